@@ -1,0 +1,28 @@
+package dev.fulcrum.api;
+
+/**
+ * A component's params are wrong. The host prefixes the field with the component's place in the
+ * pipeline, so {@code new InvalidParamsException("epochs", "must be at least 1, got 0")} is shown as
+ * {@code pipeline.yaml:12: strategy.epochs: must be at least 1, got 0}.
+ */
+@Stable
+public class InvalidParamsException extends InvalidInputException {
+
+    private final String field;
+    private final String problem;
+
+    public InvalidParamsException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+        this.problem = problem;
+    }
+
+    /** The params field at fault, in the YAML's kebab-case; may be dotted for nested fields. */
+    public String field() {
+        return field;
+    }
+
+    public String problem() {
+        return problem;
+    }
+}

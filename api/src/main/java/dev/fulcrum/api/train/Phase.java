@@ -1,0 +1,127 @@
+package dev.fulcrum.api.train;
+
+import dev.fulcrum.api.Stable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One stretch of training: which tasks' heads learn (with their loss weights), for how many epochs,
+ * at what rate, with which layers frozen or slowed, and when to stop early. Heads of tasks not in
+ * the phase are frozen. Build with {@link #named(String)}.
+ */
+@Stable
+public final class Phase {
+
+    private final String name;
+    private final Map<String, Double> taskWeights;
+    private final int epochs;
+    private final int batchSize;
+    private final double learningRate;
+    private final LayerRates layerRates;
+    private final EarlyStopping earlyStopping;
+
+    private Phase(Builder b) {
+        this.name = b.name;
+        this.taskWeights = Map.copyOf(b.taskWeights);
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.learningRate = b.learningRate;
+        this.layerRates = b.layerRates;
+        this.earlyStopping = b.earlyStopping;
+        if (taskWeights.isEmpty()) {
+            throw new IllegalArgumentException("phase " + name + " trains no task");
+        }
+        if (epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("phase " + name + " needs positive epochs, batch size and learning rate");
+        }
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The tasks trained in this phase and their loss weights. */
+    public Map<String, Double> taskWeights() {
+        return taskWeights;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public LayerRates layerRates() {
+        return layerRates;
+    }
+
+    /** {@code null} when the phase runs all its epochs. */
+    public EarlyStopping earlyStopping() {
+        return earlyStopping;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Double> taskWeights = new LinkedHashMap<>();
+        private int epochs = 10;
+        private int batchSize = 128;
+        private double learningRate = 1e-3;
+        private LayerRates layerRates = LayerRates.UNIFORM;
+        private EarlyStopping earlyStopping;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** Trains a task's head with loss weight 1. */
+        public Builder task(String task) {
+            return task(task, 1.0);
+        }
+
+        public Builder task(String task, double lossWeight) {
+            taskWeights.put(task, lossWeight);
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder layerRates(LayerRates value) {
+            layerRates = Objects.requireNonNull(value, "layerRates");
+            return this;
+        }
+
+        public Builder earlyStopping(EarlyStopping value) {
+            earlyStopping = value;
+            return this;
+        }
+
+        public Phase build() {
+            return new Phase(this);
+        }
+    }
+}

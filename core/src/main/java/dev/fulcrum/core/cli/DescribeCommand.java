@@ -1,0 +1,64 @@
+package dev.fulcrum.core.cli;
+
+import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.core.host.FactoryCatalog;
+import dev.fulcrum.core.host.Family;
+import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.host.PluginInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+@Command(name = "describe", description = "Show a type's params, their defaults and what they mean.")
+final class DescribeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TYPE", description = "A type name, as used after type: in a pipeline.")
+    String type;
+
+    @Mixin
+    HostOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (FulcrumHost host = options.startHost(spec.commandLine().getErr())) {
+            List<FactoryCatalog.Entry> entries = host.catalog().findAnyFamily(type);
+            if (entries.isEmpty()) {
+                TreeSet<String> known = new TreeSet<>();
+                for (Family family : Family.values()) {
+                    known.addAll(host.catalog().types(family));
+                }
+                throw new InvalidInputException("unknown type \"" + type + "\"; known types: " + String.join(", ", known));
+            }
+            for (FactoryCatalog.Entry entry : entries) {
+                PluginInfo plugin = host.plugin(entry.pluginId());
+                out.println(type + ": " + entry.family().noun() + " (" + entry.family().key() + "), plugin "
+                        + plugin.id() + " " + plugin.version());
+                out.println("  " + entry.factory().description());
+                ParamsDescription params = ParamsDescription.of(entry.factory().paramsType());
+                if (params.params().isEmpty()) {
+                    out.println("  no params");
+                    continue;
+                }
+                int nameWidth = params.params().stream().mapToInt(p -> p.name().length()).max().orElse(4);
+                int typeWidth = params.params().stream().mapToInt(p -> p.type().length()).max().orElse(4);
+                out.println("  params:");
+                for (ParamsDescription.Param param : params.params()) {
+                    out.println(String.format("    %-" + nameWidth + "s  %-" + typeWidth + "s  default %s%s", param.name(),
+                            param.type(), param.defaultValue(), param.doc().isEmpty() ? "" : "\n      " + param.doc()));
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.fulcrum.core.pipeline;
+
+import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.api.features.FeatureExtractor;
+import dev.fulcrum.api.features.FeatureTransform;
+import jakarta.inject.Inject;
+
+/** Fits each feature extractor on the training rows, in order, and applies it to all rows. */
+final class FeatureStage implements PipelineStage {
+
+    private final ResolvedPipeline pipeline;
+    private final RunProgress progress;
+
+    @Inject
+    FeatureStage(ResolvedPipeline pipeline, RunProgress progress) {
+        this.pipeline = pipeline;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return "features";
+    }
+
+    @Override
+    public void run(PipelineState state) {
+        for (Resolved<FeatureExtractor> extractor : pipeline.features()) {
+            Dataset before = state.data;
+            FeatureTransform transform = extractor.component().fit(before.partitionOnly(Partition.TRAIN));
+            Dataset after = transform.apply(before);
+            StageChecks.sameRows(before, after, extractor);
+            state.data = after;
+            progress.note("features: " + extractor.label() + " gives " + after.schema().featureCount() + " features");
+        }
+    }
+}

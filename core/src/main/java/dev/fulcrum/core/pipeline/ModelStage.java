@@ -1,0 +1,42 @@
+package dev.fulcrum.core.pipeline;
+
+import dev.fulcrum.api.RunContext;
+import dev.fulcrum.api.data.Schema;
+import dev.fulcrum.api.model.ModelSpec;
+import dev.fulcrum.api.model.TrainableModel;
+import jakarta.inject.Inject;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** Builds the network: one head per task of the data. */
+final class ModelStage implements PipelineStage {
+
+    /** Adam's usual starting rate (Kingma and Ba, 2015); strategies set the rates they train at. */
+    private static final double INITIAL_RATE = 1e-3;
+
+    private final ResolvedPipeline pipeline;
+    private final RunContext context;
+    private final RunProgress progress;
+
+    @Inject
+    ModelStage(ResolvedPipeline pipeline, RunContext context, RunProgress progress) {
+        this.pipeline = pipeline;
+        this.context = context;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public void run(PipelineState state) {
+        Schema schema = state.data.schema();
+        ModelSpec spec = new ModelSpec(schema.featureCount(), schema.image().orElse(null), schema.tasks(),
+                context.seedFor("model"), new Adam(INITIAL_RATE));
+        TrainableModel model = pipeline.model().component().build(spec);
+        state.model = model;
+        progress.note("model: " + pipeline.model().label() + ", " + model.graph().numParams() + " parameters, trunk "
+                + model.trunkLayers() + ", heads " + model.headLayers().keySet());
+    }
+}

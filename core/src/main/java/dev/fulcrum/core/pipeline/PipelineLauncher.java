@@ -1,0 +1,66 @@
+package dev.fulcrum.core.pipeline;
+
+import dev.fulcrum.core.config.PipelineConfig;
+import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.run.HostRunContext;
+import dev.fulcrum.core.run.RunFolder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Validates and runs pipelines on a host. */
+public final class PipelineLauncher {
+
+    private final FulcrumHost host;
+    private final RunProgress progress;
+
+    public PipelineLauncher(FulcrumHost host, RunProgress progress) {
+        this.host = host;
+        this.progress = progress;
+    }
+
+    /**
+     * Makes every component of the pipeline, checking types and params, without loading data or
+     * training. Components see a temporary run folder, removed afterwards.
+     */
+    public ResolvedPipeline validate(PipelineConfig config) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("fulcrum-validate-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new PipelineResolver(host.catalog()).resolve(config, new HostRunContext(config.seed(), RunFolder.at(scratch)));
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /**
+     * Validates the pipeline, then creates its run folder under {@code runsRoot} and runs it. Bad
+     * config throws before any folder is created; later failures end in the folder's summary.
+     */
+    public RunOutcome run(PipelineConfig config, Path runsRoot) {
+        validate(config);
+        RunFolder folder = RunFolder.create(runsRoot, config.name(), LocalDateTime.now());
+        HostRunContext context = new HostRunContext(config.seed(), folder);
+        ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
+        progress.note("run " + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
+        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress))
+                .getInstance(PipelineRunner.class).run();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root, e);
+        }
+    }
+}

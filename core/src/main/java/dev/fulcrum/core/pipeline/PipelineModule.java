@@ -1,0 +1,50 @@
+package dev.fulcrum.core.pipeline;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.fulcrum.api.RunContext;
+import dev.fulcrum.core.run.HostRunContext;
+import dev.fulcrum.core.run.MetricsLog;
+import dev.fulcrum.core.run.RunFolder;
+
+import java.util.List;
+
+/**
+ * Wires one run: binds the resolved pipeline and the run's services, and lists the stages in the
+ * order of the design: data, split, features, domain adaptation, model, training (augmentation and
+ * per-epoch evaluation inside it), test evaluation, bias audit. Reporters run after the summary.
+ */
+final class PipelineModule extends AbstractModule {
+
+    private final ResolvedPipeline pipeline;
+    private final HostRunContext context;
+    private final RunProgress progress;
+
+    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress) {
+        this.pipeline = pipeline;
+        this.context = context;
+        this.progress = progress;
+    }
+
+    @Override
+    protected void configure() {
+        bind(ResolvedPipeline.class).toInstance(pipeline);
+        bind(HostRunContext.class).toInstance(context);
+        bind(RunContext.class).toInstance(context);
+        bind(RunFolder.class).toInstance(context.folder());
+        bind(RunProgress.class).toInstance(progress);
+    }
+
+    @Provides
+    @Singleton
+    MetricsLog metricsLog(RunFolder folder) {
+        return new MetricsLog(folder);
+    }
+
+    @Provides
+    List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeatureStage features, AdaptStage adapt,
+                               ModelStage model, TrainStage train, TestStage test, AuditStage audit) {
+        return List.of(data, split, features, adapt, model, train, test, audit);
+    }
+}

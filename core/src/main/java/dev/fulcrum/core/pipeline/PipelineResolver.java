@@ -1,0 +1,117 @@
+package dev.fulcrum.core.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.ComponentFactory;
+import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.RunContext;
+import dev.fulcrum.core.config.ComponentSpec;
+import dev.fulcrum.core.config.ConfigDocument;
+import dev.fulcrum.core.config.ParamsBinder;
+import dev.fulcrum.core.config.PipelineConfig;
+import dev.fulcrum.core.config.SplitConfig;
+import dev.fulcrum.core.host.FactoryCatalog;
+import dev.fulcrum.core.host.Family;
+import dev.fulcrum.core.run.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Makes every component of a pipeline config through the factories of the loaded plugins. */
+public final class PipelineResolver {
+
+    private final FactoryCatalog catalog;
+
+    public PipelineResolver(FactoryCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ResolvedPipeline resolve(PipelineConfig config, RunContext context) {
+        ParamsBinder binder = new ParamsBinder(config.folder());
+        ConfigDocument document = config.document();
+        SplitConfig split = binder.bind(config.split().params(), SplitConfig.class, config.split().path(), document);
+        Creator creator = new Creator(binder, document, context);
+        ResolvedPipeline pipeline = new ResolvedPipeline(config, split,
+                creator.make(config.specific()),
+                Optional.ofNullable(config.general()).map(creator::make),
+                creator.makeAll(config.features()), creator.makeAll(config.adapt()), creator.makeAll(config.augment()),
+                creator.make(config.model()), creator.make(config.strategy()),
+                creator.makeAll(config.audit()), creator.makeAll(config.report()),
+                Json.object());
+        writeResolvedConfig(pipeline, binder);
+        return pipeline;
+    }
+
+    private final class Creator {
+        private final ParamsBinder binder;
+        private final ConfigDocument document;
+        private final RunContext context;
+
+        Creator(ParamsBinder binder, ConfigDocument document, RunContext context) {
+            this.binder = binder;
+            this.document = document;
+            this.context = context;
+        }
+
+        <T> List<Resolved<T>> makeAll(List<ComponentSpec> specs) {
+            List<Resolved<T>> made = new ArrayList<>();
+            for (ComponentSpec spec : specs) {
+                made.add(make(spec));
+            }
+            return made;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        <T> Resolved<T> make(ComponentSpec spec) {
+            FactoryCatalog.Entry entry = catalog.find(spec.family(), spec.type()).orElseThrow(() -> document.error(
+                    spec.path().child("type"), unknownType(spec.family(), spec.type())));
+            ComponentFactory factory = entry.factory();
+            Record params = (Record) binder.bind(spec.params(), factory.paramsType(), spec.path(), document);
+            try {
+                T component = (T) factory.create(params, context);
+                if (component == null) {
+                    throw new IllegalStateException("factory " + spec.type() + " of plugin " + entry.pluginId() + " made nothing");
+                }
+                return new Resolved<>(spec, entry, params, component);
+            } catch (InvalidParamsException e) {
+                throw document.error(spec.path().resolve(e.field()), e.problem());
+            }
+        }
+    }
+
+    private String unknownType(Family family, String type) {
+        List<String> known = catalog.types(family);
+        return "unknown " + family.noun() + " \"" + type + "\"; known: "
+                + (known.isEmpty() ? "none (no plugin provides one)" : String.join(", ", known));
+    }
+
+    private static void writeResolvedConfig(ResolvedPipeline pipeline, ParamsBinder binder) {
+        ObjectNode root = pipeline.resolvedConfig();
+        root.put("name", pipeline.name());
+        root.put("seed", pipeline.seed());
+        ObjectNode data = root.putObject("data");
+        data.set("specific", resolvedComponent(pipeline.specific(), binder));
+        pipeline.general().ifPresent(general -> data.set("general", resolvedComponent(general, binder)));
+        root.set("split", binder.unbind(pipeline.split()));
+        root.set("features", resolvedList(pipeline.features(), binder));
+        root.set("adapt", resolvedList(pipeline.adapt(), binder));
+        root.set("augment", resolvedList(pipeline.augment(), binder));
+        root.set("model", resolvedComponent(pipeline.model(), binder));
+        root.set("strategy", resolvedComponent(pipeline.strategy(), binder));
+        root.set("audit", resolvedList(pipeline.audit(), binder));
+        root.set("report", resolvedList(pipeline.report(), binder));
+    }
+
+    private static ArrayNode resolvedList(List<? extends Resolved<?>> components, ParamsBinder binder) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        components.forEach(component -> list.add(resolvedComponent(component, binder)));
+        return list;
+    }
+
+    private static ObjectNode resolvedComponent(Resolved<?> component, ParamsBinder binder) {
+        ObjectNode node = Json.object().put("type", component.spec().type());
+        node.setAll(binder.unbind(component.params()));
+        return node;
+    }
+}

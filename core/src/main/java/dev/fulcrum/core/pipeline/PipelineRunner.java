@@ -1,0 +1,115 @@
+package dev.fulcrum.core.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.api.report.Reporter;
+import dev.fulcrum.api.report.RunSummary;
+import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.run.HostRunContext;
+import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.run.MetricsLog;
+import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.core.threads.BlasCheck;
+import dev.fulcrum.core.threads.ThreadSettings;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs the stages of one pipeline in order and writes the run folder. Whatever happens, the folder
+ * ends with {@code config.yaml}, {@code provenance.json} and a {@code summary.json} that says
+ * whether the run succeeded and, if not, in which stage and why.
+ */
+final class PipelineRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineRunner.class);
+
+    static final String SUMMARY = "summary.json";
+
+    private final List<PipelineStage> stages;
+    private final ResolvedPipeline pipeline;
+    private final HostRunContext context;
+    private final FulcrumHost host;
+    private final MetricsLog metricsLog;
+    private final RunProgress progress;
+
+    @Inject
+    PipelineRunner(List<PipelineStage> stages, ResolvedPipeline pipeline, HostRunContext context, FulcrumHost host,
+                   MetricsLog metricsLog, RunProgress progress) {
+        this.stages = stages;
+        this.pipeline = pipeline;
+        this.context = context;
+        this.host = host;
+        this.metricsLog = metricsLog;
+        this.progress = progress;
+    }
+
+    RunOutcome run() {
+        Instant started = Instant.now();
+        PipelineState state = new PipelineState();
+        context.writeArtifact("config.yaml", Yaml.write(pipeline.resolvedConfig()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ThreadSettings threads = ThreadSettings.apply();
+        BlasCheck blas = BlasCheck.run();
+        RunStatus status = RunStatus.SUCCEEDED;
+        Throwable failure = null;
+        String failedStage = null;
+        try {
+            blas.require();
+            for (PipelineStage stage : stages) {
+                failedStage = stage.name();
+                long stageStarted = System.nanoTime();
+                stage.run(state);
+                state.stageSeconds.put(stage.name(), (System.nanoTime() - stageStarted) / 1e9);
+            }
+            failedStage = null;
+        } catch (InvalidInputException e) {
+            status = RunStatus.INVALID_INPUT;
+            failure = e;
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            log.error("Run {} failed in stage {}", pipeline.name(), failedStage, e);
+            status = RunStatus.FAILED;
+            failure = e;
+        }
+        writeProvenance(threads, blas);
+        ObjectNode summary = writeSummary(state, status, failure, failedStage, started);
+        if (status == RunStatus.SUCCEEDED) {
+            Throwable reportFailure = report(state, summary);
+            if (reportFailure != null) {
+                status = RunStatus.FAILED;
+                summary = writeSummary(state, status, reportFailure, "report", started);
+            }
+        }
+        return new RunOutcome(status, context.runFolder(), summary);
+    }
+
+    private void writeProvenance(ThreadSettings threads, BlasCheck blas) {
+        context.writeArtifact("provenance.json", Json.pretty(ProvenanceBuilder.build(pipeline, host, context.inputs(),
+                threads, blas)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private ObjectNode writeSummary(PipelineState state, RunStatus status, Throwable failure, String stage, Instant started) {
+        ObjectNode summary = SummaryBuilder.build(pipeline, state, status, failure, stage,
+                context.runFolder().toString(), started, Instant.now());
+        context.writeArtifact(SUMMARY, Json.pretty(summary).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return summary;
+    }
+
+    /** Runs every reporter; returns the first failure, or {@code null}. */
+    private Throwable report(PipelineState state, ObjectNode summary) {
+        RunSummary runSummary = new RunSummary(pipeline.name(), context.runFolder(), RunStatus.SUCCEEDED.label(),
+                Json.pretty(summary), metricsLog.lines(), state.metrics.getOrDefault("test", java.util.Map.of()));
+        for (Resolved<Reporter> reporter : pipeline.report()) {
+            try {
+                reporter.component().report(runSummary);
+                progress.note("report: " + reporter.label() + " done");
+            } catch (RuntimeException e) {
+                log.error("Reporter {} failed", reporter.label(), e);
+                return new IllegalStateException(reporter.label() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return null;
+    }
+}

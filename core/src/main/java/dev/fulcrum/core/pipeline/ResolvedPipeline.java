@@ -1,0 +1,61 @@
+package dev.fulcrum.core.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.adapt.DomainAdapter;
+import dev.fulcrum.api.audit.BiasAuditor;
+import dev.fulcrum.api.augment.Augmenter;
+import dev.fulcrum.api.data.DataSource;
+import dev.fulcrum.api.features.FeatureExtractor;
+import dev.fulcrum.api.model.ModelArchitecture;
+import dev.fulcrum.api.report.Reporter;
+import dev.fulcrum.api.train.TrainingStrategy;
+import dev.fulcrum.core.config.PipelineConfig;
+import dev.fulcrum.core.config.SplitConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A pipeline whose every component was made and whose params were checked: ready to run.
+ *
+ * @param resolvedConfig the config with every default filled in, as written to {@code config.yaml}
+ */
+public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolved<DataSource> specific,
+                               Optional<Resolved<DataSource>> general, List<Resolved<FeatureExtractor>> features,
+                               List<Resolved<DomainAdapter>> adapt, List<Resolved<Augmenter>> augment,
+                               Resolved<ModelArchitecture> model, Resolved<TrainingStrategy> strategy,
+                               List<Resolved<BiasAuditor>> audit, List<Resolved<Reporter>> report,
+                               ObjectNode resolvedConfig) {
+
+    public String name() {
+        return config.name();
+    }
+
+    public long seed() {
+        return config.seed();
+    }
+
+    /** Every component, in pipeline order. */
+    public List<Resolved<?>> components() {
+        List<Resolved<?>> all = new ArrayList<>();
+        all.add(specific);
+        general.ifPresent(all::add);
+        all.addAll(features);
+        all.addAll(adapt);
+        all.addAll(augment);
+        all.add(model);
+        all.add(strategy);
+        all.addAll(audit);
+        all.addAll(report);
+        return all;
+    }
+
+    /** Ids of the plugins whose factories this pipeline uses. */
+    public List<String> pluginIds() {
+        TreeSet<String> ids = new TreeSet<>();
+        components().forEach(c -> ids.add(c.factory().pluginId()));
+        return List.copyOf(ids);
+    }
+}

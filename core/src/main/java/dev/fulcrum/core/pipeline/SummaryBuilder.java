@@ -1,0 +1,129 @@
+package dev.fulcrum.core.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.FulcrumVersion;
+import dev.fulcrum.core.run.Json;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Builds {@code summary.json}, whose schema (version {@value #SCHEMA_VERSION}) the README documents
+ * and scripts rely on. Change it only with a version bump.
+ */
+final class SummaryBuilder {
+
+    static final int SCHEMA_VERSION = 1;
+
+    private SummaryBuilder() {
+    }
+
+    /**
+     * @param failure the error when the run failed, else {@code null}
+     * @param stage   the stage that failed, else {@code null}
+     */
+    static ObjectNode build(ResolvedPipeline pipeline, PipelineState state, RunStatus status, Throwable failure,
+                            String stage, String folder, Instant started, Instant finished) {
+        ObjectNode summary = Json.object();
+        summary.put("schema_version", SCHEMA_VERSION);
+        summary.put("status", status.label());
+        if (failure == null) {
+            summary.putNull("error");
+        } else {
+            summary.putObject("error")
+                    .put("stage", stage)
+                    .put("kind", status == RunStatus.INVALID_INPUT ? "invalid_input" : "failure")
+                    .put("message", String.valueOf(failure.getMessage() == null ? failure : failure.getMessage()));
+        }
+        summary.putObject("run")
+                .put("name", pipeline.name())
+                .put("folder", folder)
+                .put("seed", pipeline.seed())
+                .put("fulcrum_version", FulcrumVersion.fulcrum())
+                .put("started", started.toString())
+                .put("finished", finished.toString());
+        summary.set("data", data(state.data));
+        ObjectNode metrics = summary.putObject("metrics");
+        state.metrics.forEach((split, tasks) -> metrics.set(split, Json.metrics(tasks)));
+        if (!state.metricsByDomain.isEmpty()) {
+            ObjectNode byDomain = summary.putObject("metrics_by_domain");
+            state.metricsByDomain.forEach((domain, splits) -> {
+                ObjectNode domainNode = byDomain.putObject(domain);
+                splits.forEach((split, tasks) -> domainNode.set(split, Json.metrics(tasks)));
+            });
+        }
+        summary.set("balance", balance(state));
+        ObjectNode training = summary.putObject("training");
+        training.put("strategy", pipeline.strategy().spec().type());
+        training.put("model", pipeline.model().spec().type());
+        ArrayNode phases = training.putArray("phases");
+        for (PhaseResult phase : state.phases) {
+            ObjectNode node = phases.addObject().put("name", phase.phase()).put("epochs_run", phase.epochsRun())
+                    .put("best_epoch", phase.bestEpoch()).put("stopped_early", phase.stoppedEarly())
+                    .put("seconds", phase.seconds());
+            Json.putNumber(node, "best_value", phase.bestValue());
+        }
+        if (state.audits.isEmpty()) {
+            summary.putNull("audit");
+        } else {
+            ObjectNode audit = summary.putObject("audit");
+            state.audits.forEach((name, report) -> audit.set(name, Json.tree(report.results())));
+        }
+        ArrayNode plugins = summary.putArray("plugins");
+        pipeline.components().forEach(component -> plugins.addObject()
+                .put("component", component.spec().path().toString())
+                .put("type", component.spec().type())
+                .put("plugin", component.factory().pluginId()));
+        ObjectNode timing = summary.putObject("timing");
+        timing.put("total_seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        ObjectNode stages = timing.putObject("stages");
+        state.stageSeconds.forEach(stages::put);
+        return summary;
+    }
+
+    private static ObjectNode data(Dataset data) {
+        ObjectNode node = Json.object();
+        if (data == null) {
+            return node;
+        }
+        node.put("rows", data.rows());
+        node.put("features", data.schema().featureCount());
+        ObjectNode partitions = node.putObject("partitions");
+        for (Partition partition : new Partition[] {Partition.TRAIN, Partition.VALIDATION, Partition.TEST}) {
+            partitions.put(TestStage.splitName(partition), data.rowsIn(partition).length);
+        }
+        ObjectNode tasks = node.putObject("tasks");
+        data.schema().tasks().forEach(task -> {
+            ObjectNode taskNode = tasks.putObject(task.name());
+            taskNode.set("classes", Json.tree(task.classes()));
+            ObjectNode labelled = taskNode.putObject("labelled");
+            for (Partition partition : new Partition[] {Partition.TRAIN, Partition.VALIDATION, Partition.TEST}) {
+                labelled.put(TestStage.splitName(partition), data.labelledRows(task.name(), partition).length);
+            }
+        });
+        node.set("domains", Json.tree(data.schema().domains()));
+        node.set("sensitive", Json.tree(data.sensitive().keySet()));
+        return node;
+    }
+
+    /** Test accuracy of both sides of the trade-off, side by side. */
+    private static ObjectNode balance(PipelineState state) {
+        ObjectNode balance = Json.object();
+        Map<String, Map<String, Double>> test = state.metrics.getOrDefault("test", Map.of());
+        for (String task : new String[] {Tasks.SPECIFIC, Tasks.GENERAL}) {
+            Map<String, Double> metrics = test.get(task);
+            if (metrics == null) {
+                balance.putNull(task);
+            } else {
+                Json.putNumber(balance, task, metrics.get(MetricNames.ACCURACY));
+            }
+        }
+        return balance;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.fulcrum.core.pipeline;
+
+import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.core.train.Evaluator;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Measures every task on every split, and per domain where the data has several: the figures the
+ * summary reports, including the balance between the specific task and the general one.
+ */
+final class TestStage implements PipelineStage {
+
+    private final RunProgress progress;
+
+    @Inject
+    TestStage(RunProgress progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public void run(PipelineState state) {
+        for (Partition partition : new Partition[] {Partition.TRAIN, Partition.VALIDATION, Partition.TEST}) {
+            state.metrics.put(splitName(partition), Evaluator.evaluate(state.model, state.data, partition));
+        }
+        var domains = state.data.schema().domains();
+        if (domains.size() > 1) {
+            int[] rowDomains = state.data.domains();
+            for (int d = 0; d < domains.size(); d++) {
+                int domain = d;
+                Map<String, Map<String, Map<String, Double>>> bySplit = new LinkedHashMap<>();
+                for (Partition partition : new Partition[] {Partition.VALIDATION, Partition.TEST}) {
+                    bySplit.put(splitName(partition), Evaluator.evaluate(state.model, state.data, partition,
+                            row -> rowDomains[row] == domain));
+                }
+                state.metricsByDomain.put(domains.get(d), bySplit);
+            }
+        }
+        Map<String, Map<String, Double>> test = state.metrics.get("test");
+        StringBuilder line = new StringBuilder("test:");
+        for (String task : new String[] {Tasks.SPECIFIC, Tasks.GENERAL}) {
+            if (test.containsKey(task)) {
+                line.append(String.format(" %s accuracy %.4f macro-F1 %.4f (%d rows);", task,
+                        test.get(task).get(MetricNames.ACCURACY), test.get(task).get(MetricNames.MACRO_F1),
+                        test.get(task).get(MetricNames.COUNT).intValue()));
+            }
+        }
+        progress.note(line.toString());
+    }
+
+    static String splitName(Partition partition) {
+        return partition.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fulcrum.core.pipeline;
+
+import dev.fulcrum.api.augment.Augmenter;
+import dev.fulcrum.core.run.HostRunContext;
+import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.run.MetricsLog;
+import dev.fulcrum.core.run.ModelArchive;
+import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.core.train.HostTrainingSession;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Lets the strategy train the model through the host's session, then saves the model. */
+final class TrainStage implements PipelineStage {
+
+    private final ResolvedPipeline pipeline;
+    private final HostRunContext context;
+    private final MetricsLog metricsLog;
+    private final RunProgress progress;
+
+    @Inject
+    TrainStage(ResolvedPipeline pipeline, HostRunContext context, MetricsLog metricsLog, RunProgress progress) {
+        this.pipeline = pipeline;
+        this.context = context;
+        this.metricsLog = metricsLog;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public void run(PipelineState state) {
+        HostTrainingSession session = new HostTrainingSession(state.model, state.data,
+                pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
+                context, metricsLog, progress);
+        try {
+            pipeline.strategy().component().train(session);
+        } finally {
+            state.phases.addAll(session.results());
+        }
+        if (state.phases.isEmpty()) {
+            throw new IllegalStateException(pipeline.strategy().label() + " ran no training phase");
+        }
+        Map<String, String> extras = new LinkedHashMap<>();
+        extras.put("pipeline.yaml", Yaml.write(pipeline.resolvedConfig()));
+        extras.put("model.json", Json.pretty(Json.tree(Map.of(
+                "trunk", state.model.trunkLayers(),
+                "heads", state.model.headLayers(),
+                "features", state.data.schema().featureNames(),
+                "tasks", state.data.schema().tasks()))));
+        ModelArchive.write(context.folder(), state.model, extras);
+    }
+}

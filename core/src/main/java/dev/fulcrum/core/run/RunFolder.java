@@ -1,0 +1,87 @@
+package dev.fulcrum.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A run's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>}. Every file goes in atomically: written
+ * beside its final name, then moved over it, so a reader (or a crash) never sees half a file.
+ */
+public final class RunFolder {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path path;
+
+    private RunFolder(Path path) {
+        this.path = path;
+    }
+
+    /** Creates a new, empty run folder; a suffix keeps two runs in the same second apart. */
+    public static RunFolder create(Path runsRoot, String name, LocalDateTime now) {
+        try {
+            Files.createDirectories(runsRoot);
+            String base = name + "-" + STAMP.format(now);
+            for (int attempt = 1; ; attempt++) {
+                Path candidate = runsRoot.resolve(attempt == 1 ? base : base + "-" + attempt);
+                try {
+                    return new RunFolder(Files.createDirectory(candidate));
+                } catch (FileAlreadyExistsException e) {
+                    // taken by a run started in the same second: try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder under " + runsRoot, e);
+        }
+    }
+
+    /** An existing folder, for writing into a folder made elsewhere (a temporary one, say). */
+    public static RunFolder at(Path existing) {
+        return new RunFolder(existing);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Resolves a relative name inside the folder; names that would leave it are refused. */
+    public Path resolve(String relative) {
+        Path target = path.resolve(relative).normalize();
+        if (!target.startsWith(path) || target.equals(path)) {
+            throw new IllegalArgumentException("\"" + relative + "\" is not a file name inside the run folder");
+        }
+        return target;
+    }
+
+    public void write(String relative, byte[] content) {
+        Path target = resolve(relative);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            try {
+                Files.write(temporary, content);
+                moveInto(temporary, target);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    public void writeText(String relative, String content) {
+        write(relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Moves a finished file (written elsewhere in this folder) to its final name atomically. */
+    public static void moveInto(Path finished, Path target) throws IOException {
+        Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

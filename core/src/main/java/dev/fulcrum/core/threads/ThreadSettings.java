@@ -1,0 +1,73 @@
+package dev.fulcrum.core.threads;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ND4J runs its own operations on OpenMP threads and its matrix products on OpenBLAS threads. On
+ * the 2-core machines we measured, both at 2 threads fight and training runs at a third to a half
+ * of the speed of either one alone (README, "Threads"). {@code bin/fulcrum} therefore starts the JVM
+ * with {@code OMP_NUM_THREADS=1} unless the user set it; this class, run once in-process, then gives
+ * OpenBLAS the cores, or one thread where ND4J's OpenMP already uses several.
+ */
+public final class ThreadSettings {
+
+    /** System property to force the OpenBLAS thread count. */
+    public static final String BLAS_THREADS_PROPERTY = "fulcrum.blas.threads";
+
+    private final int cores;
+    private final int ompThreads;
+    private final int blasThreads;
+    private final String blasChoice;
+
+    private ThreadSettings(int cores, int ompThreads, int blasThreads, String blasChoice) {
+        this.cores = cores;
+        this.ompThreads = ompThreads;
+        this.blasThreads = blasThreads;
+        this.blasChoice = blasChoice;
+    }
+
+    /** Chooses and applies the OpenBLAS thread count; idempotent. */
+    public static synchronized ThreadSettings apply() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int omp = Nd4j.getEnvironment().maxThreads();
+        String forced = System.getProperty(BLAS_THREADS_PROPERTY);
+        int blas;
+        String choice;
+        if (forced != null) {
+            blas = Integer.parseInt(forced.trim());
+            choice = "set by -D" + BLAS_THREADS_PROPERTY;
+        } else if (omp > 1) {
+            blas = 1;
+            choice = "1 because ND4J's OpenMP already uses " + omp + " threads";
+        } else {
+            blas = cores;
+            choice = "all cores, ND4J's OpenMP uses 1 thread";
+        }
+        Nd4j.factory().blas().setMaxThreads(blas);
+        return new ThreadSettings(cores, omp, Nd4j.factory().blas().getMaxThreads(), choice);
+    }
+
+    public int blasThreads() {
+        return blasThreads;
+    }
+
+    public int ompThreads() {
+        return ompThreads;
+    }
+
+    /** Everything that set the speed of this run, for provenance. */
+    public Map<String, Object> describe() {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("cores", cores);
+        described.put("nd4j_omp_threads", ompThreads);
+        described.put("blas_threads", blasThreads);
+        described.put("blas_threads_choice", blasChoice);
+        described.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
+        described.put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
+        described.put("OPENBLAS_NUM_THREADS", System.getenv("OPENBLAS_NUM_THREADS"));
+        return described;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.fulcrum.core.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.api.RunContext;
+import dev.fulcrum.api.augment.Augmenter;
+import dev.fulcrum.api.augment.Batch;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.api.data.Schema;
+import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.api.train.EarlyStopping;
+import dev.fulcrum.api.train.Phase;
+import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.api.train.TrainingSession;
+import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.run.MetricsLog;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.NetworkUtils;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The host's training loop. Per epoch: set every layer's learning rate from the phase's schedule,
+ * augment the phase's training rows, shuffle, fit mini-batches, validate, log, and decide on early
+ * stopping. Per-row sample weights and task loss weights enter through DL4J's label masks, which
+ * scale each row's loss and gradient.
+ */
+public final class HostTrainingSession implements TrainingSession {
+
+    private static final Set<String> METRICS = Set.of(MetricNames.ACCURACY, MetricNames.MACRO_F1, MetricNames.LOSS);
+
+    private final TrainableModel model;
+    private final Dataset data;
+    private final List<Augmenter> augmenters;
+    private final RunContext context;
+    private final MetricsLog metricsLog;
+    private final TrainingProgress progress;
+    private final List<PhaseResult> results = new ArrayList<>();
+    private final Map<String, Double> currentRates = new HashMap<>();
+    private int globalEpoch;
+
+    /**
+     * @param data all rows; the session uses only the training and validation partitions
+     */
+    public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
+                               MetricsLog metricsLog, TrainingProgress progress) {
+        this.model = model;
+        this.data = data;
+        this.augmenters = List.copyOf(augmenters);
+        this.context = context;
+        this.metricsLog = metricsLog;
+        this.progress = progress;
+    }
+
+    @Override
+    public TrainableModel model() {
+        return model;
+    }
+
+    @Override
+    public Schema schema() {
+        return data.schema();
+    }
+
+    @Override
+    public int trainingRows(String task) {
+        return data.labelledRows(task, Partition.TRAIN).length;
+    }
+
+    @Override
+    public RunContext context() {
+        return context;
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> validate() {
+        return Evaluator.evaluate(model, data, Partition.VALIDATION);
+    }
+
+    /** The phases run so far, in order. */
+    public List<PhaseResult> results() {
+        return List.copyOf(results);
+    }
+
+    @Override
+    public PhaseResult fit(Phase phase) {
+        checkPhase(phase);
+        EarlyStopping stopping = phase.earlyStopping();
+        Batch rows = TrainingRows.of(data, phase.taskWeights().keySet());
+        int batches = (rows.rows() + phase.batchSize() - 1) / phase.batchSize();
+        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), batches);
+        ComputationGraph graph = model.graph();
+        long started = System.nanoTime();
+        double best = Double.NaN;
+        int bestEpoch = 0;
+        INDArray bestParams = null;
+        int epochsRun = 0;
+        boolean stoppedEarly = false;
+        for (int epoch = 0; epoch < phase.epochs(); epoch++) {
+            long epochStarted = System.nanoTime();
+            globalEpoch++;
+            applyLearningRates(phase, epoch);
+            Batch epochRows = augment(rows);
+            double trainLoss = new MiniBatches(epochRows, model, phase, context.seedFor("shuffle/" + globalEpoch))
+                    .fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
+            epochsRun = epoch + 1;
+            Map<String, Map<String, Double>> validation = validate();
+            double seconds = (System.nanoTime() - epochStarted) / 1e9;
+            log(phase, epochsRun, epochRows.rows(), trainLoss, validation, seconds);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
+                    validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
+            if (stopping == null) {
+                continue;
+            }
+            double value = validation.get(stopping.task()).get(stopping.metricName());
+            if (bestParams == null || stopping.improves(value, best)) {
+                best = value;
+                bestEpoch = epochsRun;
+                bestParams = graph.params().dup();
+            } else if (epochsRun - bestEpoch >= stopping.patience()) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        if (bestParams != null) {
+            graph.setParams(bestParams);
+        }
+        PhaseResult result = new PhaseResult(phase.name(), epochsRun, stopping == null ? epochsRun : bestEpoch, best,
+                stoppedEarly, (System.nanoTime() - started) / 1e9);
+        results.add(result);
+        return result;
+    }
+
+    private void checkPhase(Phase phase) {
+        for (String task : phase.taskWeights().keySet()) {
+            if (!model.headLayers().containsKey(task)) {
+                throw new InvalidInputException("phase " + phase.name() + " trains task " + task
+                        + ", which the model has no head for; heads: " + model.headLayers().keySet());
+            }
+            if (trainingRows(task) == 0) {
+                throw new InvalidInputException("phase " + phase.name() + " trains task " + task
+                        + ", which has no labelled training rows");
+            }
+        }
+        EarlyStopping stopping = phase.earlyStopping();
+        if (stopping != null && (data.labelledRows(stopping.task(), Partition.VALIDATION).length == 0
+                || !METRICS.contains(stopping.metricName()))) {
+            throw new InvalidInputException("early-stopping metric \"" + stopping.metric() + "\" does not exist; "
+                    + "validation metrics are " + availableMetrics());
+        }
+    }
+
+    private String availableMetrics() {
+        TreeSet<String> names = new TreeSet<>();
+        for (String task : model.outputs()) {
+            if (data.labelledRows(task, Partition.VALIDATION).length > 0) {
+                METRICS.forEach(metric -> names.add(task + "." + metric));
+            }
+        }
+        return names.isEmpty() ? "none (no labelled validation rows)" : String.join(", ", names);
+    }
+
+    /** Sets each layer's rate from the schedule at this epoch; heads of tasks outside the phase stay frozen. */
+    private void applyLearningRates(Phase phase, int epoch) {
+        Map<String, Double> multipliers = phase.layerRates().at(epoch);
+        List<String> layers = model.allLayers();
+        for (String layer : multipliers.keySet()) {
+            if (!layers.contains(layer)) {
+                throw new InvalidInputException("phase " + phase.name() + " sets the rate of layer \"" + layer
+                        + "\", which the model does not have; layers are " + layers);
+            }
+        }
+        for (String layer : layers) {
+            double rate = phase.learningRate() * multipliers.getOrDefault(layer, 1.0);
+            if (rate < 0 || !Double.isFinite(rate)) {
+                throw new InvalidInputException("phase " + phase.name() + ": learning rate of layer " + layer
+                        + " must be a finite number >= 0, got " + rate);
+            }
+            setRate(layer, rate);
+        }
+        model.headLayers().forEach((task, headLayers) -> {
+            if (!phase.taskWeights().containsKey(task)) {
+                headLayers.forEach(layer -> setRate(layer, 0.0));
+            }
+        });
+    }
+
+    private void setRate(String layer, double rate) {
+        Double current = currentRates.get(layer);
+        if (current == null || current != rate) {
+            NetworkUtils.setLearningRate(model.graph(), layer, rate);
+            currentRates.put(layer, rate);
+        }
+    }
+
+    private Batch augment(Batch rows) {
+        Batch result = rows;
+        for (int i = 0; i < augmenters.size(); i++) {
+            result = augmenters.get(i).apply(result, context.seedFor("augment/" + i + "/epoch/" + globalEpoch));
+        }
+        return result;
+    }
+
+    private void log(Phase phase, int epoch, int rows, double trainLoss, Map<String, Map<String, Double>> validation,
+                     double seconds) {
+        ObjectNode train = Json.object().put("phase", phase.name()).put("epoch", epoch).put("global_epoch", globalEpoch)
+                .put("split", "train");
+        Json.putNumber(train, "loss", trainLoss);
+        train.put("rows", rows).put("seconds", seconds);
+        Json.putNumber(train, "samples_per_second", rows / seconds);
+        metricsLog.append(train);
+        ObjectNode validationLine = Json.object().put("phase", phase.name()).put("epoch", epoch)
+                .put("global_epoch", globalEpoch).put("split", "validation");
+        validationLine.set("metrics", Json.metrics(validation));
+        metricsLog.append(validationLine);
+    }
+}

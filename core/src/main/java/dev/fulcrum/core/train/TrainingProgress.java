@@ -1,0 +1,23 @@
+package dev.fulcrum.core.train;
+
+import java.util.Map;
+
+/** Where the trainer reports what it is doing, for a person watching. */
+public interface TrainingProgress {
+
+    void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch);
+
+    void batchDone(String phase, int epoch, int batch, int batches);
+
+    void epochDone(EpochReport report);
+
+    /**
+     * One finished epoch.
+     *
+     * @param validation validation metrics per task, then per metric
+     * @param etaSeconds the estimated time left in the phase, if it runs all its epochs
+     */
+    record EpochReport(String phase, int epoch, int epochs, double trainLoss, Map<String, Map<String, Double>> validation,
+                       double seconds, double etaSeconds) {
+    }
+}

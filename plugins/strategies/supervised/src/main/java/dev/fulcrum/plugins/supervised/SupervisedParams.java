@@ -1,0 +1,36 @@
+package dev.fulcrum.plugins.supervised;
+
+import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.train.EarlyStopping;
+
+import java.util.List;
+
+public record SupervisedParams(
+        @Doc("tasks whose heads are trained, together with the trunk; [specific] trains on the specific task only") List<String> tasks,
+        @Doc("maximum number of epochs") Integer epochs,
+        @Doc("rows per mini-batch") Integer batchSize,
+        @Doc("Adam learning rate") Double learningRate,
+        @Doc("stop when a validation metric stops improving, and keep the best epoch's weights") EarlyStopping earlyStopping) {
+
+    public SupervisedParams {
+        tasks = tasks == null ? List.of(Tasks.SPECIFIC) : List.copyOf(tasks);
+        epochs = epochs == null ? 30 : epochs;
+        batchSize = batchSize == null ? 64 : batchSize;
+        learningRate = learningRate == null ? 1e-3 : learningRate;
+        earlyStopping = earlyStopping == null ? new EarlyStopping(null, null, null, null) : earlyStopping;
+        if (tasks.isEmpty()) {
+            throw new InvalidParamsException("tasks", "name at least one task, e.g. [specific]");
+        }
+        if (epochs < 1) {
+            throw new InvalidParamsException("epochs", "must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new InvalidParamsException("batch-size", "must be at least 1, got " + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
+        }
+    }
+}
