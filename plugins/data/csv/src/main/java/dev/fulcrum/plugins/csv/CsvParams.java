@@ -1,0 +1,31 @@
+package dev.fulcrum.plugins.csv;
+
+import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.InvalidParamsException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+public record CsvParams(
+        @Doc("the CSV file; the first line is the header; relative paths start at the pipeline file's folder") Path path,
+        @Doc("the label column") String label,
+        @Doc("feature columns, all numeric; by default every column that is not the label, sensitive or domain") List<String> features,
+        @Doc("sensitive attribute columns: kept for auditing, never used as features") List<String> sensitive,
+        @Doc("a column naming each row's domain (e.g. source, target); none: every row is in the source domain") String domain,
+        @Doc("class names in order; by default the label values found, sorted") List<String> classes,
+        @Doc("the field separator, one character") String delimiter) {
+
+    public CsvParams {
+        label = label == null ? "label" : label;
+        sensitive = sensitive == null ? List.of() : List.copyOf(sensitive);
+        features = features == null ? null : List.copyOf(features);
+        classes = classes == null ? null : List.copyOf(classes);
+        delimiter = delimiter == null ? "," : delimiter;
+        if (delimiter.length() != 1 || delimiter.equals("\"")) {
+            throw new InvalidParamsException("delimiter", "must be one character other than a quote, got \"" + delimiter + "\"");
+        }
+        if (classes != null && classes.size() < 2) {
+            throw new InvalidParamsException("classes", "name at least 2 classes, got " + classes);
+        }
+    }
+}
