@@ -50,6 +50,15 @@ public final class PipelineConfigReader {
         return structure(document, defaultName(file), folder);
     }
 
+    /**
+     * Reads pipeline YAML that is not in a file of its own (a saved model's config, say).
+     *
+     * @param folder the folder relative paths resolve against
+     */
+    public static PipelineConfig parse(String text, String sourceName, String defaultName, Path folder) {
+        return structure(ConfigDocument.parse(text, sourceName), defaultName, folder);
+    }
+
     private static String defaultName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -26,11 +26,17 @@ final class FeatureStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
+        state.inputSchema = state.data.schema();
         for (Resolved<FeatureExtractor> extractor : pipeline.features()) {
             Dataset before = state.data;
             FeatureTransform transform = extractor.component().fit(before.partitionOnly(Partition.TRAIN));
             Dataset after = transform.apply(before);
             StageChecks.sameRows(before, after, extractor);
+            if (transform.state() == null) {
+                throw new IllegalStateException(extractor.label() + " from plugin " + extractor.factory().pluginId()
+                        + " broke its contract: a fitted transform's state may be empty but not null");
+            }
+            state.featureTransforms.add(transform);
             state.data = after;
             progress.note("features: " + extractor.label() + " gives " + after.schema().featureCount() + " features");
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.ComponentFactory;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.RunContext;
+import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.core.config.ConfigDocument;
 import dev.fulcrum.core.config.ParamsBinder;
@@ -41,6 +42,12 @@ public final class PipelineResolver {
                 Json.object());
         writeResolvedConfig(pipeline, binder);
         return pipeline;
+    }
+
+    /** Makes only the feature extractors of a pipeline (to apply a saved model's transforms). */
+    public List<Resolved<FeatureExtractor>> features(PipelineConfig config, RunContext context) {
+        ParamsBinder binder = new ParamsBinder(config.folder());
+        return new Creator(binder, config.document(), context).makeAll(config.features());
     }
 
     private final class Creator {

@@ -2,6 +2,8 @@ package dev.fulcrum.core.pipeline;
 
 import dev.fulcrum.api.audit.AuditReport;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.api.data.Schema;
+import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
 
@@ -15,6 +17,10 @@ public final class PipelineState {
 
     /** The rows, after the stages so far. */
     Dataset data;
+    /** The schema of the rows as the sources gave them, before feature extraction. */
+    Schema inputSchema;
+    /** The fitted feature transforms, in pipeline order; saved with the model. */
+    final List<FeatureTransform> featureTransforms = new ArrayList<>();
     TrainableModel model;
     final List<PhaseResult> phases = new ArrayList<>();
     /** Split, then task, then metric. */

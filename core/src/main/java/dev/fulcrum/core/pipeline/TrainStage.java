@@ -1,10 +1,13 @@
 package dev.fulcrum.core.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.augment.Augmenter;
+import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
+import dev.fulcrum.core.run.SchemaJson;
 import dev.fulcrum.core.run.Yaml;
 import dev.fulcrum.core.train.HostTrainingSession;
 import jakarta.inject.Inject;
@@ -46,13 +49,15 @@ final class TrainStage implements PipelineStage {
         if (state.phases.isEmpty()) {
             throw new IllegalStateException(pipeline.strategy().label() + " ran no training phase");
         }
-        Map<String, String> extras = new LinkedHashMap<>();
-        extras.put("pipeline.yaml", Yaml.write(pipeline.resolvedConfig()));
-        extras.put("model.json", Json.pretty(Json.tree(Map.of(
-                "trunk", state.model.trunkLayers(),
-                "heads", state.model.headLayers(),
-                "features", state.data.schema().featureNames(),
-                "tasks", state.data.schema().tasks()))));
-        ModelArchive.write(context.folder(), state.model, extras);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(SavedModel.PIPELINE, Yaml.write(pipeline.resolvedConfig()));
+        ObjectNode description = Json.object();
+        description.set("trunk", Json.tree(state.model.trunkLayers()));
+        description.set("heads", Json.tree(state.model.headLayers()));
+        description.set("input_schema", SchemaJson.write(state.inputSchema));
+        description.set("schema", SchemaJson.write(state.data.schema()));
+        texts.put(SavedModel.DESCRIPTION, Json.pretty(description));
+        ModelArchive.write(context.folder(), state.model, texts,
+                state.featureTransforms.stream().map(FeatureTransform::state).toList());
     }
 }

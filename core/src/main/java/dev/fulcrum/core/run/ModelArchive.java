@@ -2,14 +2,21 @@ package dev.fulcrum.core.run;
 
 import dev.fulcrum.api.model.TrainableModel;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -17,20 +24,25 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * {@code model.zip}: the network as DL4J's {@link ModelSerializer} writes it (so DL4J alone can
- * restore it), plus Fulcrum's own entries under {@code fulcrum/}: the resolved pipeline config,
- * the schema and the names of trunk and head layers.
+ * restore it), plus Fulcrum's own entries under {@code fulcrum/}: text files (the resolved pipeline
+ * config, the layer names and schemas) and the fitted state of each feature transform, as
+ * {@code fulcrum/features/<index>/<name>} in ND4J's binary format.
  */
 public final class ModelArchive {
 
     public static final String FILE = "model.zip";
+    private static final String PREFIX = "fulcrum/";
+    private static final String FEATURES = PREFIX + "features/";
 
     private ModelArchive() {
     }
 
     /**
-     * @param extras entry name (under {@code fulcrum/}) to UTF-8 text
+     * @param texts         entry name (under {@code fulcrum/}) to UTF-8 text
+     * @param featureStates the state of each fitted feature transform, in pipeline order
      */
-    public static void write(RunFolder folder, TrainableModel model, Map<String, String> extras) {
+    public static void write(RunFolder folder, TrainableModel model, Map<String, String> texts,
+                             List<Map<String, INDArray>> featureStates) {
         Path target = folder.resolve(FILE);
         try {
             Path network = Files.createTempFile(folder.path(), ".network", ".partial");
@@ -40,10 +52,19 @@ public final class ModelArchive {
                 try (ZipFile source = new ZipFile(network.toFile());
                      ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
                     copyEntries(source, out);
-                    for (Map.Entry<String, String> extra : extras.entrySet()) {
-                        out.putNextEntry(new ZipEntry("fulcrum/" + extra.getKey()));
-                        out.write(extra.getValue().getBytes(StandardCharsets.UTF_8));
+                    for (Map.Entry<String, String> text : texts.entrySet()) {
+                        out.putNextEntry(new ZipEntry(PREFIX + text.getKey()));
+                        out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
                         out.closeEntry();
+                    }
+                    for (int i = 0; i < featureStates.size(); i++) {
+                        for (Map.Entry<String, INDArray> entry : featureStates.get(i).entrySet()) {
+                            out.putNextEntry(new ZipEntry(FEATURES + i + "/" + entry.getKey()));
+                            DataOutputStream data = new DataOutputStream(out);
+                            Nd4j.write(entry.getValue(), data);
+                            data.flush();
+                            out.closeEntry();
+                        }
                     }
                 }
                 RunFolder.moveInto(archive, target);
@@ -68,12 +89,12 @@ public final class ModelArchive {
         }
     }
 
-    /** Reads one of Fulcrum's own entries back. */
-    public static String readExtra(Path archive, String name) {
+    /** Reads one of Fulcrum's text entries back. */
+    public static String readText(Path archive, String name) {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            ZipEntry entry = zip.getEntry("fulcrum/" + name);
+            ZipEntry entry = zip.getEntry(PREFIX + name);
             if (entry == null) {
-                throw new IllegalArgumentException(archive + " has no entry fulcrum/" + name);
+                throw new IllegalArgumentException(archive + " has no entry " + PREFIX + name + "; was it written by Fulcrum?");
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -81,5 +102,30 @@ public final class ModelArchive {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + archive, e);
         }
+    }
+
+    /** The saved state of each feature transform, in pipeline order. */
+    public static List<Map<String, INDArray>> readFeatureStates(Path archive, int transforms) {
+        List<Map<String, INDArray>> states = new ArrayList<>();
+        for (int i = 0; i < transforms; i++) {
+            states.add(new LinkedHashMap<>());
+        }
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith(FEATURES) || entry.isDirectory()) {
+                    continue;
+                }
+                String rest = entry.getName().substring(FEATURES.length());
+                int index = Integer.parseInt(rest.substring(0, rest.indexOf('/')));
+                try (DataInputStream in = new DataInputStream(zip.getInputStream(entry))) {
+                    states.get(index).put(rest.substring(rest.indexOf('/') + 1), Nd4j.read(in));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + archive, e);
+        }
+        return states;
     }
 }
