@@ -36,6 +36,11 @@ public final class PluginJars {
      * the given manifest attributes and the generated {@code META-INF/extensions.idx}.
      */
     public static Path compile(Path jar, Map<String, String> sources, Map<String, String> manifest) {
+        return compile(jar, sources, Map.of(), manifest);
+    }
+
+    /** The same, with resource files (jar path to text), e.g. a {@code META-INF/services} file. */
+    public static Path compile(Path jar, Map<String, String> sources, Map<String, String> resources, Map<String, String> manifest) {
         try {
             Path work = Files.createTempDirectory("fulcrum-plugin-src-");
             Path classes = Files.createDirectories(work.resolve("classes"));
@@ -47,8 +52,13 @@ public final class PluginJars {
                 files.add(file.toString());
             }
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                Path file = classes.resolve(resource.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, resource.getValue());
+            }
             List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                    System.getProperty("java.class.path"), "--release", "17", "-proc:full"));
+                    System.getProperty("java.class.path"), "--release", "17"));
             args.addAll(files);
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             int status = compiler.run(null, errors, errors, args.toArray(String[]::new));

@@ -157,10 +157,18 @@ public final class ConfigDocument {
         origins.put(path.pointer(), origin);
     }
 
+    private static ConfigPath pathOf(java.util.List<Object> segments) {
+        ConfigPath path = ConfigPath.ROOT;
+        for (Object segment : segments) {
+            path = segment instanceof Integer i ? path.child(i) : path.child((String) segment);
+        }
+        return path;
+    }
+
     private JsonNode step(JsonNode parent, Object segment, Object next, java.util.List<Object> soFar, String origin) {
         if (segment instanceof Integer index) {
             if (!(parent instanceof ArrayNode array) || index >= array.size()) {
-                throw new InvalidInputException(origin + ": no list item " + index + " at " + soFar);
+                throw new InvalidInputException(origin + ": " + pathOf(soFar.subList(0, soFar.size() - 1)) + " has no item " + index);
             }
             return array.get(index);
         }

@@ -116,7 +116,7 @@ public final class FulcrumHost implements AutoCloseable {
                     }
                 }
             } catch (RuntimeException | LinkageError e) {
-                skip(plugin.getPluginId(), "its factories cannot be created: " + e);
+                skip(plugin.getPluginId(), "its factories cannot be created: " + rootCause(e));
                 continue;
             }
             own.removeIf(entry -> isDuplicate(entry, entries));
@@ -124,6 +124,14 @@ public final class FulcrumHost implements AutoCloseable {
             plugins.put(plugin.getPluginId(), describe(plugin, own));
         }
         catalog = new FactoryCatalog(entries);
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private boolean isDuplicate(FactoryCatalog.Entry entry, List<FactoryCatalog.Entry> earlier) {

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  *   <li>specific task (negative, positive): {@code b.h > 0}, shifted down by {@code bias} logits for
  *       group b, so that group b is selected less often (a biased label);</li>
  *   <li>the sensitive attribute {@code group} (a: 60 %, b: 40 %) is not a feature, but the last
- *       feature is a proxy for it;</li>
+ *       feature is shifted by group after the labels are drawn, so it is a proxy for the group;</li>
  *   <li>target-domain rows are observed through {@code x' = x M + shift / 2}, with
  *       {@code M = I + shift * R / sqrt(d)}: a covariance and mean shift that leaves labels as they were.</li>
  * </ul>
@@ -57,8 +57,8 @@ final class SyntheticGenerator {
             for (int j = 0; j < d; j++) {
                 x[j] = random.nextGaussian();
             }
-            x[d - 1] += groupB ? PROXY_STRENGTH : -PROXY_STRENGTH * 2 / 3;
             double[] h = hidden(w, x);
+            x[d - 1] += groupB ? PROXY_STRENGTH : -PROXY_STRENGTH * 2 / 3;
             boolean generalRow = random.nextDouble() < params.generalShare();
             general[row] = generalRow ? noisy(argmax(a, h), classes, random) : Dataset.NO_LABEL;
             double logit = dot(b, h) - (groupB ? params.bias() : 0) + 0.5 * params.bias();
