@@ -1,0 +1,105 @@
+package dev.fulcrum.plugins.csv;
+
+import dev.fulcrum.api.DataFileException;
+import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.core.run.HostRunContext;
+import dev.fulcrum.core.run.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CsvDataSourceTest {
+
+    @TempDir
+    Path folder;
+
+    private HostRunContext context() {
+        return new HostRunContext(0, RunFolder.at(folder));
+    }
+
+    private Dataset load(String csv, CsvParams params) throws IOException {
+        Files.writeString(folder.resolve("d.csv"), csv);
+        HostRunContext context = context();
+        Dataset data = new CsvDataSourceFactory().create(params, context).load();
+        assertEquals(java.util.Set.of(folder.resolve("d.csv")), context.inputs());
+        return data;
+    }
+
+    private static CsvParams params(Path path, String domain, List<String> sensitive) {
+        return new CsvParams(path, "outcome", null, sensitive, domain, null, null);
+    }
+
+    private String error(String csv) throws IOException {
+        Path file = Files.writeString(folder.resolve("d.csv"), csv);
+        return assertThrows(DataFileException.class,
+                () -> new CsvDataSourceFactory().create(params(file, null, List.of("sex")), context()).load()).getMessage();
+    }
+
+    @Test
+    void readsFeaturesLabelsSensitiveAndDomainColumns() throws IOException {
+        Dataset data = load("""
+                age,"income, k",sex,site,outcome
+                30,1.5,f,source,yes
+                41,"2.5",m,target,no
+
+                25,0.5,f,source,yes
+                """, params(folder.resolve("d.csv"), "site", List.of("sex")));
+        assertEquals(List.of("age", "income, k"), data.schema().featureNames());
+        assertEquals(List.of("no", "yes"), data.schema().task("outcome").orElseThrow().classes());
+        assertArrayEquals(new int[] {1, 0, 1}, data.labels("outcome"));
+        assertArrayEquals(new String[] {"f", "m", "f"}, data.sensitive().get("sex"));
+        assertEquals(List.of("source", "target"), data.schema().domains());
+        assertArrayEquals(new int[] {0, 1, 0}, data.domains());
+        assertArrayEquals(new float[] {41f, 2.5f}, data.features().getRow(1).toFloatVector());
+    }
+
+    @Test
+    void everyMalformedValueIsLocatedByFileLineAndColumn() throws IOException {
+        Path file = folder.resolve("d.csv");
+        String header = "a,b,sex,outcome\n";
+        assertEquals(file + ": row 3, column b: expected a number, got \"abc\"", error(header + "1,2,f,yes\n1,abc,m,no\n"));
+        assertEquals(file + ": row 2, column a: missing value; expected a number", error(header + ",2,f,yes\n1,1,m,no\n"));
+        assertEquals(file + ": row 2, column a: expected a finite number, got \"NaN\"", error(header + "NaN,2,f,yes\n1,1,m,no\n"));
+        assertEquals(file + ": row 3: expected 4 fields as in the header, got 3", error(header + "1,2,f,yes\n1,2,no\n"));
+        assertEquals(file + ": row 2, column outcome: missing label", error(header + "1,2,f,\n1,1,m,no\n1,1,m,yes\n"));
+        assertEquals(file + ": row 2: unterminated quote (fields may not span lines)", error(header + "\"1,2,f,yes\n"));
+        assertEquals(file + ": row 1, column outcome: the label column \"outcome\" is not in the header; columns are [a, b, sex, label]",
+                error("a,b,sex,label\n1,2,f,yes\n"));
+        assertEquals(file + ": row 1: the file is empty; the first line must be a header", error(""));
+        assertEquals(file + ": the file has a header but no rows", error(header));
+        assertEquals(file + ": column outcome: the label column has 1 distinct value(s); a task needs at least 2", error(header + "1,2,f,yes\n"));
+    }
+
+    @Test
+    void configuredClassesFixTheOrderAndRejectOtherLabels() throws IOException {
+        Path file = Files.writeString(folder.resolve("d.csv"), "x,outcome\n1,low\n2,high\n3,mid\n");
+        CsvParams params = new CsvParams(file, "outcome", null, null, null, List.of("low", "high"), null);
+        assertEquals(file + ": row 4, column outcome: label \"mid\" is not one of the configured classes [low, high]",
+                assertThrows(DataFileException.class, () -> new CsvDataSourceFactory().create(params, context()).load()).getMessage());
+    }
+
+    @Test
+    void missingFileAndMissingPathAreClear() {
+        Path missing = folder.resolve("absent.csv");
+        assertEquals(missing + ": no such file", assertThrows(DataFileException.class,
+                () -> new CsvDataSourceFactory().create(params(missing, null, List.of()), context()).load()).getMessage());
+        assertEquals("path: missing: name the CSV file", assertThrows(InvalidParamsException.class,
+                () -> new CsvDataSourceFactory().create(params(null, null, List.of()), context())).getMessage());
+    }
+
+    @Test
+    void otherDelimitersWork() throws IOException {
+        Dataset data = load("x;outcome\n1.5;a\n2;b\n", new CsvParams(folder.resolve("d.csv"), "outcome", null, null, null, null, ";"));
+        assertEquals(2, data.rows());
+        assertThrows(InvalidParamsException.class, () -> new CsvParams(folder, null, null, null, null, null, "ab"));
+    }
+}
