@@ -36,7 +36,7 @@ record ParamsDescription(List<Param> params) {
             JsonNode value = defaults == null ? null : defaults.get(name);
             Doc doc = component.getAnnotation(Doc.class);
             params.add(new Param(prefix + name, typeName(component.getGenericType()),
-                    value == null ? "?" : value.isNull() ? "(required or none)" : value.toString(),
+                    value == null ? "?" : value.isNull() ? "none" : value.toString(),
                     doc == null ? "" : doc.value()));
             if (component.getType().isRecord()) {
                 collect(prefix + name + ".", component.getType(), value != null && value.isObject() ? value : null, params);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fulcrum.api.InvalidInputException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -51,11 +52,27 @@ public final class ConfigDocument {
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(sourceName + ":" + e.getLocation().getLineNr() + ": YAML syntax error: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw syntaxError(sourceName, e);
         } catch (IOException e) {
             throw new InvalidInputException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * SnakeYAML reports where the broken construct started (its context) and where parsing failed
+     * (its problem); the line to fix is the problem's.
+     */
+    private static InvalidInputException syntaxError(String sourceName, JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                        : " (" + marked.getContext() + " started on line " + (marked.getContextMark().getLine() + 1) + ")";
+                return new InvalidInputException(sourceName + ":" + (marked.getProblemMark().getLine() + 1)
+                        + ": YAML syntax error: " + marked.getProblem() + context, e);
+            }
+        }
+        return new InvalidInputException(sourceName + ":" + e.getLocation().getLineNr() + ": YAML syntax error: "
+                + e.getOriginalMessage().lines().findFirst().orElse(""), e);
     }
 
     private void readObject(JsonParser parser, ObjectNode target, ConfigPath path) throws IOException {
