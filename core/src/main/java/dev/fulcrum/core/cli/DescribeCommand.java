@@ -6,32 +6,22 @@ import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.host.PluginInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 @Command(name = "describe", description = "Show a type's params, their defaults and what they mean.")
-final class DescribeCommand implements Callable<Integer> {
+final class DescribeCommand extends HostCommand {
 
     @Parameters(index = "0", paramLabel = "TYPE", description = "A type name, as used after type: in a pipeline.")
     String type;
 
-    @Mixin
-    HostOptions options;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (FulcrumHost host = options.startHost(spec.commandLine().getErr())) {
+        PrintWriter out = out();
+        try (FulcrumHost host = startHost()) {
             List<FactoryCatalog.Entry> entries = host.catalog().findAnyFamily(type);
             if (entries.isEmpty()) {
                 TreeSet<String> known = new TreeSet<>();

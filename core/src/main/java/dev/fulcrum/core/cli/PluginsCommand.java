@@ -5,27 +5,17 @@ import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.host.PluginInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "plugins", description = "List every plugin, its version and its types by family.")
-final class PluginsCommand implements Callable<Integer> {
-
-    @Mixin
-    HostOptions options;
-
-    @Spec
-    CommandSpec spec;
+final class PluginsCommand extends HostCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (FulcrumHost host = options.startHost(spec.commandLine().getErr())) {
+        PrintWriter out = out();
+        try (FulcrumHost host = startHost()) {
             out.println("Fulcrum " + FulcrumVersion.fulcrum() + ", plugins in " + host.pluginsFolder().toAbsolutePath());
             for (PluginInfo plugin : host.plugins()) {
                 out.println();

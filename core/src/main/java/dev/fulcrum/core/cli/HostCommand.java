@@ -1,0 +1,32 @@
+package dev.fulcrum.core.cli;
+
+import dev.fulcrum.core.host.FulcrumHost;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** A command that works on a host: the shared options, the writers, and the host itself. */
+abstract class HostCommand implements Callable<Integer> {
+
+    @Mixin
+    HostOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Starts a host on the plugins folder, reporting every plugin it skipped. */
+    FulcrumHost startHost() {
+        return options.startHost(err());
+    }
+}
