@@ -39,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
             RunOutcome outcome = new PipelineLauncher(host, ConsoleProgress.to(out)).run(config, options.runsFolder());
             if (outcome.status() == RunStatus.SUCCEEDED) {
                 out.println("run succeeded: " + outcome.folder());
+            } else if (outcome.status() == RunStatus.GATE_FAILED) {
+                GateReport.failed(outcome.summary().path("gates"), spec.commandLine().getErr());
+                spec.commandLine().getErr().println("the run finished and its model is saved: " + outcome.folder());
             } else {
                 spec.commandLine().getErr().println("error: run failed: " + outcome.errorMessage());
                 spec.commandLine().getErr().println("run folder: " + outcome.folder());
