@@ -47,70 +47,75 @@ public final class Groups {
         if (attributes.isEmpty()) {
             throw new IllegalArgumentException("group rows by at least one attribute");
         }
-        int rows = -1;
-        int[][] perAttribute = new int[attributes.size()][];
-        List<List<String>> levels = new ArrayList<>();
-        for (int a = 0; a < attributes.size(); a++) {
+        int count = attributes.size();
+        int[][] codes = new int[count][];
+        List<List<String>> seen = new ArrayList<>();
+        long combinations = 1;
+        for (int a = 0; a < count; a++) {
             String[] column = sensitive.get(attributes.get(a));
             if (column == null) {
                 throw new InvalidInputException("no sensitive attribute \"" + attributes.get(a) + "\"; the rows have "
                         + (sensitive.isEmpty() ? "none" : sensitive.keySet()));
             }
-            rows = column.length;
-            List<String> sorted = new ArrayList<>();
-            perAttribute[a] = sortedCodes(attributes.get(a), column, sorted);
-            levels.add(sorted);
+            List<String> values = new ArrayList<>();
+            codes[a] = firstSeenCodes(attributes.get(a), column, values);
+            seen.add(values);
+            combinations = Math.multiplyExact(combinations, values.size());
         }
-        // Mixed-radix codes keep the order of the values; compacting them keeps only observed combinations.
-        long[] radix = new long[attributes.size()];
-        long combinations = 1;
-        for (int a = attributes.size() - 1; a >= 0; a--) {
-            radix[a] = combinations;
-            combinations = Math.multiplyExact(combinations, levels.get(a).size());
-        }
-        long[] mixed = new long[rows];
-        for (int a = 0; a < attributes.size(); a++) {
-            int[] column = perAttribute[a];
+        int rows = codes[0].length;
+        // A combination's code, in the order its values were first seen: c = ((c0 * n1) + c1) * n2 + c2 ...
+        long[] combined = new long[rows];
+        for (int a = 0; a < count; a++) {
+            int[] column = codes[a];
+            int levels = seen.get(a).size();
             for (int row = 0; row < rows; row++) {
-                mixed[row] += column[row] * radix[a];
+                combined[row] = combined[row] * levels + column[row];
             }
         }
-        long[] observed = observed(mixed, combinations);
-        int[] codes = new int[rows];
+        long[] observed = distinct(combined, combinations);
+        // Number the observed combinations in the sorted order of their values.
+        List<List<String>> values = new ArrayList<>();
+        for (long code : observed) {
+            values.add(decode(code, seen));
+        }
+        Integer[] order = new Integer[observed.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> compare(values.get(x), values.get(y)));
+        int[] rank = new int[observed.length];
+        List<List<String>> sortedValues = new ArrayList<>();
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+            sortedValues.add(values.get(order[i]));
+        }
+        int[] groupOfRow = codes[0];
         if (combinations <= TABLE_LIMIT) {
-            int[] compact = new int[(int) combinations];
-            for (int g = 0; g < observed.length; g++) {
-                compact[(int) observed[g]] = g;
+            int[] table = new int[(int) combinations];
+            for (int i = 0; i < observed.length; i++) {
+                table[(int) observed[i]] = rank[i];
             }
             for (int row = 0; row < rows; row++) {
-                codes[row] = compact[(int) mixed[row]];
+                groupOfRow[row] = table[(int) combined[row]];
             }
         } else {
             for (int row = 0; row < rows; row++) {
-                codes[row] = Arrays.binarySearch(observed, mixed[row]);
+                groupOfRow[row] = rank[Arrays.binarySearch(observed, combined[row])];
             }
         }
-        List<List<String>> values = new ArrayList<>();
-        for (long combination : observed) {
-            List<String> groupValues = new ArrayList<>();
-            for (int a = 0; a < attributes.size(); a++) {
-                groupValues.add(levels.get(a).get((int) (combination / radix[a] % levels.get(a).size())));
-            }
-            values.add(List.copyOf(groupValues));
-        }
-        return new Groups(attributes, codes, values);
+        return new Groups(attributes, groupOfRow, sortedValues);
     }
 
-    /** The distinct mixed-radix codes, ascending. */
-    private static long[] observed(long[] mixed, long combinations) {
+    /** The distinct codes, ascending. */
+    private static long[] distinct(long[] codes, long combinations) {
         if (combinations <= TABLE_LIMIT) {
-            boolean[] seen = new boolean[(int) combinations];
-            for (long code : mixed) {
-                seen[(int) code] = true;
+            boolean[] present = new boolean[(int) combinations];
+            for (long code : codes) {
+                present[(int) code] = true;
             }
-            return java.util.stream.IntStream.range(0, seen.length).filter(c -> seen[c]).asLongStream().toArray();
+            return java.util.stream.IntStream.range(0, present.length).filter(c -> present[c]).asLongStream().toArray();
         }
-        long[] sorted = mixed.clone();
+        long[] sorted = codes.clone();
         Arrays.sort(sorted);
         int distinct = 0;
         for (int i = 0; i < sorted.length; i++) {
@@ -121,32 +126,44 @@ public final class Groups {
         return Arrays.copyOf(sorted, distinct);
     }
 
-    /** Codes of the column's values in sorted order; one hash look-up per row. */
-    private static int[] sortedCodes(String attribute, String[] column, List<String> sortedValues) {
-        Map<String, Integer> firstSeen = new HashMap<>();
-        int[] codes = new int[column.length];
+    private static List<String> decode(long code, List<List<String>> seen) {
+        String[] values = new String[seen.size()];
+        for (int a = seen.size() - 1; a >= 0; a--) {
+            int levels = seen.get(a).size();
+            values[a] = seen.get(a).get((int) (code % levels));
+            code /= levels;
+        }
+        return List.of(values);
+    }
+
+    private static int compare(List<String> x, List<String> y) {
+        for (int i = 0; i < x.size(); i++) {
+            int c = x.get(i).compareTo(y.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Codes of the column's values in the order they first appear; one hash look-up per row. */
+    private static int[] firstSeenCodes(String attribute, String[] column, List<String> values) {
+        Map<String, Integer> codes = new HashMap<>();
+        int[] result = new int[column.length];
         for (int row = 0; row < column.length; row++) {
             String value = column[row];
-            if (value == null) {
-                throw new InvalidInputException("sensitive attribute \"" + attribute + "\" has no value in row " + (row + 1));
-            }
-            Integer code = firstSeen.get(value);
+            Integer code = codes.get(value);
             if (code == null) {
-                code = firstSeen.size();
-                firstSeen.put(value, code);
+                if (value == null) {
+                    throw new InvalidInputException("sensitive attribute \"" + attribute + "\" has no value in row " + (row + 1));
+                }
+                code = values.size();
+                codes.put(value, code);
+                values.add(value);
             }
-            codes[row] = code;
+            result[row] = code;
         }
-        sortedValues.addAll(firstSeen.keySet());
-        sortedValues.sort(null);
-        int[] rank = new int[firstSeen.size()];
-        for (int i = 0; i < sortedValues.size(); i++) {
-            rank[firstSeen.get(sortedValues.get(i))] = i;
-        }
-        for (int row = 0; row < codes.length; row++) {
-            codes[row] = rank[codes[row]];
-        }
-        return codes;
+        return result;
     }
 
     public List<String> attributes() {

@@ -2,8 +2,8 @@ package dev.fulcrum.core.cli;
 
 import dev.fulcrum.api.DataFileException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,11 @@ import java.util.Map;
 /**
  * The columns of a CSV file that a command needs, as text: a header line, then one row per line,
  * comma-separated, with RFC 4180 quotes within a line ({@code ""} for a quote). Blank lines are
- * skipped. Every problem names the file, the line (the header is line 1) and the column. Columns
- * the command does not need are split past but never copied.
+ * skipped. Every problem names the file, the line (the header is line 1) and the column. Lines are
+ * split as bytes, and only the fields of the columns the command needs become strings (one per
+ * distinct value, see {@link ValueCache}); a line with a quote takes the slower path through text.
  */
 final class CsvColumns {
-
-    /** Repeated values of a column share one string, up to this many distinct values per column. */
-    private static final int SHARED_VALUES = 4096;
 
     private final Path file;
     private final Map<String, String[]> columns;
@@ -39,37 +36,10 @@ final class CsvColumns {
 
     /** Reads the named columns; a name missing from the header is an error that lists the header. */
     static CsvColumns read(Path file, Collection<String> wanted) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            if (first == null || first.isBlank()) {
-                throw new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
-            }
-            List<String> header = split(first.startsWith("\uFEFF") ? first.substring(1) : first, file, 1, null);
-            String[] wantedAt = new String[header.size()];
-            for (String name : wanted) {
-                int index = header.indexOf(name);
-                if (index < 0) {
-                    throw new DataFileException(file, 1, name, "no column \"" + name + "\" in the header; columns are " + header);
-                }
-                wantedAt[index] = name;
-            }
-            Builder builder = new Builder(wantedAt);
-            long line = 1;
-            for (String text; (text = reader.readLine()) != null; ) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                List<String> fields = split(text, file, line, wantedAt);
-                if (fields.size() != header.size()) {
-                    throw new DataFileException(file, line, null, "expected " + header.size() + " fields as in the header, got " + fields.size());
-                }
-                builder.add(fields, line);
-            }
-            if (builder.rows == 0) {
-                throw new DataFileException(file, 0, null, "the file has a header but no rows");
-            }
-            return builder.build(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            Reader reader = new Reader(file, wanted);
+            ByteLines.forEach(in, reader);
+            return reader.finish();
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, 0, null, "no such file");
         } catch (IOException e) {
@@ -176,61 +146,137 @@ final class CsvColumns {
         return values;
     }
 
-    private static final class Builder {
-        private final String[] wantedAt;
-        private final List<Map<String, String>> shared = new ArrayList<>();
+    /** Takes the header from line 1, then the wanted fields of every other non-blank line. */
+    private static final class Reader implements ByteLines.Visitor {
+        private final Path file;
+        private final Collection<String> wanted;
+        private String[] wantedAt;
+        private ValueCache[] caches;
         private String[][] values;
+        private String[] fields;
         private long[] lines = new long[1024];
         private int rows;
 
-        Builder(String[] wantedAt) {
-            this.wantedAt = wantedAt;
-            values = new String[wantedAt.length][];
-            for (int i = 0; i < wantedAt.length; i++) {
-                values[i] = wantedAt[i] == null ? null : new String[1024];
-                shared.add(new HashMap<>());
-            }
+        Reader(Path file, Collection<String> wanted) {
+            this.file = file;
+            this.wanted = wanted;
         }
 
-        void add(List<String> fields, long line) {
+        @Override
+        public void line(byte[] bytes, int start, int end, long number) {
+            if (number == 1) {
+                header(bytes, start, end);
+                return;
+            }
+            if (isBlank(bytes, start, end)) {
+                return;
+            }
             if (rows == lines.length) {
-                lines = Arrays.copyOf(lines, rows * 2);
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] != null) {
-                        values[i] = Arrays.copyOf(values[i], rows * 2);
+                grow();
+            }
+            int count = hasQuote(bytes, start, end) ? splitText(bytes, start, end, number) : splitBytes(bytes, start, end);
+            if (count != wantedAt.length) {
+                throw new DataFileException(file, number, null, "expected " + wantedAt.length + " fields as in the header, got " + count);
+            }
+            for (int column = 0; column < wantedAt.length; column++) {
+                if (values[column] != null) {
+                    values[column][rows] = fields[column];
+                }
+            }
+            lines[rows++] = number;
+        }
+
+        private void header(byte[] bytes, int start, int end) {
+            boolean bom = end - start >= 3 && bytes[start] == (byte) 0xEF && bytes[start + 1] == (byte) 0xBB && bytes[start + 2] == (byte) 0xBF;
+            String text = new String(bytes, bom ? start + 3 : start, end - (bom ? start + 3 : start), StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
+            }
+            List<String> header = split(text, file, 1, null);
+            wantedAt = new String[header.size()];
+            for (String name : wanted) {
+                int index = header.indexOf(name);
+                if (index < 0) {
+                    throw new DataFileException(file, 1, name, "no column \"" + name + "\" in the header; columns are " + header);
+                }
+                wantedAt[index] = name;
+            }
+            caches = new ValueCache[wantedAt.length];
+            values = new String[wantedAt.length][];
+            fields = new String[wantedAt.length];
+            for (int column = 0; column < wantedAt.length; column++) {
+                if (wantedAt[column] != null) {
+                    caches[column] = new ValueCache();
+                    values[column] = new String[lines.length];
+                }
+            }
+        }
+
+        /** The fast path, for lines without quotes: fields are the byte ranges between commas. */
+        private int splitBytes(byte[] bytes, int start, int end) {
+            int count = 0;
+            int fieldStart = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || bytes[i] == ',') {
+                    if (count < wantedAt.length && caches[count] != null) {
+                        fields[count] = caches[count].get(bytes, fieldStart, i);
                     }
+                    count++;
+                    fieldStart = i + 1;
                 }
             }
-            lines[rows] = line;
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != null) {
-                    values[i][rows] = share(i, fields.get(i));
+            return count;
+        }
+
+        private int splitText(byte[] bytes, int start, int end, long number) {
+            List<String> split = split(new String(bytes, start, end - start, StandardCharsets.UTF_8), file, number, wantedAt);
+            for (int column = 0; column < Math.min(split.size(), fields.length); column++) {
+                fields[column] = split.get(column);
+            }
+            return split.size();
+        }
+
+        private void grow() {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+            for (int column = 0; column < values.length; column++) {
+                if (values[column] != null) {
+                    values[column] = Arrays.copyOf(values[column], lines.length);
                 }
             }
-            rows++;
         }
 
-        /** Categorical columns repeat a few values; one string per value keeps memory and hashing low. */
-        private String share(int column, String value) {
-            Map<String, String> known = shared.get(column);
-            String same = known.get(value);
-            if (same != null) {
-                return same;
+        CsvColumns finish() {
+            if (wantedAt == null) {
+                throw new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
             }
-            if (known.size() < SHARED_VALUES) {
-                known.put(value, value);
+            if (rows == 0) {
+                throw new DataFileException(file, 0, null, "the file has a header but no rows");
             }
-            return value;
-        }
-
-        CsvColumns build(Path file) {
             Map<String, String[]> columns = new LinkedHashMap<>();
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != null) {
-                    columns.put(wantedAt[i], Arrays.copyOf(values[i], rows));
+            for (int column = 0; column < wantedAt.length; column++) {
+                if (values[column] != null) {
+                    columns.put(wantedAt[column], Arrays.copyOf(values[column], rows));
                 }
             }
             return new CsvColumns(file, columns, Arrays.copyOf(lines, rows));
+        }
+
+        private static boolean isBlank(byte[] bytes, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if ((bytes[i] & 0xff) > ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean hasQuote(byte[] bytes, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (bytes[i] == '"') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -11,9 +11,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -68,7 +71,7 @@ record Decisions(List<String> classes, int[] predictions, INDArray probabilities
 
     /** The sorted values found in the label (and prediction) columns, and the positive class if named. */
     private static List<String> classes(CsvColumns columns, String label, String prediction, String positive) {
-        TreeSet<String> found = new TreeSet<>();
+        Set<String> found = new HashSet<>();
         for (String column : prediction == null ? List.of(label) : List.of(label, prediction)) {
             String[] values = columns.column(column);
             for (int row = 0; row < values.length; row++) {
@@ -85,12 +88,12 @@ record Decisions(List<String> classes, int[] predictions, INDArray probabilities
             throw new InvalidInputException(columns.file() + ": the label" + (prediction == null ? "" : " and prediction")
                     + " columns hold only " + found + "; name the other class with --positive");
         }
-        return new ArrayList<>(found);
+        return new ArrayList<>(new TreeSet<>(found));
     }
 
     static int[] indices(CsvColumns columns, String column, List<String> classes, String what) {
         String[] values = columns.column(column);
-        Map<String, Integer> index = new LinkedHashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < classes.size(); c++) {
             index.put(classes.get(c), c);
         }

@@ -69,4 +69,21 @@ class CsvColumnsTest {
         assertEquals(missing + ": no such file",
                 assertThrows(DataFileException.class, () -> CsvColumns.read(missing, List.of())).getMessage());
     }
+
+    @Test
+    void windowsLineEndingsAndUtf8ValuesAcrossManyChunks() throws IOException {
+        StringBuilder text = new StringBuilder("id,name,group\r\n");
+        int rows = 300_000;
+        for (int i = 0; i < rows; i++) {
+            text.append(i).append(",Zoë ").append(i % 7).append(",").append(i % 3 == 0 ? "ü" : "b").append("\r\n");
+        }
+        CsvColumns columns = CsvColumns.read(file(text.toString()), List.of("id", "name", "group"));
+        assertEquals(rows, columns.rows());
+        assertEquals("299999", columns.column("id")[rows - 1]);
+        assertEquals("Zoë 5", columns.column("name")[12]);
+        assertEquals("ü", columns.column("group")[rows - 3]);
+        assertEquals("b", columns.column("group")[rows - 1]);
+        assertEquals(rows + 1, columns.line(rows - 1));
+        assertEquals(rows - 1, (int) columns.numbers("id")[rows - 1]);
+    }
 }

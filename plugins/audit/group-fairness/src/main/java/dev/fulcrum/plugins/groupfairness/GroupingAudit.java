@@ -22,8 +22,12 @@ record GroupingAudit(Grouping grouping, Confusion[] groups, Map<RateMetric, Disp
             disparities.put(metric, Disparity.of(metric, groups, grouping, overall));
         }
         VersusPrivileged versus = grouping.hasPrivileged() ? VersusPrivileged.of(groups, grouping) : null;
+        Map<String, Measure> headline = headline(disparities);
+        if (versus != null) {
+            headline.putAll(versus.metrics());
+        }
         return new GroupingAudit(grouping, groups, disparities, versus, EntropyIndex.betweenGroups(groups, alpha),
-                EntropyIndex.betweenGroups(groups, 1), headline(grouping, disparities, versus));
+                EntropyIndex.betweenGroups(groups, 1), headline);
     }
 
     /** The headline metrics alone, from cell weights: what each bootstrap resample recomputes. */
@@ -33,15 +37,18 @@ record GroupingAudit(Grouping grouping, Confusion[] groups, Map<RateMetric, Disp
         for (RateMetric metric : new RateMetric[] {RateMetric.SELECTION_RATE, RateMetric.TPR, RateMetric.FPR}) {
             disparities.put(metric, Disparity.of(metric, groups, grouping, overall));
         }
-        return headline(grouping, disparities, grouping.hasPrivileged() ? VersusPrivileged.of(groups, grouping) : null);
+        Map<String, Measure> headline = headline(disparities);
+        if (grouping.hasPrivileged()) {
+            headline.putAll(VersusPrivileged.measures(groups, grouping.privileged()));
+        }
+        return headline;
     }
 
     /**
      * Fairlearn's demographic parity and equalized odds (worst case of the TPR and FPR disparities),
      * then AIF360's unprivileged-versus-privileged measures.
      */
-    private static Map<String, Measure> headline(Grouping grouping, Map<RateMetric, Disparity> disparities,
-                                                 VersusPrivileged versus) {
+    private static Map<String, Measure> headline(Map<RateMetric, Disparity> disparities) {
         Map<String, Measure> headline = new LinkedHashMap<>();
         Disparity selection = disparities.get(RateMetric.SELECTION_RATE);
         Disparity tpr = disparities.get(RateMetric.TPR);
@@ -50,9 +57,6 @@ record GroupingAudit(Grouping grouping, Confusion[] groups, Map<RateMetric, Disp
         headline.put(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO, selection.ratio());
         headline.put(FairnessMetric.EQUALIZED_ODDS_DIFFERENCE, worst(tpr.difference(), fpr.difference(), true));
         headline.put(FairnessMetric.EQUALIZED_ODDS_RATIO, worst(tpr.ratio(), fpr.ratio(), false));
-        if (versus != null) {
-            headline.putAll(versus.metrics());
-        }
         return headline;
     }
 

@@ -23,12 +23,7 @@ record VersusPrivileged(Confusion privileged, Confusion unprivileged, Map<String
 
     static VersusPrivileged of(Confusion[] groups, Grouping grouping) {
         Confusion privileged = groups[grouping.privileged()];
-        Confusion unprivileged = Confusion.EMPTY;
-        for (int g = 0; g < groups.length; g++) {
-            if (g != grouping.privileged()) {
-                unprivileged = unprivileged.plus(groups[g]);
-            }
-        }
+        Confusion unprivileged = unprivileged(groups, grouping.privileged());
         Map<String, Map<String, Measure>> ratios = new LinkedHashMap<>();
         for (int g = 0; g < groups.length; g++) {
             Map<String, Measure> groupRatios = new LinkedHashMap<>();
@@ -40,8 +35,22 @@ record VersusPrivileged(Confusion privileged, Confusion unprivileged, Map<String
         return new VersusPrivileged(privileged, unprivileged, measures(privileged, unprivileged), ratios);
     }
 
-    /** The four headline measures; also what the bootstrap recomputes on each resample. */
-    static Map<String, Measure> measures(Confusion privileged, Confusion unprivileged) {
+    /** The four headline measures alone: what the bootstrap recomputes on each resample. */
+    static Map<String, Measure> measures(Confusion[] groups, int privileged) {
+        return measures(groups[privileged], unprivileged(groups, privileged));
+    }
+
+    private static Confusion unprivileged(Confusion[] groups, int privileged) {
+        Confusion pooled = Confusion.EMPTY;
+        for (int g = 0; g < groups.length; g++) {
+            if (g != privileged) {
+                pooled = pooled.plus(groups[g]);
+            }
+        }
+        return pooled;
+    }
+
+    private static Map<String, Measure> measures(Confusion privileged, Confusion unprivileged) {
         Map<String, Measure> metrics = new LinkedHashMap<>();
         Measure selectedU = unprivileged.selectionRate();
         Measure selectedP = privileged.selectionRate();
