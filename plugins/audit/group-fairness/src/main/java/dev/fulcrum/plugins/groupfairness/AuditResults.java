@@ -29,8 +29,12 @@ final class AuditResults {
         Map<String, Object> groupings = new LinkedHashMap<>();
         audit.groupings().forEach(g -> groupings.put(g.grouping().name(), grouping(g, audit)));
         tree.put("groupings", groupings);
-        tree.put("bootstrap", Map.of("resamples", audit.resamples(), "confidence", audit.confidence(), "seed", audit.seed(),
-                "method", "percentile intervals of a Poisson bootstrap over rows"));
+        Map<String, Object> bootstrap = new LinkedHashMap<>();
+        bootstrap.put("resamples", audit.resamples());
+        bootstrap.put("confidence", audit.confidence());
+        bootstrap.put("seed", audit.seed());
+        bootstrap.put("method", "percentile intervals of a Poisson bootstrap over rows");
+        tree.put("bootstrap", bootstrap);
         List<Object> gates = new ArrayList<>();
         audit.gates().forEach(gate -> gates.add(gate(gate)));
         tree.put("gates", gates);

@@ -113,7 +113,11 @@ final class Reweighing implements PreTrainingMitigator {
             double weightAfter = 0;
             for (int c = 0; c < k; c++) {
                 int index = g * k + c;
-                groupCells.put(classes.get(c), Map.of("rows", cellRows[index], "weight", cell[index], "factor", factor[index]));
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("rows", cellRows[index]);
+                entry.put("weight", cell[index]);
+                entry.put("factor", factor[index]);
+                groupCells.put(classes.get(c), entry);
                 weightAfter += cell[index] * factor[index];
                 if (cell[index] == 0 && byClass[c] > 0) {
                     unbalanced.add(groups.name(g) + " has no training rows of class " + classes.get(c));
