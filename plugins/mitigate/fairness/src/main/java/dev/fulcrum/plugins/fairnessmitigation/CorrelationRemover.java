@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Correlation removal (Fairlearn's CorrelationRemover): the features are regressed by least squares
  * on the centred indicator columns of the sensitive attributes, {@code B = argmin ||X - (S - s̄) B||²},
- * and the fitted part is taken away: {@code X' = X - α (S - s̄) B}. With α = 1 no feature is
+ * and the fitted part is taken away: {@code X' = X - α (S - s̄) B}. Sample weights weigh the means
+ * and the squares (Fairlearn has none; with equal weights the two agree). With α = 1 no feature is
  * linearly correlated with the attributes on the training rows any more; a model can still find
  * them through non-linear combinations. The attributes stay out of the features, as before. At
  * prediction time the rows must carry the attributes.
@@ -46,10 +47,16 @@ final class CorrelationRemover implements FeatureExtractor {
             return new Removal(encoding, null, null, params.alpha());
         }
         INDArray indicators = Nd4j.create(encoding.indicators(training.sensitive(), n), new long[] {n, k}, DataType.FLOAT);
-        INDArray mean = indicators.mean(0).reshape(1, k);
+        INDArray weights = Nd4j.create(training.weights(), new long[] {n, 1}, DataType.FLOAT);
+        double total = weights.sumNumber().doubleValue();
+        if (!(total > 0)) {
+            throw new InvalidInputException("correlation-remover: the training rows' weights sum to " + total);
+        }
+        INDArray mean = indicators.mulColumnVector(weights).sum(0).divi(total).reshape(1, k);
         INDArray centred = indicators.subRowVector(mean);
-        double[][] gram = centred.transpose().mmul(centred).toDoubleMatrix();
-        double[][] moments = centred.transpose().mmul(training.features()).toDoubleMatrix();
+        INDArray weighted = centred.mulColumnVector(weights).transpose();
+        double[][] gram = weighted.mmul(centred).toDoubleMatrix();
+        double[][] moments = weighted.mmul(training.features()).toDoubleMatrix();
         double[][] coefficients = LeastSquares.solve(gram, moments, RIDGE);
         return new Removal(encoding, mean, Nd4j.create(coefficients).castTo(DataType.FLOAT), params.alpha());
     }

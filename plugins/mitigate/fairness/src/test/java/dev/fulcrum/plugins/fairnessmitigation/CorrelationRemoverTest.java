@@ -63,6 +63,29 @@ class CorrelationRemoverTest {
     }
 
     @Test
+    void weightedRowsGetEqualWeightedMeans() {
+        String[] levels = {"a", "b"};
+        Dataset plain = rows(2000, 6, levels);
+        float[] weights = new float[plain.rows()];
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) (0.2 + 2 * random.nextDouble());
+        }
+        Dataset training = plain.withWeights(weights);
+        Dataset removed = new CorrelationRemover(new CorrelationRemoverParams(null, 1.0)).fit(training).apply(training);
+        float[][] x = removed.features().toFloatMatrix();
+        String[] groups = removed.sensitive().get("g");
+        double[] sums = new double[2];
+        double[] totals = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            int level = groups[i].equals("a") ? 0 : 1;
+            sums[level] += weights[i] * x[i][0];
+            totals[level] += weights[i];
+        }
+        assertEquals(sums[0] / totals[0], sums[1] / totals[1], 1e-4);
+    }
+
+    @Test
     void alphaScalesTheRemovalAndZeroChangesNothing() {
         String[] levels = {"a", "b"};
         Dataset training = rows(1000, 2, levels);
