@@ -60,6 +60,10 @@ record ParamsDescription(List<Param> params) {
                 && java.util.Collection.class.isAssignableFrom(raw)) {
             return "list of " + typeName(parameterized.getActualTypeArguments()[0]);
         }
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == java.util.Map.class) {
+            return "mapping of " + typeName(parameterized.getActualTypeArguments()[0]) + " to "
+                    + typeName(parameterized.getActualTypeArguments()[1]);
+        }
         if (!(type instanceof Class<?> c)) {
             return type.getTypeName();
         }

@@ -17,6 +17,9 @@ final class RunCommand extends PipelineCommand {
             RunOutcome outcome = new PipelineLauncher(host, ConsoleProgress.to(out())).run(config, options.runsFolder());
             if (outcome.status() == RunStatus.SUCCEEDED) {
                 out().println("run succeeded: " + outcome.folder());
+            } else if (outcome.status() == RunStatus.GATE_FAILED) {
+                GateReport.failed(outcome.summary().path("gates"), err());
+                err().println("the run finished and its model is saved: " + outcome.folder());
             } else {
                 err().println("error: run failed: " + outcome.errorMessage());
                 err().println("run folder: " + outcome.folder());

@@ -10,7 +10,8 @@ import java.util.List;
  * @param folder   the folder of the config file; relative paths in params resolve against it
  */
 public record PipelineConfig(String name, long seed, ComponentSpec specific, ComponentSpec general, ComponentSpec split,
-                             List<ComponentSpec> features, List<ComponentSpec> adapt, List<ComponentSpec> augment,
+                             List<ComponentSpec> features, List<ComponentSpec> adapt, List<ComponentSpec> mitigate,
+                             List<ComponentSpec> augment,
                              ComponentSpec model, ComponentSpec strategy, List<ComponentSpec> audit,
                              List<ComponentSpec> report, Path folder, ConfigDocument document) {
 }

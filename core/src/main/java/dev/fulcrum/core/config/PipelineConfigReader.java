@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class PipelineConfigReader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "seed", "data", "split", "features", "adapt",
-            "augment", "model", "strategy", "audit", "report");
+            "mitigate", "augment", "model", "strategy", "audit", "report");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private PipelineConfigReader() {
@@ -93,7 +93,8 @@ public final class PipelineConfigReader {
         ComponentSpec general = component(document, Family.DATA, data.child("general"), false);
         ComponentSpec split = paramsOnly(document, ConfigPath.ROOT.child("split"));
         return new PipelineConfig(name, seed, specific, general, split,
-                list(document, Family.FEATURES), list(document, Family.ADAPT), list(document, Family.AUGMENT),
+                list(document, Family.FEATURES), list(document, Family.ADAPT), list(document, Family.MITIGATE),
+                list(document, Family.AUGMENT),
                 component(document, Family.MODEL, ConfigPath.ROOT.child("model"), true),
                 component(document, Family.STRATEGY, ConfigPath.ROOT.child("strategy"), true),
                 list(document, Family.AUDIT), list(document, Family.REPORT), folder, document);

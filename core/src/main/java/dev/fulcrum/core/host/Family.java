@@ -6,6 +6,7 @@ import dev.fulcrum.api.audit.BiasAuditorFactory;
 import dev.fulcrum.api.augment.AugmenterFactory;
 import dev.fulcrum.api.data.DataSourceFactory;
 import dev.fulcrum.api.features.FeatureExtractorFactory;
+import dev.fulcrum.api.mitigate.MitigatorFactory;
 import dev.fulcrum.api.model.ModelArchitectureFactory;
 import dev.fulcrum.api.report.ReporterFactory;
 import dev.fulcrum.api.train.TrainingStrategyFactory;
@@ -15,6 +16,7 @@ public enum Family {
     DATA("data", "data source", DataSourceFactory.class),
     FEATURES("features", "feature extractor", FeatureExtractorFactory.class),
     ADAPT("adapt", "domain adapter", DomainAdapterFactory.class),
+    MITIGATE("mitigate", "bias mitigator", MitigatorFactory.class),
     AUGMENT("augment", "augmenter", AugmenterFactory.class),
     MODEL("model", "model architecture", ModelArchitectureFactory.class),
     STRATEGY("strategy", "training strategy", TrainingStrategyFactory.class),

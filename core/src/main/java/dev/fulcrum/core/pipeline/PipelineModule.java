@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Wires one run: binds the resolved pipeline and the run's services, and lists the stages in the
- * order of the design: data, split, features, domain adaptation, model, training (augmentation and
- * per-epoch evaluation inside it), test evaluation, bias audit. Reporters run after the summary.
+ * order of the design: data, split, features, domain adaptation, pre-training mitigation (weights),
+ * model, training (augmentation and per-epoch evaluation inside it), test evaluation, post-processing
+ * mitigation (decisions), bias audit. Reporters run after the summary.
  */
 final class PipelineModule extends AbstractModule {
 
@@ -44,7 +45,8 @@ final class PipelineModule extends AbstractModule {
 
     @Provides
     List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeatureStage features, AdaptStage adapt,
-                               ModelStage model, TrainStage train, TestStage test, AuditStage audit) {
-        return List.of(data, split, features, adapt, model, train, test, audit);
+                               MitigateStage mitigate, ModelStage model, TrainStage train, TestStage test,
+                               PostProcessStage postProcess, AuditStage audit) {
+        return List.of(data, split, features, adapt, mitigate, model, train, test, postProcess, audit);
     }
 }

@@ -6,6 +6,8 @@ import dev.fulcrum.api.ComponentFactory;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.features.FeatureExtractor;
+import dev.fulcrum.api.mitigate.Mitigator;
+import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.core.config.ConfigDocument;
 import dev.fulcrum.core.config.ParamsBinder;
@@ -36,12 +38,30 @@ public final class PipelineResolver {
         ResolvedPipeline pipeline = new ResolvedPipeline(config, split,
                 creator.make(config.specific()),
                 Optional.ofNullable(config.general()).map(creator::make),
-                creator.makeAll(config.features()), creator.makeAll(config.adapt()), creator.makeAll(config.augment()),
+                creator.makeAll(config.features()), creator.makeAll(config.adapt()), mitigators(creator, config, document),
+                creator.makeAll(config.augment()),
                 creator.make(config.model()), creator.make(config.strategy()),
                 creator.makeAll(config.audit()), creator.makeAll(config.report()),
                 Json.object());
         writeResolvedConfig(pipeline, binder);
         return pipeline;
+    }
+
+    private static List<Resolved<Mitigator>> mitigators(Creator creator, PipelineConfig config, ConfigDocument document) {
+        List<Resolved<Mitigator>> mitigators = creator.makeAll(config.mitigate());
+        List<Resolved<Mitigator>> postProcessing = mitigators.stream()
+                .filter(m -> m.component() instanceof PostProcessingMitigator).toList();
+        if (postProcessing.size() > 1) {
+            throw document.error(postProcessing.get(1).spec().path(), "a pipeline has at most one post-processing mitigator; "
+                    + postProcessing.get(0).label() + " is one already");
+        }
+        return mitigators;
+    }
+
+    /** Makes only the mitigators of a pipeline (to restore a saved model's decision rule). */
+    public List<Resolved<Mitigator>> mitigators(PipelineConfig config, RunContext context) {
+        ParamsBinder binder = new ParamsBinder(config.folder());
+        return new Creator(binder, config.document(), context).makeAll(config.mitigate());
     }
 
     /** Makes only the feature extractors of a pipeline (to apply a saved model's transforms). */
@@ -103,6 +123,7 @@ public final class PipelineResolver {
         root.set("split", binder.unbind(pipeline.split()));
         root.set("features", resolvedList(pipeline.features(), binder));
         root.set("adapt", resolvedList(pipeline.adapt(), binder));
+        root.set("mitigate", resolvedList(pipeline.mitigate(), binder));
         root.set("augment", resolvedList(pipeline.augment(), binder));
         root.set("model", resolvedComponent(pipeline.model(), binder));
         root.set("strategy", resolvedComponent(pipeline.strategy(), binder));

@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * Runs the stages of one pipeline in order and writes the run folder. Whatever happens, the folder
  * ends with {@code config.yaml}, {@code provenance.json} and a {@code summary.json} that says
- * whether the run succeeded and, if not, in which stage and why.
+ * whether the run succeeded and, if not, in which stage and why. A run whose stages all finished
+ * but whose bias audit failed a policy gate ends as {@link RunStatus#GATE_FAILED}, with its model
+ * saved and its reporters run.
  */
 final class PipelineRunner {
 
@@ -65,6 +67,9 @@ final class PipelineRunner {
                 state.stageSeconds.put(stage.name(), (System.nanoTime() - stageStarted) / 1e9);
             }
             failedStage = null;
+            if (state.gates().stream().anyMatch(gate -> !gate.passed())) {
+                status = RunStatus.GATE_FAILED;
+            }
         } catch (InvalidInputException e) {
             status = RunStatus.INVALID_INPUT;
             failure = e;
@@ -75,8 +80,8 @@ final class PipelineRunner {
         }
         writeProvenance(threads, blas);
         ObjectNode summary = writeSummary(state, status, failure, failedStage, started);
-        if (status == RunStatus.SUCCEEDED) {
-            Throwable reportFailure = report(state, summary);
+        if (status == RunStatus.SUCCEEDED || status == RunStatus.GATE_FAILED) {
+            Throwable reportFailure = report(state, summary, status);
             if (reportFailure != null) {
                 status = RunStatus.FAILED;
                 summary = writeSummary(state, status, reportFailure, "report", started);
@@ -98,8 +103,8 @@ final class PipelineRunner {
     }
 
     /** Runs every reporter; returns the first failure, or {@code null}. */
-    private Throwable report(PipelineState state, ObjectNode summary) {
-        RunSummary runSummary = new RunSummary(pipeline.name(), context.runFolder(), RunStatus.SUCCEEDED.label(),
+    private Throwable report(PipelineState state, ObjectNode summary, RunStatus status) {
+        RunSummary runSummary = new RunSummary(pipeline.name(), context.runFolder(), status.label(),
                 Json.pretty(summary), metricsLog.lines(), state.metrics.getOrDefault("test", java.util.Map.of()));
         for (Resolved<Reporter> reporter : pipeline.report()) {
             try {

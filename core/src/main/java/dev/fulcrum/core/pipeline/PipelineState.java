@@ -1,9 +1,11 @@
 package dev.fulcrum.core.pipeline;
 
 import dev.fulcrum.api.audit.AuditReport;
+import dev.fulcrum.api.audit.GateResult;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.features.FeatureTransform;
+import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
 
@@ -27,6 +29,10 @@ public final class PipelineState {
     final Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
     /** Domain, then split, task, metric; only for data with more than one domain. */
     final Map<String, Map<String, Map<String, Map<String, Double>>>> metricsByDomain = new LinkedHashMap<>();
+    /** The post-processing mitigator's rule, which turns the specific task's scores into decisions; else {@code null}. */
+    DecisionRule decisionRule;
+    /** Mitigator's place in the config, then what it reports. */
+    final Map<String, Map<String, Object>> mitigations = new LinkedHashMap<>();
     /** Component label, then its audit. */
     final Map<String, AuditReport> audits = new LinkedHashMap<>();
     final Map<String, Double> stageSeconds = new LinkedHashMap<>();
@@ -53,6 +59,15 @@ public final class PipelineState {
 
     public Map<String, AuditReport> audits() {
         return audits;
+    }
+
+    public Map<String, Map<String, Object>> mitigations() {
+        return mitigations;
+    }
+
+    /** Every policy gate of every auditor, in pipeline order. */
+    public List<GateResult> gates() {
+        return audits.values().stream().flatMap(report -> report.gates().stream()).toList();
     }
 
     public Map<String, Double> stageSeconds() {

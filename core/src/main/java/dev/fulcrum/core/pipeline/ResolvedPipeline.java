@@ -6,6 +6,9 @@ import dev.fulcrum.api.audit.BiasAuditor;
 import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.data.DataSource;
 import dev.fulcrum.api.features.FeatureExtractor;
+import dev.fulcrum.api.mitigate.Mitigator;
+import dev.fulcrum.api.mitigate.PostProcessingMitigator;
+import dev.fulcrum.api.mitigate.PreTrainingMitigator;
 import dev.fulcrum.api.model.ModelArchitecture;
 import dev.fulcrum.api.report.Reporter;
 import dev.fulcrum.api.train.TrainingStrategy;
@@ -24,7 +27,8 @@ import java.util.TreeSet;
  */
 public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolved<DataSource> specific,
                                Optional<Resolved<DataSource>> general, List<Resolved<FeatureExtractor>> features,
-                               List<Resolved<DomainAdapter>> adapt, List<Resolved<Augmenter>> augment,
+                               List<Resolved<DomainAdapter>> adapt, List<Resolved<Mitigator>> mitigate,
+                               List<Resolved<Augmenter>> augment,
                                Resolved<ModelArchitecture> model, Resolved<TrainingStrategy> strategy,
                                List<Resolved<BiasAuditor>> audit, List<Resolved<Reporter>> report,
                                ObjectNode resolvedConfig) {
@@ -44,12 +48,27 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
         general.ifPresent(all::add);
         all.addAll(features);
         all.addAll(adapt);
+        all.addAll(mitigate);
         all.addAll(augment);
         all.add(model);
         all.add(strategy);
         all.addAll(audit);
         all.addAll(report);
         return all;
+    }
+
+    /** The mitigators that reweigh training rows, in pipeline order. */
+    @SuppressWarnings("unchecked")
+    public List<Resolved<PreTrainingMitigator>> preTraining() {
+        return mitigate.stream().filter(m -> m.component() instanceof PreTrainingMitigator)
+                .map(m -> (Resolved<PreTrainingMitigator>) (Resolved<?>) m).toList();
+    }
+
+    /** The mitigator that turns the model's scores into decisions, if any (a pipeline has at most one). */
+    @SuppressWarnings("unchecked")
+    public Optional<Resolved<PostProcessingMitigator>> postProcessing() {
+        return mitigate.stream().filter(m -> m.component() instanceof PostProcessingMitigator)
+                .map(m -> (Resolved<PostProcessingMitigator>) (Resolved<?>) m).findFirst();
     }
 
     /** Ids of the plugins whose factories this pipeline uses. */

@@ -2,16 +2,20 @@ package dev.fulcrum.core.pipeline;
 
 /** How a run ended; each status has the launcher's exit code. */
 public enum RunStatus {
-    SUCCEEDED(0),
+    SUCCEEDED(0, "succeeded"),
     /** Training or reporting broke. */
-    FAILED(1),
+    FAILED(1, "failed"),
     /** The run stopped at bad input: data, config that only shows at run time. */
-    INVALID_INPUT(2);
+    INVALID_INPUT(2, "failed"),
+    /** The run finished and saved its model, but a policy gate of the bias audit failed. */
+    GATE_FAILED(3, "gate_failed");
 
     private final int exitCode;
+    private final String label;
 
-    RunStatus(int exitCode) {
+    RunStatus(int exitCode, String label) {
         this.exitCode = exitCode;
+        this.label = label;
     }
 
     public int exitCode() {
@@ -20,6 +24,6 @@ public enum RunStatus {
 
     /** The status as written in {@code summary.json}. */
     public String label() {
-        return this == SUCCEEDED ? "succeeded" : "failed";
+        return label;
     }
 }

@@ -6,6 +6,9 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.features.FeatureTransform;
+import dev.fulcrum.api.mitigate.DecisionRule;
+import dev.fulcrum.api.mitigate.Mitigator;
+import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
@@ -21,16 +24,19 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model saved by a Fulcrum run, ready to predict on new raw rows: the same feature transforms,
- * restored from their saved state through the plugins that made them, then the network.
+ * restored from their saved state through the plugins that made them, then the network, then the
+ * post-processing decision rule where the run had one.
  */
 public final class SavedModel {
 
@@ -38,15 +44,19 @@ public final class SavedModel {
     static final String PIPELINE = "pipeline.yaml";
     /** Layer names and schemas inside {@code model.zip}. */
     static final String DESCRIPTION = "model.json";
+    /** The post-processing mitigator's fitted rule inside {@code model.zip}, where the run had one. */
+    static final String DECISION_RULE = "decision-rule.json";
 
     private final TrainableModel model;
     private final Schema inputSchema;
     private final List<FeatureTransform> transforms;
+    private final DecisionRule decisionRule;
 
-    private SavedModel(TrainableModel model, Schema inputSchema, List<FeatureTransform> transforms) {
+    private SavedModel(TrainableModel model, Schema inputSchema, List<FeatureTransform> transforms, DecisionRule decisionRule) {
         this.model = model;
         this.inputSchema = inputSchema;
         this.transforms = transforms;
+        this.decisionRule = decisionRule;
     }
 
     /**
@@ -63,11 +73,11 @@ public final class SavedModel {
             description = Json.MAPPER.readTree(ModelArchive.readText(archive, DESCRIPTION));
             config = PipelineConfigReader.parse(ModelArchive.readText(archive, PIPELINE), archive + "!fulcrum/" + PIPELINE,
                     "model", folder);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new InvalidInputException(archive + ": not a model saved by Fulcrum: " + e.getMessage(), e);
         }
-        List<Resolved<FeatureExtractor>> extractors = new PipelineResolver(host.catalog())
-                .features(config, new HostRunContext(config.seed(), RunFolder.at(folder)));
+        HostRunContext context = new HostRunContext(config.seed(), RunFolder.at(folder));
+        List<Resolved<FeatureExtractor>> extractors = new PipelineResolver(host.catalog()).features(config, context);
         List<Map<String, INDArray>> states = ModelArchive.readFeatureStates(archive, extractors.size());
         List<FeatureTransform> transforms = new ArrayList<>();
         for (int i = 0; i < extractors.size(); i++) {
@@ -82,7 +92,32 @@ public final class SavedModel {
         Map<String, List<String>> heads = new LinkedHashMap<>();
         description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
         return new SavedModel(new TrainableModel(graph, texts(description.get("trunk")), heads),
-                SchemaJson.read(description.get("input_schema")), transforms);
+                SchemaJson.read(description.get("input_schema")), transforms, decisionRule(archive, host, config, context));
+    }
+
+    /** Restores the saved decision rule through the plugin of the mitigator that fitted it. */
+    private static DecisionRule decisionRule(Path archive, FulcrumHost host, PipelineConfig config, HostRunContext context) {
+        var text = ModelArchive.readOptionalText(archive, DECISION_RULE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        JsonNode saved;
+        try {
+            saved = Json.MAPPER.readTree(text.get());
+        } catch (IOException e) {
+            throw new InvalidInputException(archive + ": unreadable " + DECISION_RULE + ": " + e.getMessage(), e);
+        }
+        String component = saved.path("component").asText();
+        Resolved<Mitigator> mitigator = new PipelineResolver(host.catalog()).mitigators(config, context).stream()
+                .filter(m -> m.spec().path().toString().equals(component)).findFirst()
+                .orElseThrow(() -> new InvalidInputException(archive + ": its decision rule comes from " + component
+                        + ", which its pipeline does not have"));
+        if (!(mitigator.component() instanceof PostProcessingMitigator postProcessing)) {
+            throw new InvalidInputException(archive + ": " + mitigator.label() + " does not post-process decisions");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = Json.MAPPER.convertValue(saved.get("state"), Map.class);
+        return postProcessing.restore(state);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -112,6 +147,30 @@ public final class SavedModel {
             data = transform.apply(data);
         }
         return data;
+    }
+
+    /** The post-processing rule the model was saved with, if any. */
+    public Optional<DecisionRule> decisionRule() {
+        return Optional.ofNullable(decisionRule);
+    }
+
+    /**
+     * The decided class of the specific task per row: what the saved decision rule makes of the
+     * probabilities, or else the most probable class.
+     *
+     * @param sensitive the rows' sensitive attributes; must hold those the decision rule reads
+     */
+    public int[] decide(INDArray specificProbabilities, Map<String, String[]> sensitive) {
+        if (decisionRule == null) {
+            return Predictions.argmax(specificProbabilities);
+        }
+        for (String attribute : decisionRule.attributes()) {
+            if (!sensitive.containsKey(attribute)) {
+                throw new InvalidInputException("the model's decision rule needs the sensitive attribute \"" + attribute
+                        + "\", which the rows do not have; they have " + sensitive.keySet());
+            }
+        }
+        return decisionRule.decide(specificProbabilities, sensitive);
     }
 
     /** Class probabilities per task for every row of raw data. */

@@ -15,11 +15,12 @@ import java.util.Map;
 
 /**
  * Builds {@code summary.json}, whose schema (version {@value #SCHEMA_VERSION}) the README documents
- * and scripts rely on. Change it only with a version bump.
+ * and scripts rely on. Change it only with a version bump. Version 2 added the status
+ * {@code gate_failed}, the {@code gates} list and the {@code mitigation} section.
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private SummaryBuilder() {
     }
@@ -69,12 +70,26 @@ final class SummaryBuilder {
                     .put("seconds", phase.seconds());
             Json.putNumber(node, "best_value", phase.bestValue());
         }
+        if (state.mitigations.isEmpty()) {
+            summary.putNull("mitigation");
+        } else {
+            ObjectNode mitigation = summary.putObject("mitigation");
+            state.mitigations.forEach((component, report) -> mitigation.set(component, Json.tree(report)));
+        }
         if (state.audits.isEmpty()) {
             summary.putNull("audit");
         } else {
             ObjectNode audit = summary.putObject("audit");
             state.audits.forEach((name, report) -> audit.set(name, Json.tree(report.results())));
         }
+        ArrayNode gates = summary.putArray("gates");
+        state.audits.forEach((auditor, report) -> report.gates().forEach(gate -> {
+            ObjectNode node = gates.addObject().put("auditor", auditor).put("gate", gate.gate()).put("metric", gate.metric())
+                    .put("scope", gate.scope()).put("comparison", gate.comparison()).put("bound", gate.bound())
+                    .put("passed", gate.passed()).put("detail", gate.detail());
+            putNullable(node, "value", gate.value());
+            putNullable(node, "margin", gate.margin());
+        }));
         ArrayNode plugins = summary.putArray("plugins");
         pipeline.components().forEach(component -> plugins.addObject()
                 .put("component", component.spec().path().toString())
@@ -85,6 +100,14 @@ final class SummaryBuilder {
         ObjectNode stages = timing.putObject("stages");
         state.stageSeconds.forEach(stages::put);
         return summary;
+    }
+
+    private static void putNullable(ObjectNode node, String name, Double value) {
+        if (value == null) {
+            node.putNull(name);
+        } else {
+            Json.putNumber(node, name, value);
+        }
     }
 
     private static ObjectNode data(Dataset data) {

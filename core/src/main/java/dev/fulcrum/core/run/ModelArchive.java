@@ -26,7 +26,8 @@ import java.util.zip.ZipOutputStream;
  * {@code model.zip}: the network as DL4J's {@link ModelSerializer} writes it (so DL4J alone can
  * restore it), plus Fulcrum's own entries under {@code fulcrum/}: text files (the resolved pipeline
  * config, the layer names and schemas) and the fitted state of each feature transform, as
- * {@code fulcrum/features/<index>/<name>} in ND4J's binary format.
+ * {@code fulcrum/features/<index>/<name>} in ND4J's binary format. Stages after training may add
+ * text entries (a post-processing decision rule, say).
  */
 public final class ModelArchive {
 
@@ -77,6 +78,30 @@ public final class ModelArchive {
         }
     }
 
+    /** Adds text entries (under {@code fulcrum/}) to the folder's {@code model.zip}, atomically. */
+    public static void addTexts(RunFolder folder, Map<String, String> texts) {
+        Path target = folder.resolve(FILE);
+        try {
+            Path archive = Files.createTempFile(folder.path(), "." + FILE, ".partial");
+            try {
+                try (ZipFile source = new ZipFile(target.toFile());
+                     ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
+                    copyEntries(source, out);
+                    for (Map.Entry<String, String> text : texts.entrySet()) {
+                        out.putNextEntry(new ZipEntry(PREFIX + text.getKey()));
+                        out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
+                        out.closeEntry();
+                    }
+                }
+                RunFolder.moveInto(archive, target);
+            } finally {
+                Files.deleteIfExists(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add to " + target, e);
+        }
+    }
+
     private static void copyEntries(ZipFile source, ZipOutputStream out) throws IOException {
         Enumeration<? extends ZipEntry> entries = source.entries();
         while (entries.hasMoreElements()) {
@@ -91,13 +116,19 @@ public final class ModelArchive {
 
     /** Reads one of Fulcrum's text entries back. */
     public static String readText(Path archive, String name) {
+        return readOptionalText(archive, name).orElseThrow(() -> new IllegalArgumentException(
+                archive + " has no entry " + PREFIX + name + "; was it written by Fulcrum?"));
+    }
+
+    /** One of Fulcrum's optional text entries, if the archive has it. */
+    public static java.util.Optional<String> readOptionalText(Path archive, String name) {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             ZipEntry entry = zip.getEntry(PREFIX + name);
             if (entry == null) {
-                throw new IllegalArgumentException(archive + " has no entry " + PREFIX + name + "; was it written by Fulcrum?");
+                return java.util.Optional.empty();
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + archive, e);

@@ -13,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PipelineConfigReaderTest {
 
@@ -48,7 +49,7 @@ class PipelineConfigReaderTest {
     @Test
     void structuralMistakesAreLocated() throws IOException {
         assertEquals(folder.resolve("pipe.yaml") + ":1: modle: unknown key; a pipeline has adapt, audit, augment, data, "
-                        + "description, features, model, name, report, seed, split, strategy",
+                        + "description, features, mitigate, model, name, report, seed, split, strategy",
                 error("modle: {type: mlp}\n"));
         assertEquals(folder.resolve("pipe.yaml") + ":3: model.type: missing: every model architecture names its type",
                 error("data:\n  specific: {type: synthetic}\nmodel: {hidden: [3]}\nstrategy: {type: supervised}\n"));
@@ -68,5 +69,33 @@ class PipelineConfigReaderTest {
     private String error(String yaml) throws IOException {
         Path file = write(yaml);
         return assertThrows(InvalidInputException.class, () -> PipelineConfigReader.read(file, List.of(), null)).getMessage();
+    }
+
+    private static final String PIPELINE = """
+            data: {specific: {type: synthetic}}
+            model: {type: mlp}
+            strategy: {type: supervised}
+            mitigate:
+              - type: reweighing
+              - {type: threshold-optimizer, constraint: equal-opportunity}
+            """;
+
+    @Test
+    void mitigatorsAreAListOfComponentsInTheirOwnFamily() {
+        PipelineConfig config = PipelineConfigReader.parse(PIPELINE, "p.yaml", "p", Path.of("."));
+        assertEquals(List.of("reweighing", "threshold-optimizer"), config.mitigate().stream().map(ComponentSpec::type).toList());
+        assertEquals(Family.MITIGATE, config.mitigate().get(1).family());
+        assertEquals("mitigate[1]", config.mitigate().get(1).path().toString());
+        assertEquals("equal-opportunity", config.mitigate().get(1).params().get("constraint").asText());
+        assertTrue(PipelineConfigReader.parse(PIPELINE.replaceAll("(?s)mitigate:.*", ""), "p.yaml", "p", Path.of("."))
+                .mitigate().isEmpty());
+    }
+
+    @Test
+    void aMitigatorWithoutTypeIsNamed() {
+        ConfigException error = assertThrows(ConfigException.class, () -> PipelineConfigReader.parse(
+                PIPELINE + "  - {constraint: x}\n", "p.yaml", "p", Path.of(".")));
+        assertTrue(error.getMessage().startsWith("p.yaml:7: mitigate[2].type: missing: every bias mitigator names its type"),
+                error.getMessage());
     }
 }

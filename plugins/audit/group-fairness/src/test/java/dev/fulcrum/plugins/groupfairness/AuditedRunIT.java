@@ -1,0 +1,113 @@
+package dev.fulcrum.plugins.groupfairness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulcrum.core.cli.ExitCodes;
+import dev.fulcrum.core.run.Json;
+import dev.fulcrum.testkit.CliResult;
+import dev.fulcrum.testkit.TestHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real pipeline (synthetic biased data, an MLP trained with DL4J) audited by the built plugin, with gates. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditedRunIT {
+
+    /** Group b's positive labels are 1.5 logits rarer; the model learns that through the proxy feature. */
+    static final String PIPELINE = """
+            name: audited
+            seed: 7
+            data:
+              specific: {type: synthetic, rows: 2400, general-share: 0.0, target-share: 0.0}
+            model: {type: mlp, hidden: [32]}
+            strategy: {type: supervised, epochs: 6, batch-size: 64}
+            audit:
+              - type: group-fairness
+                privileged: {group: a}
+                bootstrap: 300
+                gates:
+                  - {metric: disparate_impact, min: 0.8}
+                  - {metric: demographic_parity_difference, max: 0.9}
+            """;
+
+    private TestHost host;
+    private CliResult gated;
+
+    @BeforeAll
+    void run() {
+        host = TestHost.forBuiltPlugin();
+        gated = host.cli("run", host.writeFile("pipelines/audited.yaml", PIPELINE).toString());
+    }
+
+    @AfterAll
+    void close() {
+        host.close();
+    }
+
+    @Test
+    void aFailedGateExitsWithItsOwnCodeAndSaysByHowMuch() {
+        assertEquals(ExitCodes.GATE_FAILED, gated.exitCode(), gated.all());
+        assertTrue(gated.err().contains("error: 1 policy gate failed (exit code 3):"), gated.all());
+        assertTrue(gated.err().matches("(?s).*disparate_impact >= 0.8 \\[group]: disparate_impact on group is 0\\.\\d+, "
+                + "below the minimum 0.8 by 0\\.\\d+.*"), gated.all());
+        assertTrue(gated.out().contains("PASS  demographic_parity_difference <= 0.9 [group]"), gated.all());
+    }
+
+    @Test
+    void theModelIsStillSavedAndTheSummarySaysGateFailed() throws IOException {
+        Path folder = onlyRunFolder();
+        assertTrue(Files.isRegularFile(folder.resolve("model.zip")));
+        JsonNode summary = Json.MAPPER.readTree(folder.resolve("summary.json").toFile());
+        assertEquals("gate_failed", summary.path("status").asText());
+        assertEquals(2, summary.path("schema_version").asInt());
+        assertTrue(summary.path("error").isNull());
+        JsonNode gates = summary.path("gates");
+        assertEquals(2, gates.size());
+        assertEquals("audit[0]", gates.get(0).path("auditor").asText());
+        assertFalse(gates.get(0).path("passed").asBoolean());
+        assertTrue(gates.get(0).path("margin").asDouble() < 0);
+        assertEquals(gates.get(0).path("value").asDouble() - 0.8, gates.get(0).path("margin").asDouble(), 1e-9);
+    }
+
+    @Test
+    void theAuditLandsInTheSummaryWithIntervals() throws IOException {
+        JsonNode audit = Json.MAPPER.readTree(onlyRunFolder().resolve("summary.json").toFile()).path("audit").path("audit[0]");
+        assertEquals("specific", audit.path("task").asText());
+        assertEquals("positive", audit.path("positive_class").asText());
+        JsonNode group = audit.path("groupings").path("group");
+        assertEquals("a", group.path("privileged").asText());
+        JsonNode di = group.path("headline").path("disparate_impact");
+        assertTrue(di.path("ci_low").asDouble() <= di.path("value").asDouble()
+                && di.path("value").asDouble() <= di.path("ci_high").asDouble(), di.toString());
+        double a = group.path("groups").path("a").path("selection_rate").asDouble();
+        double b = group.path("groups").path("b").path("selection_rate").asDouble();
+        assertEquals(b / a, di.path("value").asDouble(), 1e-9);
+        assertTrue(b < a, "the biased labels should make group b selected less often: " + a + " vs " + b);
+    }
+
+    @Test
+    void anUnknownGateMetricIsBadConfigNamingTheField() {
+        CliResult result = host.cli("validate", host.writeFile("pipelines/typo.yaml",
+                PIPELINE.replace("metric: disparate_impact", "metric: disparate_impakt")).toString());
+        assertEquals(ExitCodes.BAD_INPUT, result.exitCode(), result.all());
+        assertTrue(result.err().contains("audit[0].gates[0].metric: unknown metric \"disparate_impakt\"; known:"), result.all());
+    }
+
+    private Path onlyRunFolder() throws IOException {
+        try (Stream<Path> runs = Files.list(host.runsFolder())) {
+            List<Path> folders = runs.filter(p -> p.getFileName().toString().startsWith("audited-")).sorted().toList();
+            return folders.get(0);
+        }
+    }
+}
