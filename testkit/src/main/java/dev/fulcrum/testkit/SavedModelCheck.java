@@ -1,0 +1,66 @@
+package dev.fulcrum.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.core.pipeline.RunOutcome;
+import dev.fulcrum.core.pipeline.SavedModel;
+import dev.fulcrum.core.run.ModelArchive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Proves that a run's {@code model.zip}, loaded as a user loads it later, predicts exactly as the
+ * model did inside the run: its saved feature transforms are restored and applied to raw rows.
+ */
+public final class SavedModelCheck {
+
+    private SavedModelCheck() {
+    }
+
+    /**
+     * Predicts every labelled row of {@code raw} (the rows the run loaded, before its feature
+     * extractors) with the saved model, and checks that the number of correct predictions and the
+     * summed cross-entropy equal those of the run's train, validation and test metrics together.
+     * Every labelled row of the task must have been evaluated in the run (no hidden target labels).
+     */
+    public static void assertPredictsAsInRun(TestHost testHost, RunOutcome outcome, Dataset raw, String task) {
+        SavedModel model = SavedModel.load(outcome.folder().resolve(ModelArchive.FILE), testHost.host());
+        float[][] probabilities = model.probabilities(raw).get(task).toFloatMatrix();
+        int[] labels = raw.labels(task);
+        long rows = 0;
+        long correct = 0;
+        double loss = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == Dataset.NO_LABEL) {
+                continue;
+            }
+            rows++;
+            correct += argmax(probabilities[i]) == labels[i] ? 1 : 0;
+            loss -= Math.log(Math.max(1e-7, probabilities[i][labels[i]]));
+        }
+        double runRows = 0;
+        double runCorrect = 0;
+        double runLoss = 0;
+        for (String split : new String[] {"train", "validation", "test"}) {
+            JsonNode metrics = outcome.summary().path("metrics").path(split).path(task);
+            double count = metrics.path(MetricNames.COUNT).asDouble();
+            runRows += count;
+            runCorrect += metrics.path(MetricNames.ACCURACY).asDouble() * count;
+            runLoss += metrics.path(MetricNames.LOSS).asDouble() * count;
+        }
+        assertEquals(runRows, rows, "the run evaluated " + runRows + " labelled rows of " + task + ", the data has " + rows);
+        assertEquals(runCorrect, correct, 1e-6, "correct predictions of the saved model versus the run");
+        assertEquals(runLoss, loss, 1e-5 * Math.max(1, runLoss), "summed cross-entropy of the saved model versus the run");
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}
