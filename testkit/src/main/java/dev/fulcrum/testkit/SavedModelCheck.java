@@ -2,6 +2,7 @@ package dev.fulcrum.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.pipeline.RunOutcome;
 import dev.fulcrum.core.pipeline.SavedModel;
@@ -52,6 +53,25 @@ public final class SavedModelCheck {
         assertEquals(runRows, rows, "the run evaluated " + runRows + " labelled rows of " + task + ", the data has " + rows);
         assertEquals(runCorrect, correct, 1e-6, "correct predictions of the saved model versus the run");
         assertEquals(runLoss, loss, 1e-5 * Math.max(1, runLoss), "summed cross-entropy of the saved model versus the run");
+    }
+
+    /**
+     * The recall of one class (correct predictions among the rows labelled with it) of the saved model's
+     * specific task on rows it never saw, labelled under {@code task}.
+     */
+    public static double recall(TestHost testHost, RunOutcome outcome, Dataset rows, String task, int label) {
+        SavedModel model = SavedModel.load(outcome.folder().resolve(ModelArchive.FILE), testHost.host());
+        float[][] probabilities = model.probabilities(rows).get(Tasks.SPECIFIC).toFloatMatrix();
+        int[] labels = rows.labels(task);
+        int found = 0;
+        int total = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == label) {
+                total++;
+                found += argmax(probabilities[i]) == label ? 1 : 0;
+            }
+        }
+        return (double) found / total;
     }
 
     private static int argmax(float[] values) {
