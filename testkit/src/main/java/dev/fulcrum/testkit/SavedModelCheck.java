@@ -20,14 +20,17 @@ public final class SavedModelCheck {
     }
 
     /**
-     * Predicts every labelled row of {@code raw} (the rows the run loaded, before its feature
-     * extractors) with the saved model, and checks that the number of correct predictions and the
-     * summed cross-entropy equal those of the run's train, validation and test metrics together.
-     * Every labelled row of the task must have been evaluated in the run (no hidden target labels).
+     * Predicts the specific task for every row of {@code raw} (the rows the run loaded, before its
+     * feature extractors) with the saved model, and checks that, over the rows labelled under
+     * {@code task}, the number of correct predictions and the summed cross-entropy equal those of the
+     * run's train, validation and test metrics of the specific task together. Every labelled row must
+     * have been evaluated in the run (no hidden target labels).
+     *
+     * @param task the task of {@code raw} that the run made its specific task
      */
     public static void assertPredictsAsInRun(TestHost testHost, RunOutcome outcome, Dataset raw, String task) {
         SavedModel model = SavedModel.load(outcome.folder().resolve(ModelArchive.FILE), testHost.host());
-        float[][] probabilities = model.probabilities(raw).get(task).toFloatMatrix();
+        float[][] probabilities = model.probabilities(raw).get(Tasks.SPECIFIC).toFloatMatrix();
         int[] labels = raw.labels(task);
         long rows = 0;
         long correct = 0;
@@ -44,13 +47,13 @@ public final class SavedModelCheck {
         double runCorrect = 0;
         double runLoss = 0;
         for (String split : new String[] {"train", "validation", "test"}) {
-            JsonNode metrics = outcome.summary().path("metrics").path(split).path(task);
+            JsonNode metrics = outcome.summary().path("metrics").path(split).path(Tasks.SPECIFIC);
             double count = metrics.path(MetricNames.COUNT).asDouble();
             runRows += count;
             runCorrect += metrics.path(MetricNames.ACCURACY).asDouble() * count;
             runLoss += metrics.path(MetricNames.LOSS).asDouble() * count;
         }
-        assertEquals(runRows, rows, "the run evaluated " + runRows + " labelled rows of " + task + ", the data has " + rows);
+        assertEquals(runRows, rows, "the run evaluated " + runRows + " labelled rows, the data has " + rows);
         assertEquals(runCorrect, correct, 1e-6, "correct predictions of the saved model versus the run");
         assertEquals(runLoss, loss, 1e-5 * Math.max(1, runLoss), "summed cross-entropy of the saved model versus the run");
     }
