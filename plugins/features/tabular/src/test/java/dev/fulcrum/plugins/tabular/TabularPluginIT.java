@@ -10,20 +10,16 @@ import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.csv.CsvDataSourceFactory;
 import dev.fulcrum.plugins.csv.CsvParams;
+import dev.fulcrum.testkit.MixedColumnsCsv;
 import dev.fulcrum.testkit.PluginContract;
 import dev.fulcrum.testkit.SavedModelCheck;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,25 +36,9 @@ class TabularPluginIT extends PluginContract {
         return Map.of(Family.FEATURES, List.of("bucketize", "interactions", "one-hot"));
     }
 
-    /** A label that depends on a category, on which side of 45 the age lies, and on the product income * hours. */
-    private static Path writeCsv(Path file) throws IOException {
-        SplittableRandom random = new SplittableRandom(3);
-        String[] colours = {"red", "green", "blue"};
-        List<String> lines = new ArrayList<>(List.of("colour,age,income,hours,label"));
-        for (int i = 0; i < 900; i++) {
-            String colour = colours[random.nextInt(3)];
-            double age = 18 + 60 * random.nextDouble();
-            double income = 2 * random.nextDouble() - 1;
-            double hours = 2 * random.nextDouble() - 1;
-            double score = (colour.equals("red") ? 1.5 : colour.equals("blue") ? -1 : 0) + (age > 45 ? 1 : -1) + 3 * income * hours;
-            lines.add(String.format(Locale.ROOT, "%s,%.1f,%.3f,%.3f,%s", colour, age, income, hours, score > 0 ? "high" : "low"));
-        }
-        return Files.write(file, lines);
-    }
-
     @Test
-    void categoriesBucketsAndProductsReachTheModelAndItsSavedForm(@TempDir Path folder) throws IOException {
-        Path csv = writeCsv(folder.resolve("people.csv"));
+    void categoriesBucketsAndProductsReachTheModelAndItsSavedForm(@TempDir Path folder) {
+        Path csv = MixedColumnsCsv.write(folder.resolve("people.csv"), 900, 3);
         String yaml = """
                 name: tabular-it
                 seed: 2
