@@ -44,7 +44,7 @@ public final class FlipFactory implements AugmenterFactory<FlipParams> {
             int lastColumn = shape.width() - 1;
             return Warps.apply(rows, shape, choice, c -> c == 0 ? null : (y, x) -> new double[] {
                     (c & VERTICAL) != 0 ? lastRow - y : y,
-                    (c & HORIZONTAL) != 0 ? lastColumn - x : x});
+                    (c & HORIZONTAL) != 0 ? lastColumn - x : x}, 0);
         };
     }
 }

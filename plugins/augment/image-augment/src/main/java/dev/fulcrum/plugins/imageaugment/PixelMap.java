@@ -8,8 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A geometric warp as a linear map of one channel's pixels, {@code out = M in}: each output pixel
- * reads the input at a source point, interpolated bilinearly from its four neighbours; points
- * outside the image read 0. Integer moves (shifts, flips) give exact copies. Applying the map to
+ * reads the input at a source point, interpolated bilinearly from its four neighbours; the share of
+ * an output pixel that falls outside the image gets a fill value. Integer moves (shifts, flips) give
+ * exact copies. Applying the map to
  * many rows is one matrix product, which is why warps cost {@code 2 (H W)^2} operations per channel
  * and are limited to images of {@value #MAX_PIXELS} pixels.
  */
@@ -56,10 +57,14 @@ final class PixelMap {
     }
 
     /** Warps every channel of every row: {@code [rows, C H W]} in and out. */
-    static INDArray apply(INDArray rows, ImageShape shape, INDArray transposedMap) {
+    static INDArray apply(INDArray rows, ImageShape shape, INDArray transposedMap, double fill) {
         long pixels = (long) shape.height() * shape.width();
-        return rows.reshape('c', rows.rows() * shape.channels(), pixels).mmul(transposedMap)
-                .reshape('c', rows.rows(), shape.size());
+        INDArray warped = rows.reshape('c', rows.rows() * shape.channels(), pixels).mmul(transposedMap);
+        if (fill != 0) {
+            // A column of M^T sums the weights an output pixel takes from inside the image; the rest is fill.
+            warped.addiRowVector(transposedMap.sum(true, 0).rsubi(1).muli(fill));
+        }
+        return warped.reshape('c', rows.rows(), shape.size());
     }
 
     /** Refuses images too large for a dense pixel map. */

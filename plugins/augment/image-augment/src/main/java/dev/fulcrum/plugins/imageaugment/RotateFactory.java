@@ -49,7 +49,7 @@ public final class RotateFactory implements AugmenterFactory<RotateParams> {
                 return (y, x) -> new double[] {
                         centreY + (y - centreY) * cos - (x - centreX) * sin,
                         centreX + (y - centreY) * sin + (x - centreX) * cos};
-            });
+            }, params.fill());
         };
     }
 }

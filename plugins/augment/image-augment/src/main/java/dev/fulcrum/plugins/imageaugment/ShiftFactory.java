@@ -42,7 +42,7 @@ public final class ShiftFactory implements AugmenterFactory<ShiftParams> {
                 int down = c / side - max;
                 int across = c % side - max;
                 return down == 0 && across == 0 ? null : (y, x) -> new double[] {y - down, x - across};
-            });
+            }, params.fill());
         };
     }
 }

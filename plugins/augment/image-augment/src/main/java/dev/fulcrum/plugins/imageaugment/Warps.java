@@ -23,8 +23,9 @@ final class Warps {
     /**
      * @param choice per row, which warp it drew
      * @param source the source map of each warp; {@code null} for one that leaves the image as it is
+     * @param fill   the value of pixels a warp uncovers
      */
-    static Batch apply(Batch rows, ImageShape shape, int[] choice, IntFunction<PixelMap.Source> source) {
+    static Batch apply(Batch rows, ImageShape shape, int[] choice, IntFunction<PixelMap.Source> source, double fill) {
         Map<Integer, List<Integer>> rowsByChoice = new TreeMap<>();
         for (int row = 0; row < choice.length; row++) {
             rowsByChoice.computeIfAbsent(choice[row], c -> new ArrayList<>()).add(row);
@@ -37,7 +38,7 @@ final class Warps {
             int[] members = group.getValue().stream().mapToInt(Integer::intValue).toArray();
             INDArray part = Nd4j.pullRows(features, 1, members);
             PixelMap.Source map = source.apply(group.getKey());
-            parts.add(map == null ? part : PixelMap.apply(part, shape, PixelMap.transposed(shape, map)));
+            parts.add(map == null ? part : PixelMap.apply(part, shape, PixelMap.transposed(shape, map), fill));
             for (int member : members) {
                 placeOfRow[member] = next++;
             }

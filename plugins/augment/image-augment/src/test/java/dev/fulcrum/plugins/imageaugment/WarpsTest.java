@@ -22,7 +22,7 @@ class WarpsTest {
         int n = 600;
         // Row i has one lit pixel at (2 + i % 3, 2 + i % 5), far enough from the border for a 2-pixel shift.
         Batch rows = ImageBatches.images(SHAPE, n, i -> (c, y, x) -> y == 2 + i % 3 && x == 2 + i % 5 ? 1f : 0f);
-        Augmenter shift = new ShiftFactory().create(new ShiftParams(2), null);
+        Augmenter shift = new ShiftFactory().create(new ShiftParams(2, null), null);
         Batch shifted = shift.apply(rows, 21);
         Set<String> offsets = new HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -35,6 +35,25 @@ class WarpsTest {
         assertEquals(25, offsets.size(), "every offset in -2..2 x -2..2 is drawn");
         assertEquals(rows.target("specific"), shifted.target("specific"), "rows stay in place with their targets");
         assertEquals(shifted.features(), shift.apply(rows, 21).features(), "the seed alone decides the shifts");
+    }
+
+    @Test
+    void uncoveredPixelsGetTheFillValue() {
+        Batch ones = ImageBatches.images(SHAPE, 200, i -> (c, y, x) -> 1f);
+        Batch shifted = new ShiftFactory().create(new ShiftParams(2, -1.0), null).apply(ones, 4);
+        Set<Integer> uncoveredCounts = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            int uncovered = 0;
+            for (float[] line : ImageBatches.channel(shifted, i, 0)) {
+                for (float value : line) {
+                    assertTrue(value == 1f || value == -1f, "pixel " + value);
+                    uncovered += value == -1f ? 1 : 0;
+                }
+            }
+            uncoveredCounts.add(uncovered);
+        }
+        // Shifts by (dy, dx) uncover 7 * 9 - (7 - |dy|) (9 - |dx|) pixels: 0, 7, 9, 14, 15, 18, 21, 23 or 28 of them.
+        assertEquals(Set.of(0, 7, 9, 14, 15, 18, 21, 23, 28), uncoveredCounts);
     }
 
     /** The one pixel that is exactly 1, with every other pixel exactly 0. */
@@ -87,7 +106,7 @@ class WarpsTest {
         ImageShape square = new ImageShape(1, 15, 15);
         int n = 300;
         Batch rows = ImageBatches.images(square, n, i -> (c, y, x) -> 3f * (y - 7) - 2f * (x - 7) + 50);
-        Batch turned = new RotateFactory().create(new RotateParams(10), null).apply(rows, 5);
+        Batch turned = new RotateFactory().create(new RotateParams(10, null), null).apply(rows, 5);
         Set<Integer> angles = new HashSet<>();
         for (int i = 0; i < n; i++) {
             angles.add(angleOf(ImageBatches.channel(turned, i, 0)));
@@ -123,15 +142,15 @@ class WarpsTest {
     @Test
     void warpsRefuseRowsThatAreNotImagesAndImagesTooLargeForAPixelMap() {
         Batch plain = ImageBatches.plainRows(3, 4);
-        for (Augmenter augmenter : new Augmenter[] {new ShiftFactory().create(new ShiftParams(null), null),
-                new FlipFactory().create(new FlipParams(null, null), null), new RotateFactory().create(new RotateParams(null), null)}) {
+        for (Augmenter augmenter : new Augmenter[] {new ShiftFactory().create(new ShiftParams(null, null), null),
+                new FlipFactory().create(new FlipParams(null, null), null), new RotateFactory().create(new RotateParams(null, null), null)}) {
             InvalidInputException error = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                     () -> augmenter.apply(plain, 1));
             assertTrue(error.getMessage().contains("works on images"), error.getMessage());
         }
         Batch large = ImageBatches.images(new ImageShape(1, 65, 65), 1, i -> (c, y, x) -> 0f);
         InvalidInputException error = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
-                () -> new RotateFactory().create(new RotateParams(null), null).apply(large, 1));
+                () -> new RotateFactory().create(new RotateParams(null, null), null).apply(large, 1));
         assertTrue(error.getMessage().contains("at most 4096 pixels"), error.getMessage());
     }
 }
