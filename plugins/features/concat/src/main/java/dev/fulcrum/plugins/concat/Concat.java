@@ -1,6 +1,7 @@
 package dev.fulcrum.plugins.concat;
 
 import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Feature;
 import dev.fulcrum.api.features.FeatureExtractor;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -36,7 +38,10 @@ final class Concat implements FeatureExtractor {
     @Override
     public FeatureTransform fit(Dataset training) {
         List<FeatureTransform> transforms = new ArrayList<>();
-        parts.forEach(part -> transforms.add(part.fit(training)));
+        for (int i = 0; i < parts.size(); i++) {
+            FeatureExtractor part = parts.get(i);
+            transforms.add(inPart(i, () -> part.fit(training)));
+        }
         return new Joined(transforms);
     }
 
@@ -54,6 +59,15 @@ final class Concat implements FeatureExtractor {
             transforms.add(parts.get(i).restore(own));
         }
         return new Joined(transforms);
+    }
+
+    /** Runs a part's step; a params problem it finds in the data is placed under the part, e.g. extractors[1].columns. */
+    private static <T> T inPart(int part, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidParamsException e) {
+            throw new InvalidParamsException("extractors[" + part + "]." + e.field(), e.problem());
+        }
     }
 
     private final class Joined implements FeatureTransform {
@@ -74,7 +88,8 @@ final class Concat implements FeatureExtractor {
                 features.addAll(data.schema().features());
             }
             for (int i = 0; i < transforms.size(); i++) {
-                Dataset out = transforms.get(i).apply(data);
+                FeatureTransform transform = transforms.get(i);
+                Dataset out = inPart(i, () -> transform.apply(data));
                 List<Feature> outFeatures = out.schema().features();
                 int[] made = IntStream.range(0, outFeatures.size())
                         .filter(j -> !input.contains(outFeatures.get(j))).toArray();

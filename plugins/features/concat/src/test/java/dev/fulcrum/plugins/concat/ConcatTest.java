@@ -1,6 +1,7 @@
 package dev.fulcrum.plugins.concat;
 
 import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Feature;
@@ -95,6 +96,24 @@ class ConcatTest {
         Dataset later = rows(new float[][] {{5, 5}});
         assertEquals(joined.apply(later).features(),
                 new Concat(List.of(new AppendsSum(), new CentresFirst()), false).restore(joined.state()).apply(later).features());
+    }
+
+    @Test
+    void aPartsParamsProblemIsPlacedUnderThePart() {
+        FeatureExtractor missingColumn = new FeatureExtractor() {
+            @Override
+            public FeatureTransform fit(Dataset training) {
+                throw new InvalidParamsException("columns", "no feature column \"age\"");
+            }
+
+            @Override
+            public FeatureTransform restore(Map<String, INDArray> state) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        InvalidParamsException error = assertThrows(InvalidParamsException.class,
+                () -> new Concat(List.of(new AppendsSum(), missingColumn), false).fit(rows(new float[][] {{1, 2}})));
+        assertEquals("extractors[1].columns", error.field());
     }
 
     @Test
