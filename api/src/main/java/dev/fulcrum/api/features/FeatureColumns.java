@@ -2,9 +2,11 @@ package dev.fulcrum.api.features;
 
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Stable;
+import dev.fulcrum.api.data.Feature;
 import dev.fulcrum.api.data.Schema;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Finds the feature columns an extractor's params name. */
 @Stable
@@ -27,6 +29,32 @@ public final class FeatureColumns {
             if (indices[i] < 0) {
                 throw new InvalidParamsException(field, "no feature column \"" + names.get(i) + "\"; the columns are "
                         + abbreviated(known));
+            }
+        }
+        return indices;
+    }
+
+    /**
+     * The numeric columns an extractor works on: the named ones, which must not be categorical, or
+     * with {@code names} {@code null} every numeric column. Categorical columns hold category indices,
+     * which only one-hot encoding makes meaningful.
+     *
+     * @throws InvalidParamsException naming the field, for an unknown or a categorical column, or when there is none
+     */
+    public static int[] numeric(Schema schema, List<String> names, String field) {
+        if (names == null) {
+            int[] all = IntStream.range(0, schema.featureCount()).filter(j -> !schema.features().get(j).isCategorical()).toArray();
+            if (all.length == 0) {
+                throw new InvalidParamsException(field, "the rows have no numeric column; one-hot their categorical columns first");
+            }
+            return all;
+        }
+        int[] indices = indices(schema, names, field);
+        for (int index : indices) {
+            Feature feature = schema.features().get(index);
+            if (feature.isCategorical()) {
+                throw new InvalidParamsException(field, "\"" + feature.name() + "\" is categorical and holds category indices, "
+                        + "not numbers; one-hot it instead");
             }
         }
         return indices;

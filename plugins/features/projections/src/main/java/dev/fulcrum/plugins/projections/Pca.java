@@ -33,8 +33,9 @@ final class Pca implements FeatureExtractor {
 
     @Override
     public FeatureTransform fit(Dataset training) {
+        INDArray input = Projection.projectedColumns(training, params.columns());
         int n = training.rows();
-        int d = training.schema().featureCount();
+        int d = (int) input.columns();
         int k = params.components();
         if (k > d) {
             throw new InvalidParamsException("components", "asks for " + k + " components of rows with " + d + " columns");
@@ -42,7 +43,7 @@ final class Pca implements FeatureExtractor {
         if (n < 2) {
             throw new InvalidInputException("pca needs at least 2 training rows, got " + n);
         }
-        INDArray rows = training.features().castTo(DataType.DOUBLE);
+        INDArray rows = input.castTo(DataType.DOUBLE);
         INDArray mean = rows.mean(true, 0);
         INDArray centred = rows.subRowVector(mean);
         INDArray vectors = centred.transpose().mmul(centred).divi(n - 1).dup('c');
@@ -67,7 +68,7 @@ final class Pca implements FeatureExtractor {
     }
 
     private FeatureTransform transform(INDArray mean, INDArray components, INDArray scale) {
-        return new Projection("pca", params.prefix(), components.rows(),
+        return new Projection("pca", params.prefix(), params.columns(), components.rows(),
                 rows -> rows.subRowVector(mean).mmul(components).muliRowVector(scale),
                 Map.of(MEAN, mean, COMPONENTS, components, SCALE, scale));
     }

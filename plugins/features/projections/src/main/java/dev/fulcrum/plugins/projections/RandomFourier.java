@@ -32,21 +32,22 @@ final class RandomFourier implements FeatureExtractor {
 
     @Override
     public FeatureTransform fit(Dataset training) {
-        int d = training.schema().featureCount();
+        INDArray input = Projection.projectedColumns(training, params.columns());
+        int d = (int) input.columns();
         int features = params.components();
-        double gamma = params.gamma() != null ? params.gamma() : defaultGamma(training);
+        double gamma = params.gamma() != null ? params.gamma() : defaultGamma(input);
         SplittableRandom random = new SplittableRandom(seed);
         INDArray weights = RandomArrays.gaussian(random.nextLong(), d, features).muli(Math.sqrt(2 * gamma));
         INDArray offsets = RandomArrays.uniform(random.nextLong(), 0, 2 * Math.PI, 1, features);
         return transform(weights, offsets);
     }
 
-    private static double defaultGamma(Dataset training) {
-        if (training.rows() < 2) {
-            throw new InvalidInputException("random-fourier needs at least 2 training rows to choose gamma, got " + training.rows());
+    private static double defaultGamma(INDArray input) {
+        if (input.rows() < 2) {
+            throw new InvalidInputException("random-fourier needs at least 2 training rows to choose gamma, got " + input.rows());
         }
-        double variance = training.features().varNumber().doubleValue();
-        return 1 / (training.schema().featureCount() * (variance > 0 ? variance : 1));
+        double variance = input.varNumber().doubleValue();
+        return 1 / (input.columns() * (variance > 0 ? variance : 1));
     }
 
     @Override
@@ -56,7 +57,7 @@ final class RandomFourier implements FeatureExtractor {
 
     private FeatureTransform transform(INDArray weights, INDArray offsets) {
         double norm = Math.sqrt(2.0 / weights.columns());
-        return new Projection("random-fourier", params.prefix(), weights.rows(),
+        return new Projection("random-fourier", params.prefix(), params.columns(), weights.rows(),
                 rows -> Transforms.cos(rows.mmul(weights).addiRowVector(offsets), false).muli(norm),
                 Map.of(WEIGHTS, weights, OFFSETS, offsets));
     }

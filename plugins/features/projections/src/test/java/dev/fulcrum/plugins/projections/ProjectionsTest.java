@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.projections;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
+import dev.fulcrum.api.data.Feature;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.api.features.FeatureTransform;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -54,7 +56,7 @@ class ProjectionsTest {
     @Test
     void pcaFindsTheAxesOfLargestVarianceAndDecorrelatesThem() {
         Dataset training = gaussianAlongAxes(20_000);
-        FeatureTransform pca = new Pca(new PcaParams(2, false, null)).fit(training);
+        FeatureTransform pca = new Pca(new PcaParams(2, false, null, null)).fit(training);
         INDArray components = pca.state().get(Pca.COMPONENTS);
         for (int c = 0; c < 2; c++) {
             double cosine = 0;
@@ -76,18 +78,32 @@ class ProjectionsTest {
     @Test
     void whitenedComponentsHaveUnitVarianceAndRestoreGivesTheSameTransform() {
         Dataset training = gaussianAlongAxes(2000);
-        FeatureTransform pca = new Pca(new PcaParams(3, true, "w")).fit(training);
+        FeatureTransform pca = new Pca(new PcaParams(3, true, "w", null)).fit(training);
         INDArray projected = pca.apply(training).features();
         for (int c = 0; c < 3; c++) {
             assertEquals(1, projected.getColumn(c).varNumber().doubleValue(), 1e-3);
         }
-        assertEquals(projected, new Pca(new PcaParams(3, true, "w")).restore(pca.state()).apply(training).features());
+        assertEquals(projected, new Pca(new PcaParams(3, true, "w", null)).restore(pca.state()).apply(training).features());
     }
 
     @Test
     void pcaCannotKeepMoreComponentsThanColumns() {
         assertEquals("components", assertThrows(InvalidParamsException.class,
-                () -> new Pca(new PcaParams(4, null, null)).fit(gaussianAlongAxes(10))).field());
+                () -> new Pca(new PcaParams(4, null, null, null)).fit(gaussianAlongAxes(10))).field());
+    }
+
+    @Test
+    void projectionsReadNumericColumnsOnlyOrTheNamedOnes() {
+        Dataset numeric = gaussianAlongAxes(200);
+        List<Feature> features = new ArrayList<>(numeric.schema().features());
+        features.add(new Feature("colour", "csv:colour", List.of("blue", "red")));
+        Schema mixed = numeric.schema().withFeatures(features, null);
+        Dataset rows = numeric.withFeatures(Nd4j.hstack(numeric.features(), Nd4j.zeros(DataType.FLOAT, 200, 1)), mixed);
+        assertEquals(new Pca(new PcaParams(3, null, null, null)).fit(numeric).apply(numeric).features(),
+                new Pca(new PcaParams(3, null, null, null)).fit(rows).apply(rows).features(), "the categorical column is left out");
+        assertEquals(2, new Pca(new PcaParams(2, null, null, List.of("x0", "x2"))).fit(rows).state().get(Pca.COMPONENTS).rows());
+        assertEquals("columns", assertThrows(InvalidParamsException.class,
+                () -> new RandomFourier(new RandomFourierParams(8, null, null, null, List.of("colour")), 1).fit(rows)).field());
     }
 
     /** Rahimi and Recht's claim: z(x).z(y) approximates exp(-gamma |x - y|^2), with error of order 1 / sqrt(D). */
@@ -102,7 +118,7 @@ class ProjectionsTest {
         }
         double gamma = 0.3;
         Dataset data = rows(points);
-        FeatureTransform features = new RandomFourier(new RandomFourierParams(4000, gamma, null, null), 12).fit(data);
+        FeatureTransform features = new RandomFourier(new RandomFourierParams(4000, gamma, null, null, null), 12).fit(data);
         double[][] z = features.apply(data).features().castTo(DataType.DOUBLE).toDoubleMatrix();
         double totalError = 0;
         int pairs = 0;
@@ -128,13 +144,13 @@ class ProjectionsTest {
     @Test
     void randomFourierDefaultsGammaToScaleAndDependsOnlyOnItsSeed() {
         Dataset data = gaussianAlongAxes(500);
-        FeatureTransform features = new RandomFourier(new RandomFourierParams(2000, null, null, null), 3).fit(data);
+        FeatureTransform features = new RandomFourier(new RandomFourierParams(2000, null, null, null, null), 3).fit(data);
         double gamma = 1 / (3 * data.features().varNumber().doubleValue());
         assertEquals(Math.sqrt(2 * gamma), features.state().get(RandomFourier.WEIGHTS).stdNumber().doubleValue(), 0.03 * Math.sqrt(2 * gamma));
-        FeatureTransform again = new RandomFourier(new RandomFourierParams(2000, null, null, null), 3).fit(data);
+        FeatureTransform again = new RandomFourier(new RandomFourierParams(2000, null, null, null, null), 3).fit(data);
         assertEquals(features.apply(data).features(), again.apply(data).features());
         assertEquals(features.apply(data).features(),
-                new RandomFourier(new RandomFourierParams(2000, null, null, null), 99).restore(features.state()).apply(data).features(),
+                new RandomFourier(new RandomFourierParams(2000, null, null, null, null), 99).restore(features.state()).apply(data).features(),
                 "restored from state, the seed no longer matters");
     }
 }

@@ -6,10 +6,10 @@ import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.features.FeatureColumns;
 
 import java.util.List;
-import java.util.stream.IntStream;
 
 public record StandardizeParams(
-        @Doc("columns to centre and scale; by default all of them (per: column only)") List<String> columns,
+        @Doc("numeric columns to centre and scale; by default every numeric column (categorical ones pass unchanged)")
+        List<String> columns,
         @Doc("column: a mean and deviation per column; channel: one per image channel, so that shifting or "
                 + "rotating pixels keeps their meaning; auto: channel for image rows, column otherwise") String per) {
 
@@ -33,7 +33,6 @@ public record StandardizeParams(
 
     /** The indices of the columns to standardize in a schema. */
     int[] selectedColumns(Schema schema) {
-        return columns == null ? IntStream.range(0, schema.featureCount()).toArray()
-                : FeatureColumns.indices(schema, columns, "columns");
+        return FeatureColumns.numeric(schema, columns, "columns");
     }
 }

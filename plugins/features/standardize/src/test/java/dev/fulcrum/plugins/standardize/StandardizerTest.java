@@ -51,6 +51,20 @@ class StandardizerTest {
     }
 
     @Test
+    void categoricalColumnsPassUnchangedAndCannotBeNamed() {
+        Feature colour = new Feature("colour", "csv:colour", List.of("blue", "red"));
+        Schema schema = new Schema(List.of(new Feature("age", "csv:age"), colour), List.of(new Task("specific", List.of("a", "b"))),
+                List.of(Domains.SOURCE), null);
+        Dataset training = Dataset.builder(schema, Nd4j.createFromArray(new float[][] {{20, 0}, {40, 1}})).build();
+        Dataset out = fit(new StandardizeParams(null, null), training).apply(training);
+        assertArrayEquals(new float[] {-1, 1}, out.features().getColumn(0).toFloatVector(), 1e-6f);
+        assertArrayEquals(new float[] {0, 1}, out.features().getColumn(1).toFloatVector());
+        assertEquals(colour, out.schema().features().get(1));
+        assertEquals("columns", assertThrows(InvalidParamsException.class,
+                () -> fit(new StandardizeParams(List.of("colour"), null), training)).field());
+    }
+
+    @Test
     void perChannelOnImagesSharesOneMeanPerChannelAndKeepsTheShape() {
         ImageShape image = new ImageShape(2, 1, 2);
         Dataset training = rows(new float[][] {{0, 2, 10, 10}, {4, 6, 30, 30}}, image);

@@ -34,7 +34,7 @@ final class Bucketize implements FeatureExtractor {
             throw new InvalidInputException("bucketize: there are no training rows to fit on");
         }
         List<float[]> edges = new ArrayList<>();
-        for (int index : NamedColumns.numeric(training.schema(), params.columns(), "bucketize")) {
+        for (int index : NamedColumns.numeric(training.schema(), params.columns())) {
             float[] sorted = Nd4j.sort(training.features().getColumn(index).dup(), true).toFloatVector();
             float[] inner = innerEdges(sorted);
             if (inner.length == 0) {
@@ -100,7 +100,7 @@ final class Bucketize implements FeatureExtractor {
 
         @Override
         public Dataset apply(Dataset data) {
-            int[] indices = NamedColumns.numeric(data.schema(), params.columns(), "bucketize");
+            int[] indices = NamedColumns.numeric(data.schema(), params.columns());
             ColumnSplice splice = new ColumnSplice(data);
             for (int i = 0; i < indices.length; i++) {
                 String name = data.schema().features().get(indices[i]).name();

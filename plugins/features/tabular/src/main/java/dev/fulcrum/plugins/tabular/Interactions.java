@@ -22,7 +22,7 @@ final class Interactions implements FeatureExtractor, FeatureTransform {
 
     @Override
     public FeatureTransform fit(Dataset training) {
-        NamedColumns.numeric(training.schema(), columns, "interactions");
+        NamedColumns.numeric(training.schema(), columns);
         return this;
     }
 
@@ -33,7 +33,7 @@ final class Interactions implements FeatureExtractor, FeatureTransform {
 
     @Override
     public Dataset apply(Dataset data) {
-        int[] indices = NamedColumns.numeric(data.schema(), columns, "interactions");
+        int[] indices = NamedColumns.numeric(data.schema(), columns);
         List<INDArray> products = new ArrayList<>();
         List<Feature> features = new ArrayList<>();
         for (int a = 0; a < indices.length; a++) {

@@ -13,24 +13,20 @@ final class NamedColumns {
     private NamedColumns() {
     }
 
-    static int[] categorical(Schema schema, List<String> names, String type) {
-        return check(schema, names, true, type + " takes categorical columns (the csv source's categorical param); use bucketize for numbers");
-    }
-
-    static int[] numeric(Schema schema, List<String> names, String type) {
-        return check(schema, names, false, type + " takes numeric columns; use one-hot for categorical ones");
-    }
-
-    private static int[] check(Schema schema, List<String> names, boolean categorical, String advice) {
+    static int[] categorical(Schema schema, List<String> names) {
         int[] indices = FeatureColumns.indices(schema, names, "columns");
         for (int index : indices) {
             Feature feature = schema.features().get(index);
-            if (feature.isCategorical() != categorical) {
-                throw new InvalidParamsException("columns", "\"" + feature.name() + "\" is " + (categorical ? "numeric" : "categorical")
-                        + ": " + advice);
+            if (!feature.isCategorical()) {
+                throw new InvalidParamsException("columns", "\"" + feature.name() + "\" is numeric: one-hot takes categorical "
+                        + "columns (the csv source's categorical param); use bucketize for numbers");
             }
         }
         return indices;
+    }
+
+    static int[] numeric(Schema schema, List<String> names) {
+        return FeatureColumns.numeric(schema, names, "columns");
     }
 
     /** The required {@code columns} param: at least {@code least} distinct names. */

@@ -30,7 +30,7 @@ final class OneHot implements FeatureExtractor {
 
     @Override
     public FeatureTransform fit(Dataset training) {
-        int[] indices = NamedColumns.categorical(training.schema(), columns, "one-hot");
+        int[] indices = NamedColumns.categorical(training.schema(), columns);
         List<List<String>> seen = new ArrayList<>();
         for (int index : indices) {
             INDArray column = training.features().getColumn(index);
@@ -74,7 +74,7 @@ final class OneHot implements FeatureExtractor {
 
         @Override
         public Dataset apply(Dataset data) {
-            int[] indices = NamedColumns.categorical(data.schema(), columns, "one-hot");
+            int[] indices = NamedColumns.categorical(data.schema(), columns);
             ColumnSplice splice = new ColumnSplice(data);
             for (int i = 0; i < indices.length; i++) {
                 Feature source = data.schema().features().get(indices[i]);
