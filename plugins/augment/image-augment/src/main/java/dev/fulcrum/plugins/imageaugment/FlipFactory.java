@@ -31,6 +31,9 @@ public final class FlipFactory implements AugmenterFactory<FlipParams> {
 
     @Override
     public Augmenter create(FlipParams params, RunContext context) {
+        Warps warps = new Warps((shape, c) -> c == 0 ? null : (y, x) -> new double[] {
+                (c & VERTICAL) != 0 ? shape.height() - 1 - y : y,
+                (c & HORIZONTAL) != 0 ? shape.width() - 1 - x : x}, 0);
         return (rows, seed) -> {
             ImageShape shape = ImageRows.shape(rows, type());
             PixelMap.requireSmall(shape, type());
@@ -40,11 +43,7 @@ public final class FlipFactory implements AugmenterFactory<FlipParams> {
                 choice[row] = (random.nextDouble() < params.horizontal() ? HORIZONTAL : 0)
                         | (random.nextDouble() < params.vertical() ? VERTICAL : 0);
             }
-            int lastRow = shape.height() - 1;
-            int lastColumn = shape.width() - 1;
-            return Warps.apply(rows, shape, choice, c -> c == 0 ? null : (y, x) -> new double[] {
-                    (c & VERTICAL) != 0 ? lastRow - y : y,
-                    (c & HORIZONTAL) != 0 ? lastColumn - x : x}, 0);
+            return warps.apply(rows, shape, choice);
         };
     }
 }

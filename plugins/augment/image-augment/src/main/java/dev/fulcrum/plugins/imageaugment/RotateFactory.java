@@ -29,6 +29,7 @@ public final class RotateFactory implements AugmenterFactory<RotateParams> {
     @Override
     public Augmenter create(RotateParams params, RunContext context) {
         int max = params.maxDegrees();
+        Warps warps = new Warps((shape, degrees) -> degrees == 0 ? null : turn(shape, degrees), params.fill());
         return (rows, seed) -> {
             ImageShape shape = ImageRows.shape(rows, type());
             PixelMap.requireSmall(shape, type());
@@ -37,19 +38,18 @@ public final class RotateFactory implements AugmenterFactory<RotateParams> {
             for (int row = 0; row < choice.length; row++) {
                 choice[row] = random.nextInt(2 * max + 1) - max;
             }
-            double centreY = (shape.height() - 1) / 2.0;
-            double centreX = (shape.width() - 1) / 2.0;
-            return Warps.apply(rows, shape, choice, degrees -> {
-                if (degrees == 0) {
-                    return null;
-                }
-                // The output pixel reads the point that the rotation carries onto it: the inverse rotation.
-                double cos = Math.cos(Math.toRadians(degrees));
-                double sin = Math.sin(Math.toRadians(degrees));
-                return (y, x) -> new double[] {
-                        centreY + (y - centreY) * cos - (x - centreX) * sin,
-                        centreX + (y - centreY) * sin + (x - centreX) * cos};
-            }, params.fill());
+            return warps.apply(rows, shape, choice);
         };
+    }
+
+    /** The output pixel reads the point that the rotation carries onto it: the inverse rotation about the centre. */
+    private static PixelMap.Source turn(ImageShape shape, int degrees) {
+        double centreY = (shape.height() - 1) / 2.0;
+        double centreX = (shape.width() - 1) / 2.0;
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        return (y, x) -> new double[] {
+                centreY + (y - centreY) * cos - (x - centreX) * sin,
+                centreX + (y - centreY) * sin + (x - centreX) * cos};
     }
 }

@@ -30,6 +30,11 @@ public final class ShiftFactory implements AugmenterFactory<ShiftParams> {
     public Augmenter create(ShiftParams params, RunContext context) {
         int max = params.maxPixels();
         int side = 2 * max + 1;
+        Warps warps = new Warps((shape, c) -> {
+            int down = c / side - max;
+            int across = c % side - max;
+            return down == 0 && across == 0 ? null : (y, x) -> new double[] {y - down, x - across};
+        }, params.fill());
         return (rows, seed) -> {
             ImageShape shape = ImageRows.shape(rows, type());
             PixelMap.requireSmall(shape, type());
@@ -38,11 +43,7 @@ public final class ShiftFactory implements AugmenterFactory<ShiftParams> {
             for (int row = 0; row < choice.length; row++) {
                 choice[row] = random.nextInt(side * side);
             }
-            return Warps.apply(rows, shape, choice, c -> {
-                int down = c / side - max;
-                int across = c % side - max;
-                return down == 0 && across == 0 ? null : (y, x) -> new double[] {y - down, x - across};
-            }, params.fill());
+            return warps.apply(rows, shape, choice);
         };
     }
 }

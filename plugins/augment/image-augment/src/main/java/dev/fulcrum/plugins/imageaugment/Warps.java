@@ -6,26 +6,42 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 
 /**
  * Applies one of a few warps to each row: the rows that drew the same warp are warped together by
- * one matrix product, then every row goes back to its place.
+ * one matrix product, then every row goes back to its place. An augmenter keeps one instance for
+ * its run, so each warp's pixel map is built once, not every epoch.
  */
 final class Warps {
 
-    private Warps() {
+    /** Where each warp reads from in an image of a shape; {@code null} for a warp that leaves images as they are. */
+    @FunctionalInterface
+    interface Sources {
+        PixelMap.Source of(ImageShape shape, int choice);
     }
 
-    /**
-     * @param choice per row, which warp it drew
-     * @param source the source map of each warp; {@code null} for one that leaves the image as it is
-     * @param fill   the value of pixels a warp uncovers
-     */
-    static Batch apply(Batch rows, ImageShape shape, int[] choice, IntFunction<PixelMap.Source> source, double fill) {
+    private final Sources sources;
+    private final double fill;
+    private final Map<Integer, Optional<INDArray>> maps = new HashMap<>();
+    private ImageShape mapped;
+
+    /** @param fill the value of pixels a warp uncovers */
+    Warps(Sources sources, double fill) {
+        this.sources = sources;
+        this.fill = fill;
+    }
+
+    /** @param choice per row, which warp it drew */
+    Batch apply(Batch rows, ImageShape shape, int[] choice) {
+        if (!shape.equals(mapped)) {
+            maps.clear();
+            mapped = shape;
+        }
         Map<Integer, List<Integer>> rowsByChoice = new TreeMap<>();
         for (int row = 0; row < choice.length; row++) {
             rowsByChoice.computeIfAbsent(choice[row], c -> new ArrayList<>()).add(row);
@@ -37,8 +53,9 @@ final class Warps {
         for (Map.Entry<Integer, List<Integer>> group : rowsByChoice.entrySet()) {
             int[] members = group.getValue().stream().mapToInt(Integer::intValue).toArray();
             INDArray part = Nd4j.pullRows(features, 1, members);
-            PixelMap.Source map = source.apply(group.getKey());
-            parts.add(map == null ? part : PixelMap.apply(part, shape, PixelMap.transposed(shape, map), fill));
+            Optional<INDArray> map = maps.computeIfAbsent(group.getKey(),
+                    c -> Optional.ofNullable(sources.of(shape, c)).map(source -> PixelMap.transposed(shape, source)));
+            parts.add(map.isEmpty() ? part : PixelMap.apply(part, shape, map.get(), fill));
             for (int member : members) {
                 placeOfRow[member] = next++;
             }
