@@ -39,12 +39,13 @@ public final class AugmentationComparison {
         SETTINGS.put("none", "[]");
         SETTINGS.put("gaussian-noise", "[{type: gaussian-noise, std: 0.1}]");
         SETTINGS.put("mixup", "[{type: mixup, alpha: 0.2}]");
-        SETTINGS.put("shift", "[{type: shift, max-pixels: 2}]");
+        SETTINGS.put("shift 1 px", "[{type: shift, max-pixels: 1}]");
+        SETTINGS.put("shift 2 px", "[{type: shift, max-pixels: 2}]");
         SETTINGS.put("flip", "[{type: flip}]");
-        SETTINGS.put("rotate", "[{type: rotate, max-degrees: 10}]");
+        SETTINGS.put("rotate 5 degrees", "[{type: rotate, max-degrees: 5}]");
         SETTINGS.put("cutmix", "[{type: cutmix}]");
         SETTINGS.put("random-erasing", "[{type: random-erasing}]");
-        SETTINGS.put("shift + flip", "[{type: shift, max-pixels: 2}, {type: flip}]");
+        SETTINGS.put("shift 1 px + flip", "[{type: shift, max-pixels: 1}, {type: flip}]");
     }
 
     private AugmentationComparison() {
