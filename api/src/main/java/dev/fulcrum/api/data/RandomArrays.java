@@ -22,10 +22,11 @@ public final class RandomArrays {
     /** Standard normal values. */
     public static INDArray gaussian(long seed, long... shape) {
         INDArray values = Nd4j.createUninitialized(DataType.FLOAT, shape);
-        try (Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
+        Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        try {
             Nd4j.randn(0, 1, values, random);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot release ND4J's random generator", e);
+        } finally {
+            release(random);
         }
         return values;
     }
@@ -33,12 +34,22 @@ public final class RandomArrays {
     /** Values uniform in {@code [from, to)}. */
     public static INDArray uniform(long seed, double from, double to, long... shape) {
         INDArray values = Nd4j.createUninitialized(DataType.FLOAT, shape);
-        try (Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
+        Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        try {
             Nd4j.rand(values, random);
+        } finally {
+            release(random);
+        }
+        return values.muli(to - from).addi(from);
+    }
+
+    /** Frees the generator's native state now rather than when the garbage collector gets to it. */
+    private static void release(Random random) {
+        try {
+            random.close();
         } catch (Exception e) {
             throw new IllegalStateException("cannot release ND4J's random generator", e);
         }
-        return values.muli(to - from).addi(from);
     }
 
     /** A uniformly random order of {@code 0..n-1} (Fisher and Yates; Knuth's algorithm P). */

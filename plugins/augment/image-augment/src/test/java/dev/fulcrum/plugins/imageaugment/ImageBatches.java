@@ -52,7 +52,7 @@ final class ImageBatches {
         for (int c = 0; c < Math.max(2, n); c++) {
             classes.add("c" + c);
         }
-        Schema schema = new Schema(Schema.numberedFeatures("p", (int) features.columns(), "test"),
+        Schema schema = new Schema(Schema.numberedFeatures("p", features.columns(), "test"),
                 List.of(new Task("specific", classes)), List.of(Domains.SOURCE), shape);
         INDArray targets = Nd4j.eye(classes.size()).castTo(DataType.FLOAT).get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup();
         return new Batch(schema, features, Map.of("specific", targets), Map.of("specific", Nd4j.ones(DataType.FLOAT, n, 1)),

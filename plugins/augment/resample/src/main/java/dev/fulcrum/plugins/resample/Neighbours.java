@@ -14,7 +14,7 @@ final class Neighbours {
 
     /** For each row, the indices of its {@code k} nearest other rows, nearest first; {@code k < rows}. */
     static int[][] nearest(INDArray rows, int k) {
-        int n = (int) rows.rows();
+        int n = rows.rows();
         INDArray squares = rows.mul(rows).sum(true, 1);
         INDArray squaresRow = squares.reshape(1, n);
         int[][] nearest = new int[n][k];

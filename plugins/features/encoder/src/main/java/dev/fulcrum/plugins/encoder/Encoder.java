@@ -88,7 +88,7 @@ final class Encoder implements FeatureExtractor {
             }
             INDArray encoded = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
             Schema schema = data.schema().withFeatures(
-                    Schema.numberedFeatures(params.prefix(), (int) encoded.columns(), "encoder(" + layer + ")"), null);
+                    Schema.numberedFeatures(params.prefix(), encoded.columns(), "encoder(" + layer + ")"), null);
             return data.withFeatures(encoded, schema);
         }
 

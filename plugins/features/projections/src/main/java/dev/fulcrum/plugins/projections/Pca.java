@@ -35,7 +35,7 @@ final class Pca implements FeatureExtractor {
     public FeatureTransform fit(Dataset training) {
         INDArray input = Projection.projectedColumns(training, params.columns());
         int n = training.rows();
-        int d = (int) input.columns();
+        int d = input.columns();
         int k = params.components();
         if (k > d) {
             throw new InvalidParamsException("components", "asks for " + k + " components of rows with " + d + " columns");

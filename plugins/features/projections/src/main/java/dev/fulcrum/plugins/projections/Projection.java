@@ -47,7 +47,7 @@ final class Projection implements FeatureTransform {
                     + input.columns() + " to project");
         }
         INDArray projected = project.apply(input);
-        Schema schema = data.schema().withFeatures(Schema.numberedFeatures(prefix, (int) projected.columns(), type), null);
+        Schema schema = data.schema().withFeatures(Schema.numberedFeatures(prefix, projected.columns(), type), null);
         return data.withFeatures(projected, schema);
     }
 

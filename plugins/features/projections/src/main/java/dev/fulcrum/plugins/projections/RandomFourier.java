@@ -33,7 +33,7 @@ final class RandomFourier implements FeatureExtractor {
     @Override
     public FeatureTransform fit(Dataset training) {
         INDArray input = Projection.projectedColumns(training, params.columns());
-        int d = (int) input.columns();
+        int d = input.columns();
         int features = params.components();
         double gamma = params.gamma() != null ? params.gamma() : defaultGamma(input);
         SplittableRandom random = new SplittableRandom(seed);

@@ -37,7 +37,7 @@ final class OneHot implements FeatureExtractor {
             List<String> categories = training.schema().features().get(index).categories();
             List<String> present = new ArrayList<>();
             for (int code = 0; code < categories.size(); code++) {
-                if (column.eq(code).castTo(DataType.INT).sumNumber().intValue() > 0) {
+                if (column.eq(code).castTo(DataType.INT32).sumNumber().intValue() > 0) {
                     present.add(categories.get(code));
                 }
             }
