@@ -27,7 +27,7 @@ class ResamplePluginIT extends PluginContract {
               specific: {type: csv, path: %s, label: label, classes: [common, rare]}
             augment: %s
             model: {type: mlp, hidden: [16]}
-            strategy: {type: supervised, epochs: 8, batch-size: 64, learning-rate: 0.003}
+            strategy: {type: supervised, epochs: 6, batch-size: 64, learning-rate: 0.003}
             """;
 
     @Override
@@ -43,7 +43,7 @@ class ResamplePluginIT extends PluginContract {
     /** With 5 % rare rows, a plain model finds few of them; SMOTE's rows teach it to find more. */
     @Test
     void smoteRaisesTheRecallOfTheRareClass(@TempDir Path folder) {
-        Path train = ImbalancedBlobs.writeCsv(ImbalancedBlobs.generate(1500, 0.05, 1.5, 4, 1), folder.resolve("train.csv"));
+        Path train = ImbalancedBlobs.writeCsv(ImbalancedBlobs.generate(1000, 0.05, 1.5, 4, 1), folder.resolve("train.csv"));
         Dataset unseen = ImbalancedBlobs.generate(4000, 0.05, 1.5, 4, 2);
         try (TestHost host = TestHost.forBuiltPlugin()) {
             RunOutcome plain = host.run(PIPELINE.formatted(train, "[]"));
@@ -52,7 +52,7 @@ class ResamplePluginIT extends PluginContract {
             assertEquals(RunStatus.SUCCEEDED, smote.status(), smote.summary().toPrettyString());
             double before = SavedModelCheck.recall(host, plain, unseen, ImbalancedBlobs.TASK, ImbalancedBlobs.RARE);
             double after = SavedModelCheck.recall(host, smote, unseen, ImbalancedBlobs.TASK, ImbalancedBlobs.RARE);
-            assertTrue(after > before + 0.1, "rare-class recall without smote " + before + ", with smote " + after);
+            assertTrue(after > before + 0.3, "rare-class recall without smote " + before + ", with smote " + after);
         }
     }
 }
