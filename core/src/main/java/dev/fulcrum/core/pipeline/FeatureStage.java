@@ -1,6 +1,7 @@
 package dev.fulcrum.core.pipeline;
 
 import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.features.FeatureExtractor;
@@ -29,8 +30,15 @@ final class FeatureStage implements PipelineStage {
         state.inputSchema = state.data.schema();
         for (Resolved<FeatureExtractor> extractor : pipeline.features()) {
             Dataset before = state.data;
-            FeatureTransform transform = extractor.component().fit(before.partitionOnly(Partition.TRAIN));
-            Dataset after = transform.apply(before);
+            FeatureTransform transform;
+            Dataset after;
+            try {
+                transform = extractor.component().fit(before.partitionOnly(Partition.TRAIN));
+                after = transform.apply(before);
+            } catch (InvalidParamsException e) {
+                // Params that only the data can show wrong (a column that is not there): name their place in the file.
+                throw pipeline.config().document().error(extractor.spec().path().resolve(e.field()), e.problem());
+            }
             StageChecks.sameRows(before, after, extractor);
             if (transform.state() == null) {
                 throw new IllegalStateException(extractor.label() + " from plugin " + extractor.factory().pluginId()

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.ComponentFactory;
@@ -10,6 +11,7 @@ import dev.fulcrum.api.mitigate.Mitigator;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.core.config.ConfigDocument;
+import dev.fulcrum.core.config.ConfigPath;
 import dev.fulcrum.core.config.ParamsBinder;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.SplitConfig;
@@ -18,7 +20,9 @@ import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.run.Json;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Makes every component of a pipeline config through the factories of the loaded plugins. */
@@ -43,7 +47,7 @@ public final class PipelineResolver {
                 creator.make(config.model()), creator.make(config.strategy()),
                 creator.makeAll(config.audit()), creator.makeAll(config.report()),
                 Json.object());
-        writeResolvedConfig(pipeline, binder);
+        writeResolvedConfig(pipeline, binder, creator.nested);
         return pipeline;
     }
 
@@ -74,6 +78,8 @@ public final class PipelineResolver {
         private final ParamsBinder binder;
         private final ConfigDocument document;
         private final RunContext context;
+        /** Components nested in others' params, resolved, by their place in the config. */
+        private final Map<ConfigPath, ObjectNode> nested = new LinkedHashMap<>();
 
         Creator(ParamsBinder binder, ConfigDocument document, RunContext context) {
             this.binder = binder;
@@ -96,7 +102,7 @@ public final class PipelineResolver {
             ComponentFactory factory = entry.factory();
             Record params = (Record) binder.bind(spec.params(), factory.paramsType(), spec.path(), document);
             try {
-                T component = (T) factory.create(params, context);
+                T component = (T) factory.create(params, new ComponentContext(context, spec.path(), this::makeNested));
                 if (component == null) {
                     throw new IllegalStateException("factory " + spec.type() + " of plugin " + entry.pluginId() + " made nothing");
                 }
@@ -104,6 +110,19 @@ public final class PipelineResolver {
             } catch (InvalidParamsException e) {
                 throw document.error(spec.path().resolve(e.field()), e.problem());
             }
+        }
+
+        private FeatureExtractor makeNested(ConfigPath at, Map<String, Object> mapping) {
+            JsonNode node = Json.MAPPER.valueToTree(mapping);
+            JsonNode type = node.get("type");
+            if (type == null || !type.isTextual()) {
+                throw document.error(at.child("type"), "missing: every " + Family.FEATURES.noun() + " names its type");
+            }
+            ObjectNode params = ((ObjectNode) node).deepCopy();
+            params.remove("type");
+            Resolved<FeatureExtractor> made = make(new ComponentSpec(Family.FEATURES, at, type.asText(), params));
+            nested.put(at, resolvedComponent(made, binder));
+            return made.component();
         }
     }
 
@@ -113,7 +132,7 @@ public final class PipelineResolver {
                 + (known.isEmpty() ? "none (no plugin provides one)" : String.join(", ", known));
     }
 
-    private static void writeResolvedConfig(ResolvedPipeline pipeline, ParamsBinder binder) {
+    private static void writeResolvedConfig(ResolvedPipeline pipeline, ParamsBinder binder, Map<ConfigPath, ObjectNode> nested) {
         ObjectNode root = pipeline.resolvedConfig();
         root.put("name", pipeline.name());
         root.put("seed", pipeline.seed());
@@ -129,6 +148,19 @@ public final class PipelineResolver {
         root.set("strategy", resolvedComponent(pipeline.strategy(), binder));
         root.set("audit", resolvedList(pipeline.audit(), binder));
         root.set("report", resolvedList(pipeline.report(), binder));
+        // Shallower first: a nested component's resolved params replace the raw mapping that its resolved parent still holds.
+        nested.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> e.getKey().segments().size()))
+                .forEach(e -> setAt(root, e.getKey(), e.getValue()));
+    }
+
+    private static void setAt(ObjectNode root, ConfigPath path, ObjectNode value) {
+        JsonNode parent = root.at(path.parent().pointer());
+        Object last = path.segments().get(path.segments().size() - 1);
+        if (parent instanceof ArrayNode list && last instanceof Integer index) {
+            list.set(index, value);
+        } else if (parent instanceof ObjectNode mapping) {
+            mapping.set(last.toString(), value);
+        }
     }
 
     private static ArrayNode resolvedList(List<? extends Resolved<?>> components, ParamsBinder binder) {

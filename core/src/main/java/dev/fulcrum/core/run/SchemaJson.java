@@ -20,7 +20,12 @@ public final class SchemaJson {
     public static ObjectNode write(Schema schema) {
         ObjectNode node = Json.object();
         ArrayNode features = node.putArray("features");
-        schema.features().forEach(f -> features.addObject().put("name", f.name()).put("origin", f.origin()));
+        schema.features().forEach(f -> {
+            ObjectNode feature = features.addObject().put("name", f.name()).put("origin", f.origin());
+            if (f.isCategorical()) {
+                feature.set("categories", Json.tree(f.categories()));
+            }
+        });
         ArrayNode tasks = node.putArray("tasks");
         schema.tasks().forEach(t -> tasks.addObject().put("name", t.name()).set("classes", Json.tree(t.classes())));
         node.set("domains", Json.tree(schema.domains()));
@@ -31,7 +36,8 @@ public final class SchemaJson {
 
     public static Schema read(JsonNode node) {
         List<Feature> features = new ArrayList<>();
-        node.get("features").forEach(f -> features.add(new Feature(f.get("name").asText(), f.get("origin").asText())));
+        node.get("features").forEach(f -> features.add(new Feature(f.get("name").asText(), f.get("origin").asText(),
+                f.has("categories") ? texts(f.get("categories")) : List.of())));
         List<Task> tasks = new ArrayList<>();
         node.get("tasks").forEach(t -> tasks.add(new Task(t.get("name").asText(), texts(t.get("classes")))));
         JsonNode image = node.get("image");

@@ -96,14 +96,25 @@ final class CsvDataSource implements DataSource {
         if (featureNames.isEmpty()) {
             throw new DataFileException(file, 1, null, "no feature columns: the header has only the label, sensitive and domain columns");
         }
+        for (String name : params.categorical()) {
+            if (!featureNames.contains(name)) {
+                throw new DataFileException(file, 1, name, "the categorical column \"" + name + "\" is the label, a sensitive or the domain column");
+            }
+        }
         int[] featureColumns = featureNames.stream().mapToInt(name -> column(file, header, name, "feature")).toArray();
         int n = rows.size();
         int d = featureColumns.length;
+        List<List<String>> categories = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            categories.add(params.categorical().contains(featureNames.get(j)) ? categories(file, featureColumns[j], header, rows) : List.of());
+        }
         float[] values = new float[n * d];
         for (int r = 0; r < n; r++) {
             Row row = rows.get(r);
             for (int j = 0; j < d; j++) {
-                values[r * d + j] = number(file, row.line(), header.get(featureColumns[j]), row.get(featureColumns[j]));
+                String text = row.get(featureColumns[j]);
+                values[r * d + j] = categories.get(j).isEmpty() ? number(file, row.line(), header.get(featureColumns[j]), text)
+                        : categories.get(j).indexOf(text);
             }
         }
         List<String> classes = classes(file, labelColumn, rows);
@@ -131,7 +142,10 @@ final class CsvDataSource implements DataSource {
                 domains[r] = domainNames.indexOf(value);
             }
         }
-        List<Feature> features = featureNames.stream().map(name -> new Feature(name, "csv:" + name)).toList();
+        List<Feature> features = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            features.add(new Feature(featureNames.get(j), "csv:" + featureNames.get(j), categories.get(j)));
+        }
         Schema schema = new Schema(features, List.of(new Task(params.label(), classes)), domainNames, null);
         Dataset.Builder builder = Dataset.builder(schema, Nd4j.create(values, new long[] {n, d}, DataType.FLOAT))
                 .labels(params.label(), labels)
@@ -146,6 +160,18 @@ final class CsvDataSource implements DataSource {
             throw new DataFileException(file, 1, name, "the " + role + " column \"" + name + "\" is not in the header; columns are " + header);
         }
         return index;
+    }
+
+    /** The sorted category names of a categorical column; every row must name one. */
+    private static List<String> categories(Path file, int column, List<String> header, List<Row> rows) {
+        TreeSet<String> found = new TreeSet<>();
+        for (Row row : rows) {
+            if (row.get(column).isEmpty()) {
+                throw new DataFileException(file, row.line(), header.get(column), "missing category");
+            }
+            found.add(row.get(column));
+        }
+        return List.copyOf(found);
     }
 
     private List<String> classes(Path file, int labelColumn, List<Row> rows) {

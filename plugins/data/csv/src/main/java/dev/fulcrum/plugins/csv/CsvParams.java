@@ -13,7 +13,15 @@ public record CsvParams(
         @Doc("sensitive attribute columns: kept for auditing, never used as features") List<String> sensitive,
         @Doc("a column naming each row's domain (e.g. source, target); none: every row is in the source domain") String domain,
         @Doc("class names in order; by default the label values found, sorted") List<String> classes,
-        @Doc("the field separator, one character") String delimiter) {
+        @Doc("the field separator, one character") String delimiter,
+        @Doc("feature columns whose values are category names: each holds the index of its category among the "
+                + "sorted names found, and the schema keeps the names (for one-hot)") List<String> categorical) {
+
+    /** Params without categorical columns. */
+    public CsvParams(Path path, String label, List<String> features, List<String> sensitive, String domain, List<String> classes,
+                     String delimiter) {
+        this(path, label, features, sensitive, domain, classes, delimiter, null);
+    }
 
     public CsvParams {
         label = label == null ? "label" : label;
@@ -21,8 +29,14 @@ public record CsvParams(
         features = features == null ? null : List.copyOf(features);
         classes = classes == null ? null : List.copyOf(classes);
         delimiter = delimiter == null ? "," : delimiter;
+        categorical = categorical == null ? List.of() : List.copyOf(categorical);
         if (delimiter.length() != 1 || delimiter.equals("\"")) {
             throw new InvalidParamsException("delimiter", "must be one character other than a quote, got \"" + delimiter + "\"");
+        }
+        if (features != null && !features.containsAll(categorical)) {
+            List<String> missing = new java.util.ArrayList<>(categorical);
+            missing.removeAll(features);
+            throw new InvalidParamsException("categorical", "names columns that features leaves out: " + missing);
         }
         if (classes != null && classes.size() < 2) {
             throw new InvalidParamsException("classes", "name at least 2 classes, got " + classes);
