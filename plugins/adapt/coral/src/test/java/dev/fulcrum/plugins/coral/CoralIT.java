@@ -1,0 +1,56 @@
+package dev.fulcrum.plugins.coral;
+
+import dev.fulcrum.core.host.Family;
+import dev.fulcrum.core.pipeline.RunOutcome;
+import dev.fulcrum.core.pipeline.RunStatus;
+import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.TestHost;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CoralIT extends PluginContract {
+
+    @Override
+    protected String pluginId() {
+        return "coral";
+    }
+
+    @Override
+    protected Map<Family, List<String>> expectedTypes() {
+        return Map.of(Family.ADAPT, List.of("coral"));
+    }
+
+    private static final String PIPELINE = """
+            name: coral-synthetic
+            seed: 4
+            data:
+              specific: {type: synthetic, rows: 1500, features: 6, target-share: 0.5, shift: 1.5}
+            adapt:
+              - {type: coral}
+            model: {type: mlp, hidden: [16]}
+            strategy: {type: supervised, epochs: 3}
+            """;
+
+    @Test
+    void runsInAPipelineAndReportsTheGapItCloses() {
+        try (TestHost host = TestHost.forBuiltPlugin()) {
+            RunOutcome outcome = host.run(PIPELINE);
+            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
+            assertTrue(outcome.summary().path("metrics_by_domain").has("target"), outcome.summary().toString());
+        }
+    }
+
+    @Test
+    void dataWithoutTargetRowsIsBadInput() {
+        try (TestHost host = TestHost.forBuiltPlugin()) {
+            RunOutcome outcome = host.run(PIPELINE, "data.specific.target-share=0");
+            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
+            assertTrue(outcome.errorMessage().startsWith("coral: the data has no target"), outcome.errorMessage());
+        }
+    }
+}
