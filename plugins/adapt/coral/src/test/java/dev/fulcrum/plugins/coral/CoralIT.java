@@ -31,7 +31,7 @@ class CoralIT extends PluginContract {
             data:
               specific: {type: synthetic, rows: 1500, features: 6, target-share: 0.5, shift: 1.5}
             adapt:
-              - {type: coral}
+              - {type: coral, regularizer: 0.001}
             model: {type: mlp, hidden: [16]}
             strategy: {type: supervised, epochs: 3}
             """;
@@ -42,6 +42,10 @@ class CoralIT extends PluginContract {
             RunOutcome outcome = host.run(PIPELINE);
             assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
             assertTrue(outcome.summary().path("metrics_by_domain").has("target"), outcome.summary().toString());
+            var gap = outcome.summary().path("domain_gap");
+            double before = gap.path("before").path("covariance_distance").asDouble();
+            double after = gap.path("after").path("covariance_distance").asDouble();
+            assertTrue(after < before / 5, "covariance distance before " + before + ", after " + after);
         }
     }
 
