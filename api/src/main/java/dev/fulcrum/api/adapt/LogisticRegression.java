@@ -19,7 +19,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class LogisticRegression {
 
     private static final int POWER_ITERATIONS = 30;
-    private static final double STOP_GRADIENT = 1e-8;
+    private static final int CHECK_EVERY = 10;
+    /** Stop once a step moves the coefficients less than this. */
+    private static final double STOP_STEP = 1e-9;
 
     private final INDArray mean;
     private final INDArray scale;
@@ -53,26 +55,28 @@ public final class LogisticRegression {
         INDArray design = withIntercept(x.subRowVector(mean).diviRowVector(scale));
         INDArray y = labels.castTo(DataType.DOUBLE).reshape(n, 1);
         INDArray s = weights == null ? Nd4j.ones(DataType.DOUBLE, n, 1) : weights.castTo(DataType.DOUBLE).reshape(n, 1).dup();
-        s.muli(n / s.sumNumber().doubleValue());
+        // Mean-loss form: the gradient of (1/n) sum s_i loss_i + |w|^2 / (2 C n); s/n folds in the 1/n.
+        s.muli(1.0 / s.sumNumber().doubleValue());
         long d = design.columns();
-        INDArray penalty = Nd4j.ones(DataType.DOUBLE, d, 1);
-        penalty.putScalar(d - 1, 0, 0.0);
-        // Mean-loss form: gradient of (1/n) sum s_i loss_i + |w|^2 / (2 C n).
         double l2 = 1.0 / (c * n);
+        INDArray penalty = Nd4j.ones(DataType.DOUBLE, d, 1).muli(l2);
+        penalty.putScalar(d - 1, 0, 0.0);
         // Power iteration approaches the largest eigenvalue from below: the margin keeps the step safe.
-        double lipschitz = 1.1 * 0.25 * largestEigenvalue(design, s) / n + l2;
+        double step = 1 / (1.1 * 0.25 * largestEigenvalue(design, s) + l2);
+        INDArray transposed = design.transpose();
         INDArray beta = Nd4j.zeros(DataType.DOUBLE, d, 1);
         INDArray momentum = beta.dup();
         double t = 1;
         for (int k = 0; k < iterations; k++) {
             INDArray residual = Transforms.sigmoid(design.mmul(momentum), false).subi(y).muli(s);
-            INDArray gradient = design.transpose().mmul(residual).divi(n).addi(momentum.mul(penalty).muli(l2));
-            INDArray next = momentum.sub(gradient.div(lipschitz));
+            INDArray gradient = transposed.mmul(residual).addi(momentum.mul(penalty));
+            INDArray move = gradient.muli(-step);
+            INDArray next = move.add(momentum);
             double tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-            momentum = next.add(next.sub(beta).muli((t - 1) / tNext));
+            momentum = next.sub(beta).muli((t - 1) / tNext).addi(next);
             beta = next;
             t = tNext;
-            if (gradient.norm2Number().doubleValue() < STOP_GRADIENT) {
+            if (k % CHECK_EVERY == 0 && move.norm2Number().doubleValue() < STOP_STEP) {
                 break;
             }
         }
@@ -89,7 +93,7 @@ public final class LogisticRegression {
         return Nd4j.hstack(standardised, Nd4j.ones(DataType.DOUBLE, standardised.rows(), 1));
     }
 
-    /** The largest eigenvalue of {@code X^T diag(s) X} by power iteration from a fixed start. */
+    /** The largest eigenvalue of {@code X^T diag(s) X} by power iteration from a fixed start; s sums to 1. */
     private static double largestEigenvalue(INDArray design, INDArray s) {
         INDArray v = Nd4j.ones(DataType.DOUBLE, design.columns(), 1);
         v.divi(v.norm2Number());
