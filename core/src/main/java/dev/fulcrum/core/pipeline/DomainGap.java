@@ -38,7 +38,7 @@ record DomainGap(int rowsPerDomain, double covarianceDistance, double mmdLinear,
 
     static final int MAX_ROWS = 1000;
     private static final int FOLDS = 5;
-    private static final int CLASSIFIER_ITERATIONS = 200;
+    private static final int CLASSIFIER_ITERATIONS = 100;
     /** The median heuristic looks at pairs among this many pooled rows (a random half from each side). */
     private static final int BANDWIDTH_ROWS = 500;
 
