@@ -12,8 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code C * sum_i s_i log-loss_i + |w|^2 / 2} (the intercept is not penalised) with the sample
  * weights {@code s} scaled to mean 1, as scikit-learn's {@code LogisticRegression(C)} does, by
  * Nesterov-accelerated gradient descent (FISTA, Beck and Teboulle 2009) with step {@code 1/L}, where
- * {@code L} bounds the curvature: a fixed number of cheap {@code O(n d)} steps, so it also works
- * where {@code d} is too large for Newton's method. Everything runs in DOUBLE.
+ * {@code L} bounds the curvature: a fixed number of {@code O(n d)} steps, so it also works where
+ * {@code d} is too large for Newton's method. Cross-validation solves every fold at once, as columns
+ * of one coefficient matrix, so each step reads the data once for all folds. Standardising runs in
+ * DOUBLE; the steps run in FLOAT, since each streams the whole design matrix from memory.
  */
 @Experimental
 public final class LogisticRegression {
@@ -21,15 +23,13 @@ public final class LogisticRegression {
     private static final int POWER_ITERATIONS = 30;
     private static final int CHECK_EVERY = 10;
     /** Stop once a step moves the coefficients less than this. */
-    private static final double STOP_STEP = 1e-9;
+    private static final double STOP_STEP = 1e-7;
 
-    private final INDArray mean;
-    private final INDArray scale;
+    private final Standardiser standardiser;
     private final INDArray coefficients;
 
-    private LogisticRegression(INDArray mean, INDArray scale, INDArray coefficients) {
-        this.mean = mean;
-        this.scale = scale;
+    private LogisticRegression(Standardiser standardiser, INDArray coefficients) {
+        this.standardiser = standardiser;
         this.coefficients = coefficients;
     }
 
@@ -41,36 +41,65 @@ public final class LogisticRegression {
      * @param iterations gradient steps; a few hundred suffice on standardised features
      */
     public static LogisticRegression fit(INDArray features, INDArray labels, INDArray weights, double c, int iterations) {
+        check(features, labels, weights, c, iterations);
+        Standardiser standardiser = Standardiser.of(features);
+        INDArray s = weightsOrOnes(weights, features.rows());
+        return new LogisticRegression(standardiser, solve(standardiser.design(features), column(labels), s, c, iterations)
+                .castTo(DataType.DOUBLE));
+    }
+
+    /**
+     * The weighted accuracy of held-out predictions in {@code folds}-fold cross-validation; row
+     * {@code i} is held out in fold {@code i % folds}, so shuffle rows whose order means something.
+     * Features are standardised once on all rows.
+     */
+    public static double crossValidatedAccuracy(INDArray features, INDArray labels, INDArray weights, double c, int iterations,
+                                                int folds) {
+        check(features, labels, weights, c, iterations);
         long n = features.rows();
-        if (n == 0 || labels.length() != n || (weights != null && weights.length() != n)) {
-            throw new IllegalArgumentException("need as many labels and weights as rows, and at least one row");
+        if (folds < 2 || folds > n) {
+            throw new IllegalArgumentException("need between 2 and " + n + " folds, got " + folds);
         }
-        if (!(c > 0) || iterations < 1) {
-            throw new IllegalArgumentException("C must be positive and iterations at least 1");
+        INDArray held = Nd4j.zeros(DataType.FLOAT, n, folds);
+        for (int row = 0; row < n; row++) {
+            held.putScalar(row, row % folds, 1);
         }
-        INDArray x = features.castTo(DataType.DOUBLE);
-        INDArray mean = x.mean(true, 0);
-        INDArray std = x.std(false, true, 0);
-        INDArray scale = std.add(std.eq(0).castTo(DataType.DOUBLE));
-        INDArray design = withIntercept(x.subRowVector(mean).diviRowVector(scale));
-        INDArray y = labels.castTo(DataType.DOUBLE).reshape(n, 1);
-        INDArray s = weights == null ? Nd4j.ones(DataType.DOUBLE, n, 1) : weights.castTo(DataType.DOUBLE).reshape(n, 1).dup();
-        // Mean-loss form: the gradient of (1/n) sum s_i loss_i + |w|^2 / (2 C n); s/n folds in the 1/n.
-        s.muli(1.0 / s.sumNumber().doubleValue());
+        INDArray s = weightsOrOnes(weights, n);
+        INDArray design = Standardiser.of(features).design(features);
+        INDArray y = column(labels);
+        INDArray coefficients = solve(design, y, held.rsub(1.0).muliColumnVector(s), c, iterations);
+        INDArray heldOutProbability = Transforms.sigmoid(design.mmul(coefficients), false).muli(held).sum(true, 1);
+        INDArray hits = heldOutProbability.gt(0.5).castTo(DataType.FLOAT).eq(y).castTo(DataType.FLOAT);
+        return hits.muli(s).sumNumber().doubleValue() / s.sumNumber().doubleValue();
+    }
+
+    /** {@code P(label = 1 | x)} per row, {@code [n, 1]}, DOUBLE. */
+    public INDArray probabilities(INDArray features) {
+        return Transforms.sigmoid(standardiser.design(features).castTo(DataType.DOUBLE).mmul(coefficients), false);
+    }
+
+    /**
+     * FISTA for one problem per column of {@code s}: each column holds the sample weights of one
+     * problem (zeros leave rows out). Minimises, per column, {@code sum_i s_i loss_i / sum_i s_i +
+     * |w|^2 / (2 C n)}, with {@code n} the rows of non-zero weight.
+     */
+    private static INDArray solve(INDArray design, INDArray y, INDArray s, double c, int iterations) {
         long d = design.columns();
-        double l2 = 1.0 / (c * n);
-        INDArray penalty = Nd4j.ones(DataType.DOUBLE, d, 1).muli(l2);
-        penalty.putScalar(d - 1, 0, 0.0);
+        INDArray used = s.gt(0).castTo(DataType.FLOAT).sum(true, 0);
+        INDArray normalised = s.divRowVector(s.sum(true, 0));
+        INDArray l2 = used.muli(c).rdivi(1.0);
+        INDArray penalty = Nd4j.ones(DataType.FLOAT, d, 1).mmul(l2);
+        penalty.getRow(d - 1).assign(0);
+        // A copy, not a view: multiplying by a transposed view copies the matrix on every call.
+        INDArray transposed = design.transpose().dup('c');
         // Power iteration approaches the largest eigenvalue from below: the margin keeps the step safe.
-        double step = 1 / (1.1 * 0.25 * largestEigenvalue(design, s) + l2);
-        INDArray transposed = design.transpose();
-        INDArray beta = Nd4j.zeros(DataType.DOUBLE, d, 1);
+        INDArray steps = largestEigenvalues(design, transposed, normalised).muli(1.1 * 0.25).addi(l2).rdivi(1.0);
+        INDArray beta = Nd4j.zeros(DataType.FLOAT, d, s.columns());
         INDArray momentum = beta.dup();
         double t = 1;
         for (int k = 0; k < iterations; k++) {
-            INDArray residual = Transforms.sigmoid(design.mmul(momentum), false).subi(y).muli(s);
-            INDArray gradient = transposed.mmul(residual).addi(momentum.mul(penalty));
-            INDArray move = gradient.muli(-step);
+            INDArray residual = Transforms.sigmoid(design.mmul(momentum), false).subiColumnVector(y).muli(normalised);
+            INDArray move = transposed.mmul(residual).addi(momentum.mul(penalty)).muliRowVector(steps).negi();
             INDArray next = move.add(momentum);
             double tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
             momentum = next.sub(beta).muli((t - 1) / tNext).addi(next);
@@ -80,32 +109,52 @@ public final class LogisticRegression {
                 break;
             }
         }
-        return new LogisticRegression(mean, scale, beta);
+        return beta;
     }
 
-    /** {@code P(label = 1 | x)} per row, {@code [n, 1]}, DOUBLE. */
-    public INDArray probabilities(INDArray features) {
-        INDArray design = withIntercept(features.castTo(DataType.DOUBLE).subRowVector(mean).diviRowVector(scale));
-        return Transforms.sigmoid(design.mmul(coefficients), false);
-    }
-
-    private static INDArray withIntercept(INDArray standardised) {
-        return Nd4j.hstack(standardised, Nd4j.ones(DataType.DOUBLE, standardised.rows(), 1));
-    }
-
-    /** The largest eigenvalue of {@code X^T diag(s) X} by power iteration from a fixed start; s sums to 1. */
-    private static double largestEigenvalue(INDArray design, INDArray s) {
-        INDArray v = Nd4j.ones(DataType.DOUBLE, design.columns(), 1);
-        v.divi(v.norm2Number());
-        double value = 0;
+    /** Per column of {@code s}, the largest eigenvalue of {@code X^T diag(s) X}, by power iteration from a fixed start. */
+    private static INDArray largestEigenvalues(INDArray design, INDArray transposed, INDArray s) {
+        INDArray v = Nd4j.ones(DataType.FLOAT, design.columns(), s.columns());
+        v.divi(Math.sqrt(design.columns()));
+        INDArray values = Nd4j.zeros(DataType.FLOAT, 1, s.columns());
         for (int i = 0; i < POWER_ITERATIONS; i++) {
-            INDArray next = design.transpose().mmul(design.mmul(v).muli(s));
-            value = next.norm2Number().doubleValue();
-            if (value == 0) {
-                return 0;
-            }
-            v = next.divi(value);
+            INDArray next = transposed.mmul(design.mmul(v).muli(s));
+            values = next.norm2(true, 0);
+            v = next.diviRowVector(values.add(Float.MIN_NORMAL));
         }
-        return value;
+        return values;
+    }
+
+    private static void check(INDArray features, INDArray labels, INDArray weights, double c, int iterations) {
+        long n = features.rows();
+        if (n == 0 || labels.length() != n || (weights != null && weights.length() != n)) {
+            throw new IllegalArgumentException("need as many labels and weights as rows, and at least one row");
+        }
+        if (!(c > 0) || iterations < 1) {
+            throw new IllegalArgumentException("C must be positive and iterations at least 1");
+        }
+    }
+
+    private static INDArray weightsOrOnes(INDArray weights, long n) {
+        return weights == null ? Nd4j.ones(DataType.FLOAT, n, 1) : weights.castTo(DataType.FLOAT).reshape(n, 1).dup();
+    }
+
+    private static INDArray column(INDArray values) {
+        return values.castTo(DataType.FLOAT).reshape(values.length(), 1);
+    }
+
+    /** Standardises columns with the mean and standard deviation of the rows it was made from; constant columns are only centred. */
+    private record Standardiser(INDArray mean, INDArray scale) {
+        static Standardiser of(INDArray features) {
+            INDArray x = features.castTo(DataType.DOUBLE);
+            INDArray std = x.std(false, true, 0);
+            return new Standardiser(x.mean(true, 0), std.add(std.eq(0).castTo(DataType.DOUBLE)));
+        }
+
+        /** The standardised features with a column of ones for the intercept, FLOAT. */
+        INDArray design(INDArray features) {
+            INDArray standardised = features.castTo(DataType.DOUBLE).subRowVector(mean).diviRowVector(scale);
+            return Nd4j.hstack(standardised, Nd4j.ones(DataType.DOUBLE, standardised.rows(), 1)).castTo(DataType.FLOAT);
+        }
     }
 }

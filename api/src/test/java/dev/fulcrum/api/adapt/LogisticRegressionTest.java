@@ -52,4 +52,28 @@ class LogisticRegressionTest {
         double p = model.probabilities(Nd4j.zeros(DataType.DOUBLE, 1, 1)).getDouble(0);
         assertEquals(3.0, p / (1 - p), 0.2);
     }
+
+    /**
+     * Held-out accuracy on the two Gaussians is the Bayes accuracy Phi(1) = 0.841; rows of weight 0
+     * neither train nor count, so hiding a block of mislabelled rows restores it.
+     */
+    @Test
+    void crossValidatedAccuracyIsTheHeldOutAccuracy() {
+        int n = 6000;
+        SplittableRandom random = new SplittableRandom(5);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean noise = i % 3 == 0;
+            y[i] = i % 2;
+            x[i] = random.nextGaussian() + (y[i] == 1 ? 1 : -1) * (noise ? -3 : 1);
+            w[i] = noise ? 0 : 1;
+        }
+        INDArray features = Nd4j.create(x, new long[] {n, 1});
+        double weighted = LogisticRegression.crossValidatedAccuracy(features, Nd4j.create(y), Nd4j.create(w), 1.0, 200, 5);
+        assertEquals(0.841, weighted, 0.02);
+        double unweighted = LogisticRegression.crossValidatedAccuracy(features, Nd4j.create(y), null, 1.0, 200, 5);
+        assertTrue(unweighted < 0.75, "mislabelled rows count when not weighted out: " + unweighted);
+    }
 }

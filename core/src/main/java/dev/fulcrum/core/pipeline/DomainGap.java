@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * How far apart the source rows' features are from the target rows', in four measures. The rows
  * are those of the {@code target} domain against those of every other domain, in every partition,
  * each side subsampled (seeded) to at most {@value #MAX_ROWS} rows; a row's sample weight counts,
- * so importance weights show in the figures. Everything is computed in DOUBLE on whole matrices.
+ * so importance weights show in the figures. All on whole matrices, in DOUBLE (but for the
+ * classifier's gradient steps, in FLOAT).
  *
  * @param rowsPerDomain            rows measured on each side
  * @param covarianceDistance       mean absolute difference of the two (weighted) covariance matrices
@@ -144,30 +145,14 @@ record DomainGap(int rowsPerDomain, double covarianceDistance, double mmdLinear,
 
     /**
      * Cross-validated weighted accuracy; each side's weights are scaled to sum to its row count. The
-     * rows are already a random sample, so folds take every {@value #FOLDS}th row, which keeps both
-     * sides equally in every fold.
+     * rows are already a random sample, so folds taking every {@value #FOLDS}th row keep both sides
+     * equally in every fold.
      */
     private static double classifierAccuracy(Side source, Side target) {
-        INDArray features = Nd4j.vstack(source.features, target.features);
         long size = source.features.rows();
-        INDArray labels = Nd4j.vstack(Nd4j.zeros(DataType.DOUBLE, size, 1), Nd4j.ones(DataType.DOUBLE, size, 1));
-        INDArray weights = Nd4j.vstack(balanced(source.weights), balanced(target.weights));
-        int n = (int) features.rows();
-        double correct = 0;
-        double total = 0;
-        for (int k = 0; k < FOLDS; k++) {
-            int held = k;
-            int[] train = IntStream.range(0, n).filter(row -> row % FOLDS != held).toArray();
-            int[] test = IntStream.range(0, n).filter(row -> row % FOLDS == held).toArray();
-            LogisticRegression classifier = LogisticRegression.fit(Nd4j.pullRows(features, 1, train),
-                    Nd4j.pullRows(labels, 1, train), Nd4j.pullRows(weights, 1, train), 1.0, CLASSIFIER_ITERATIONS);
-            INDArray predicted = classifier.probabilities(Nd4j.pullRows(features, 1, test)).gt(0.5).castTo(DataType.DOUBLE);
-            INDArray hits = predicted.eq(Nd4j.pullRows(labels, 1, test)).castTo(DataType.DOUBLE);
-            INDArray testWeights = Nd4j.pullRows(weights, 1, test);
-            correct += hits.muli(testWeights).sumNumber().doubleValue();
-            total += testWeights.sumNumber().doubleValue();
-        }
-        return correct / total;
+        return LogisticRegression.crossValidatedAccuracy(Nd4j.vstack(source.features, target.features),
+                Nd4j.vstack(Nd4j.zeros(DataType.DOUBLE, size, 1), Nd4j.ones(DataType.DOUBLE, size, 1)),
+                Nd4j.vstack(balanced(source.weights), balanced(target.weights)), 1.0, CLASSIFIER_ITERATIONS, FOLDS);
     }
 
     private static INDArray balanced(INDArray weights) {
