@@ -46,7 +46,7 @@ class ImportanceWeightingIT extends PluginContract {
             adapt:
               - {type: importance-weighting}
             model: {type: logistic, l2: 0.0017}
-            strategy: {type: supervised, epochs: 40, learning-rate: 0.05, early-stopping: {metric: specific.loss, patience: 10}}
+            strategy: {type: supervised, epochs: 25, learning-rate: 0.05, early-stopping: {metric: specific.loss, patience: 10}}
             """;
 
     @Test
