@@ -1,5 +1,6 @@
 package dev.fulcrum.api.train;
 
+import dev.fulcrum.api.Experimental;
 import dev.fulcrum.api.Stable;
 
 import java.util.LinkedHashMap;
@@ -8,8 +9,9 @@ import java.util.Objects;
 
 /**
  * One stretch of training: which tasks' heads learn (with their loss weights), for how many epochs,
- * at what rate, with which layers frozen or slowed, and when to stop early. Heads of tasks not in
- * the phase are frozen. Build with {@link #named(String)}.
+ * at what rate, with which layers frozen or slowed, when to stop early, and whether to train
+ * adversarially against a domain classifier. Heads of tasks not in the phase are frozen. Build with
+ * {@link #named(String)}.
  */
 @Stable
 public final class Phase {
@@ -21,6 +23,7 @@ public final class Phase {
     private final double learningRate;
     private final LayerRates layerRates;
     private final EarlyStopping earlyStopping;
+    private final DomainAdversary domainAdversary;
 
     private Phase(Builder b) {
         this.name = b.name;
@@ -30,6 +33,7 @@ public final class Phase {
         this.learningRate = b.learningRate;
         this.layerRates = b.layerRates;
         this.earlyStopping = b.earlyStopping;
+        this.domainAdversary = b.domainAdversary;
         if (taskWeights.isEmpty()) {
             throw new IllegalArgumentException("phase " + name + " trains no task");
         }
@@ -72,6 +76,20 @@ public final class Phase {
         return earlyStopping;
     }
 
+    /** Domain-adversarial training during this phase, or {@code null} for none. */
+    @Experimental
+    public DomainAdversary domainAdversary() {
+        return domainAdversary;
+    }
+
+    /** A builder holding this phase's settings, to derive a phase from it. */
+    public Builder toBuilder() {
+        Builder builder = named(name).epochs(epochs).batchSize(batchSize).learningRate(learningRate).layerRates(layerRates)
+                .earlyStopping(earlyStopping).domainAdversary(domainAdversary);
+        taskWeights.forEach(builder::task);
+        return builder;
+    }
+
     public static final class Builder {
         private final String name;
         private final Map<String, Double> taskWeights = new LinkedHashMap<>();
@@ -80,6 +98,7 @@ public final class Phase {
         private double learningRate = 1e-3;
         private LayerRates layerRates = LayerRates.UNIFORM;
         private EarlyStopping earlyStopping;
+        private DomainAdversary domainAdversary;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -117,6 +136,13 @@ public final class Phase {
 
         public Builder earlyStopping(EarlyStopping value) {
             earlyStopping = value;
+            return this;
+        }
+
+        /** Trains adversarially against a domain classifier (see {@link DomainAdversary}); {@code null}: not. */
+        @Experimental
+        public Builder domainAdversary(DomainAdversary value) {
+            domainAdversary = value;
             return this;
         }
 

@@ -1,18 +1,27 @@
 package dev.fulcrum.core.pipeline;
 
+import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.adapt.DomainAdapter;
 import dev.fulcrum.api.data.Dataset;
 import jakarta.inject.Inject;
 
-/** Applies each domain adapter in order. */
+import java.util.Optional;
+
+/**
+ * Applies each domain adapter in order, and measures the domain gap before and after them on the
+ * same seeded sample of rows (also when there is no adapter, so every run with a target domain
+ * reports how far apart its domains are).
+ */
 final class AdaptStage implements PipelineStage {
 
     private final ResolvedPipeline pipeline;
+    private final RunContext context;
     private final RunProgress progress;
 
     @Inject
-    AdaptStage(ResolvedPipeline pipeline, RunProgress progress) {
+    AdaptStage(ResolvedPipeline pipeline, RunContext context, RunProgress progress) {
         this.pipeline = pipeline;
+        this.context = context;
         this.progress = progress;
     }
 
@@ -23,12 +32,23 @@ final class AdaptStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
+        long seed = context.seedFor("domain-gap");
+        Optional<DomainGap> gapBefore = DomainGap.measure(state.data, seed);
         for (Resolved<DomainAdapter> adapter : pipeline.adapt()) {
             Dataset before = state.data;
             Dataset after = adapter.component().adapt(before);
             StageChecks.sameRows(before, after, adapter);
             state.data = after;
             progress.note("adapt: " + adapter.label() + " applied");
+        }
+        if (gapBefore.isPresent()) {
+            state.domainGapBefore = gapBefore.get();
+            state.domainGapAfter = pipeline.adapt().isEmpty() ? gapBefore.get() : DomainGap.measure(state.data, seed).orElseThrow();
+            progress.note(String.format("domain gap before -> after adaptation: covariance distance %.4g -> %.4g, "
+                            + "MMD (RBF) %.4g -> %.4g, domain classifier accuracy %.3f -> %.3f",
+                    state.domainGapBefore.covarianceDistance(), state.domainGapAfter.covarianceDistance(),
+                    state.domainGapBefore.mmdRbf(), state.domainGapAfter.mmdRbf(),
+                    state.domainGapBefore.domainClassifierAccuracy(), state.domainGapAfter.domainClassifierAccuracy()));
         }
     }
 }

@@ -36,6 +36,9 @@ public final class PipelineState {
     /** Component label, then its audit. */
     final Map<String, AuditReport> audits = new LinkedHashMap<>();
     final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    /** The domain gap before and after the adapters; {@code null} unless the data has a target domain and another one. */
+    DomainGap domainGapBefore;
+    DomainGap domainGapAfter;
 
     public Dataset data() {
         return data;

@@ -59,6 +59,12 @@ final class SummaryBuilder {
                 splits.forEach((split, tasks) -> domainNode.set(split, Json.metrics(tasks)));
             });
         }
+        if (state.domainGapBefore != null) {
+            ObjectNode gap = summary.putObject("domain_gap");
+            gap.put("rows_per_domain", state.domainGapBefore.rowsPerDomain());
+            gap.set("before", domainGap(state.domainGapBefore));
+            gap.set("after", domainGap(state.domainGapAfter));
+        }
         summary.set("balance", balance(state));
         ObjectNode training = summary.putObject("training");
         training.put("strategy", pipeline.strategy().spec().type());
@@ -132,6 +138,15 @@ final class SummaryBuilder {
         });
         node.set("domains", Json.tree(data.schema().domains()));
         node.set("sensitive", Json.tree(data.sensitive().keySet()));
+        return node;
+    }
+
+    private static ObjectNode domainGap(DomainGap gap) {
+        ObjectNode node = Json.object();
+        Json.putNumber(node, "covariance_distance", gap.covarianceDistance());
+        Json.putNumber(node, "mmd_linear", gap.mmdLinear());
+        Json.putNumber(node, "mmd_rbf", gap.mmdRbf());
+        Json.putNumber(node, "domain_classifier_accuracy", gap.domainClassifierAccuracy());
         return node;
     }
 

@@ -13,6 +13,7 @@ import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.EarlyStopping;
 import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.api.train.DomainAdversary;
 import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
@@ -22,6 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,8 @@ import java.util.TreeSet;
  * The host's training loop. Per epoch: set every layer's learning rate from the phase's schedule,
  * augment the phase's training rows, shuffle, fit mini-batches, validate, log, and decide on early
  * stopping. Per-row sample weights and task loss weights enter through DL4J's label masks, which
- * scale each row's loss and gradient.
+ * scale each row's loss and gradient. A phase with a {@link DomainAdversary} trains a copy of the
+ * model with a domain classifier attached, on every training row, and copies the parameters back.
  */
 public final class HostTrainingSession implements TrainingSession {
 
@@ -93,11 +96,28 @@ public final class HostTrainingSession implements TrainingSession {
     @Override
     public PhaseResult fit(Phase phase) {
         checkPhase(phase);
+        if (phase.domainAdversary() == null) {
+            return run(phase, model, TrainingRows.of(data, phase.taskWeights().keySet()), null);
+        }
+        Batch rows = TrainingRows.adversarial(data, phase.taskWeights().keySet());
+        long batches = (long) phase.epochs() * ((rows.rows() + phase.batchSize() - 1) / phase.batchSize());
+        AdversarialModel adversarial = AdversarialModel.attach(model, data.schema().domains().size(), phase.domainAdversary(), batches);
+        Phase withClassifier = phase.toBuilder().task(DomainAdversary.OUTPUT).build();
+        return run(withClassifier, adversarial.model(), rows, adversarial);
+    }
+
+    /**
+     * The epoch loop. {@code trained} is the model that learns: the session's own, or the copy of an
+     * {@code adversarial} model (else {@code null}), whose parameters go back into the session's
+     * model before each validation and at the end, and whose domain classifier's accuracy and lambda
+     * are logged with each epoch.
+     */
+    private PhaseResult run(Phase phase, TrainableModel trained, Batch rows, AdversarialModel adversarial) {
         EarlyStopping stopping = phase.earlyStopping();
-        Batch rows = TrainingRows.of(data, phase.taskWeights().keySet());
         int batches = (rows.rows() + phase.batchSize() - 1) / phase.batchSize();
         progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), batches);
-        ComputationGraph graph = model.graph();
+        ComputationGraph graph = trained.graph();
+        currentRates.clear();
         long started = System.nanoTime();
         double best = Double.NaN;
         int bestEpoch = 0;
@@ -107,14 +127,20 @@ public final class HostTrainingSession implements TrainingSession {
         for (int epoch = 0; epoch < phase.epochs(); epoch++) {
             long epochStarted = System.nanoTime();
             globalEpoch++;
-            applyLearningRates(phase, epoch);
+            applyLearningRates(phase, trained, epoch);
             Batch epochRows = augment(rows);
-            double trainLoss = new MiniBatches(epochRows, model, phase, context.seedFor("shuffle/" + globalEpoch))
+            double trainLoss = new MiniBatches(epochRows, trained, phase, context.seedFor("shuffle/" + globalEpoch))
                     .fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
             epochsRun = epoch + 1;
+            Map<String, Double> trainExtras = new LinkedHashMap<>();
+            if (adversarial != null) {
+                adversarial.copyParametersToOriginal();
+                trainExtras.put("domain_classifier_accuracy", adversarial.domainAccuracy(rows));
+                trainExtras.put("lambda", adversarial.lambda());
+            }
             Map<String, Map<String, Double>> validation = validate();
             double seconds = (System.nanoTime() - epochStarted) / 1e9;
-            log(phase, epochsRun, epochRows.rows(), trainLoss, validation, seconds);
+            log(phase, epochsRun, epochRows.rows(), trainLoss, trainExtras, validation, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
                     validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
@@ -133,6 +159,9 @@ public final class HostTrainingSession implements TrainingSession {
         }
         if (bestParams != null) {
             graph.setParams(bestParams);
+            if (adversarial != null) {
+                adversarial.copyParametersToOriginal();
+            }
         }
         PhaseResult result = new PhaseResult(phase.name(), epochsRun, stopping == null ? epochsRun : bestEpoch, best,
                 stoppedEarly, (System.nanoTime() - started) / 1e9);
@@ -149,6 +178,13 @@ public final class HostTrainingSession implements TrainingSession {
             if (trainingRows(task) == 0) {
                 throw new InvalidInputException("phase " + phase.name() + " trains task " + task
                         + ", which has no labelled training rows");
+            }
+        }
+        if (phase.domainAdversary() != null) {
+            int[] domains = data.domains();
+            if (java.util.Arrays.stream(data.rowsIn(Partition.TRAIN)).map(row -> domains[row]).distinct().count() < 2) {
+                throw new InvalidInputException("phase " + phase.name() + " trains against a domain classifier, but all "
+                        + "training rows come from one domain; it needs target-domain rows too");
             }
         }
         EarlyStopping stopping = phase.earlyStopping();
@@ -170,9 +206,9 @@ public final class HostTrainingSession implements TrainingSession {
     }
 
     /** Sets each layer's rate from the schedule at this epoch; heads of tasks outside the phase stay frozen. */
-    private void applyLearningRates(Phase phase, int epoch) {
+    private void applyLearningRates(Phase phase, TrainableModel trained, int epoch) {
         Map<String, Double> multipliers = phase.layerRates().at(epoch);
-        List<String> layers = model.allLayers();
+        List<String> layers = trained.allLayers();
         for (String layer : multipliers.keySet()) {
             if (!layers.contains(layer)) {
                 throw new InvalidInputException("phase " + phase.name() + " sets the rate of layer \"" + layer
@@ -185,19 +221,19 @@ public final class HostTrainingSession implements TrainingSession {
                 throw new InvalidInputException("phase " + phase.name() + ": learning rate of layer " + layer
                         + " must be a finite number >= 0, got " + rate);
             }
-            setRate(layer, rate);
+            setRate(trained, layer, rate);
         }
-        model.headLayers().forEach((task, headLayers) -> {
+        trained.headLayers().forEach((task, headLayers) -> {
             if (!phase.taskWeights().containsKey(task)) {
-                headLayers.forEach(layer -> setRate(layer, 0.0));
+                headLayers.forEach(layer -> setRate(trained, layer, 0.0));
             }
         });
     }
 
-    private void setRate(String layer, double rate) {
+    private void setRate(TrainableModel trained, String layer, double rate) {
         Double current = currentRates.get(layer);
         if (current == null || current != rate) {
-            NetworkUtils.setLearningRate(model.graph(), layer, rate);
+            NetworkUtils.setLearningRate(trained.graph(), layer, rate);
             currentRates.put(layer, rate);
         }
     }
@@ -210,11 +246,12 @@ public final class HostTrainingSession implements TrainingSession {
         return result;
     }
 
-    private void log(Phase phase, int epoch, int rows, double trainLoss, Map<String, Map<String, Double>> validation,
-                     double seconds) {
+    private void log(Phase phase, int epoch, int rows, double trainLoss, Map<String, Double> trainExtras,
+                     Map<String, Map<String, Double>> validation, double seconds) {
         ObjectNode train = Json.object().put("phase", phase.name()).put("epoch", epoch).put("global_epoch", globalEpoch)
                 .put("split", "train");
         Json.putNumber(train, "loss", trainLoss);
+        trainExtras.forEach((name, value) -> Json.putNumber(train, name, value));
         train.put("rows", rows).put("seconds", seconds);
         Json.putNumber(train, "samples_per_second", rows / seconds);
         metricsLog.append(train);
