@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /** {@code bin/fulcrum}: the launcher. */
 @Command(name = "fulcrum", mixinStandardHelpOptions = true, versionProvider = FulcrumCli.Version.class,
         description = "Train models that are both general and good at one specific task.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, DescribeCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, DescribeCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FulcrumCli {
 

@@ -24,6 +24,8 @@ public final class PipelineState {
     /** Component label, then its audit. */
     final Map<String, AuditReport> audits = new LinkedHashMap<>();
     final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    /** The general task's test metrics when specific training started, or {@code null} without pre-training. */
+    Map<String, Double> generalBefore;
 
     public Dataset data() {
         return data;
@@ -51,5 +53,9 @@ public final class PipelineState {
 
     public Map<String, Double> stageSeconds() {
         return stageSeconds;
+    }
+
+    public Map<String, Double> generalBefore() {
+        return generalBefore;
     }
 }

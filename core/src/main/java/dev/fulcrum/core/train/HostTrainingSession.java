@@ -17,11 +17,10 @@ import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.NetworkUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,21 +42,26 @@ public final class HostTrainingSession implements TrainingSession {
     private final RunContext context;
     private final MetricsLog metricsLog;
     private final TrainingProgress progress;
+    private final Runnable onSpecificTrainingStart;
     private final List<PhaseResult> results = new ArrayList<>();
-    private final Map<String, Double> currentRates = new HashMap<>();
+    private final LearningRates learningRates;
+    private boolean specificTrainingStarted;
     private int globalEpoch;
 
     /**
-     * @param data all rows; the session uses only the training and validation partitions
+     * @param data                    all rows; the session uses only the training and validation partitions
+     * @param onSpecificTrainingStart what the host measures when the strategy says specific training starts
      */
     public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
-                               MetricsLog metricsLog, TrainingProgress progress) {
+                               MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart) {
         this.model = model;
         this.data = data;
         this.augmenters = List.copyOf(augmenters);
         this.context = context;
         this.metricsLog = metricsLog;
         this.progress = progress;
+        this.onSpecificTrainingStart = onSpecificTrainingStart;
+        this.learningRates = new LearningRates(model.graph());
     }
 
     @Override
@@ -81,6 +85,15 @@ public final class HostTrainingSession implements TrainingSession {
     }
 
     @Override
+    public void specificTrainingStarts() {
+        if (specificTrainingStarted) {
+            throw new IllegalStateException("specificTrainingStarts() was already called in this run");
+        }
+        specificTrainingStarted = true;
+        onSpecificTrainingStart.run();
+    }
+
+    @Override
     public Map<String, Map<String, Double>> validate() {
         return Evaluator.evaluate(model, data, Partition.VALIDATION);
     }
@@ -95,8 +108,8 @@ public final class HostTrainingSession implements TrainingSession {
         checkPhase(phase);
         EarlyStopping stopping = phase.earlyStopping();
         Batch rows = TrainingRows.of(data, phase.taskWeights().keySet());
-        int batches = (rows.rows() + phase.batchSize() - 1) / phase.batchSize();
-        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), batches);
+        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(),
+                new MiniBatches(rows, model, phase, 0).batchCount());
         ComputationGraph graph = model.graph();
         long started = System.nanoTime();
         double best = Double.NaN;
@@ -109,12 +122,15 @@ public final class HostTrainingSession implements TrainingSession {
             globalEpoch++;
             applyLearningRates(phase, epoch);
             Batch epochRows = augment(rows);
-            double trainLoss = new MiniBatches(epochRows, model, phase, context.seedFor("shuffle/" + globalEpoch))
-                    .fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
+            MiniBatches batches = new MiniBatches(epochRows, model, phase, context.seedFor("shuffle/" + globalEpoch));
+            long fitStarted = System.nanoTime();
+            MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
+            double fitSeconds = (System.nanoTime() - fitStarted) / 1e9;
+            double trainLoss = fit.meanLoss();
             epochsRun = epoch + 1;
             Map<String, Map<String, Double>> validation = validate();
             double seconds = (System.nanoTime() - epochStarted) / 1e9;
-            log(phase, epochsRun, epochRows.rows(), trainLoss, validation, seconds);
+            log(phase, epochsRun, epochRows.rows(), fit, fitSeconds, validation, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
                     validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
@@ -179,27 +195,21 @@ public final class HostTrainingSession implements TrainingSession {
                         + "\", which the model does not have; layers are " + layers);
             }
         }
+        Map<String, Double> rates = new LinkedHashMap<>();
         for (String layer : layers) {
             double rate = phase.learningRate() * multipliers.getOrDefault(layer, 1.0);
             if (rate < 0 || !Double.isFinite(rate)) {
                 throw new InvalidInputException("phase " + phase.name() + ": learning rate of layer " + layer
                         + " must be a finite number >= 0, got " + rate);
             }
-            setRate(layer, rate);
+            rates.put(layer, rate);
         }
         model.headLayers().forEach((task, headLayers) -> {
             if (!phase.taskWeights().containsKey(task)) {
-                headLayers.forEach(layer -> setRate(layer, 0.0));
+                headLayers.forEach(layer -> rates.put(layer, 0.0));
             }
         });
-    }
-
-    private void setRate(String layer, double rate) {
-        Double current = currentRates.get(layer);
-        if (current == null || current != rate) {
-            NetworkUtils.setLearningRate(model.graph(), layer, rate);
-            currentRates.put(layer, rate);
-        }
+        learningRates.apply(rates);
     }
 
     private Batch augment(Batch rows) {
@@ -210,13 +220,14 @@ public final class HostTrainingSession implements TrainingSession {
         return result;
     }
 
-    private void log(Phase phase, int epoch, int rows, double trainLoss, Map<String, Map<String, Double>> validation,
-                     double seconds) {
+    /** One line for training (speed counts fitting only), one for validation. */
+    private void log(Phase phase, int epoch, int rows, MiniBatches.Fit fit, double fitSeconds,
+                     Map<String, Map<String, Double>> validation, double seconds) {
         ObjectNode train = Json.object().put("phase", phase.name()).put("epoch", epoch).put("global_epoch", globalEpoch)
                 .put("split", "train");
-        Json.putNumber(train, "loss", trainLoss);
-        train.put("rows", rows).put("seconds", seconds);
-        Json.putNumber(train, "samples_per_second", rows / seconds);
+        Json.putNumber(train, "loss", fit.meanLoss());
+        train.put("rows", rows).put("samples", fit.samples()).put("seconds", seconds).put("fit_seconds", fitSeconds);
+        Json.putNumber(train, "samples_per_second", fit.samples() / fitSeconds);
         metricsLog.append(train);
         ObjectNode validationLine = Json.object().put("phase", phase.name()).put("epoch", epoch)
                 .put("global_epoch", globalEpoch).put("split", "validation");
