@@ -113,9 +113,10 @@ final class IdxDataSource implements DataSource {
     }
 
     /**
-     * Per training record, its partition, or {@code null} for a record left out: per class, a seeded
-     * shuffle gives the first {@code validation-per-class} records to validation and the next
-     * {@code per-class} (or all the rest) to training.
+     * Per training record, its partition, or {@code null} for a record left out. Per class, a seeded
+     * shuffle gives the first {@code per-class} records (or all but the validation ones) to training
+     * and the last {@code validation-per-class} to validation, so the training rows do not depend on
+     * how many validation rows are drawn.
      */
     private Partition[] drawTrainingRows(Pair train, List<Integer> classes, int[] classOf, Partition training) {
         List<List<Integer>> byClass = new ArrayList<>();
@@ -131,14 +132,18 @@ final class IdxDataSource implements DataSource {
         int validation = params.validationPerClass();
         for (int c = 0; c < classes.size(); c++) {
             List<Integer> records = byClass.get(c);
-            if (records.size() <= validation) {
+            int available = records.size() - validation;
+            if (available < 1) {
                 throw new DataFileException(params.labels(), 0, null, "label " + classes.get(c) + " has " + records.size()
                         + " rows, too few for " + validation + " validation rows (validation-per-class) and at least one training row");
             }
             shuffle(records, random);
-            int keep = params.perClass() == null ? records.size() : Math.min(records.size(), validation + params.perClass());
-            for (int i = 0; i < keep; i++) {
-                partitions[records.get(i)] = i < validation ? Partition.VALIDATION : training;
+            int trainCount = params.perClass() == null ? available : Math.min(params.perClass(), available);
+            for (int i = 0; i < trainCount; i++) {
+                partitions[records.get(i)] = training;
+            }
+            for (int i = records.size() - validation; i < records.size(); i++) {
+                partitions[records.get(i)] = Partition.VALIDATION;
             }
         }
         return partitions;

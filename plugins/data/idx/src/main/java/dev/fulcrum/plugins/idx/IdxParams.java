@@ -15,7 +15,7 @@ public record IdxParams(
         @Doc("label values to keep, e.g. [5, 6, 7, 8, 9], in the order of the task's classes (none: every label of the training file)") List<Integer> classes,
         @Doc("the name of each label value, from 0, e.g. [T-shirt, Trouser, ...] (none: the values themselves)") List<String> classNames,
         @Doc("at most this many labelled training rows per class, drawn at random with the seed (none: all)") Integer perClass,
-        @Doc("rows per class drawn from the training file apart from the training rows and placed in the validation split (0: the split decides)") Integer validationPerClass,
+        @Doc("rows per class drawn from the training file apart from the training rows (which stay the same whatever this is) and placed in the validation split (0: the split decides)") Integer validationPerClass,
         @Doc("seed of the per-class draw (none: derived from the run's seed)") Long seed) {
 
     public IdxParams {

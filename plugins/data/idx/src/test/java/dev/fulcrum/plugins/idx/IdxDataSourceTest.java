@@ -97,6 +97,9 @@ class IdxDataSourceTest {
         for (int r = 0; r < first.rows(); r++) {
             assertTrue(rows.add(Arrays.toString(first.features().getRow(r).toFloatVector())), "row " + r + " drawn twice");
         }
+        Dataset noValidation = load(params(train, null, null, null, 5, 0, 11L));
+        assertEquals(first.partitionOnly(Partition.UNASSIGNED).features(), noValidation.features(),
+                "the training rows must not depend on how many validation rows are drawn");
     }
 
     @Test
