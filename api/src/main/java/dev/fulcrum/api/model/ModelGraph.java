@@ -67,10 +67,6 @@ public final class ModelGraph {
         return graph;
     }
 
-    public ModelSpec spec() {
-        return spec;
-    }
-
     public Regularization regularization() {
         return regularization;
     }

@@ -226,7 +226,8 @@ public final class HostTrainingSession implements TrainingSession {
         ObjectNode train = Json.object().put("phase", phase.name()).put("epoch", epoch).put("global_epoch", globalEpoch)
                 .put("split", "train");
         Json.putNumber(train, "loss", fit.meanLoss());
-        train.put("rows", rows).put("samples", fit.samples()).put("seconds", seconds).put("fit_seconds", fitSeconds);
+        train.put("rows", rows).put("samples", fit.samples()).put("seconds", seconds).put("fit_seconds", fitSeconds)
+                .put("batching_seconds", fit.batchingSeconds());
         Json.putNumber(train, "samples_per_second", fit.samples() / fitSeconds);
         metricsLog.append(train);
         ObjectNode validationLine = Json.object().put("phase", phase.name()).put("epoch", epoch)

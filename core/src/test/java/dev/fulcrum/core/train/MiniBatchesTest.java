@@ -123,6 +123,28 @@ class MiniBatchesTest {
     }
 
     @Test
+    void aTaskEveryRowOfWhichCountsFullyGetsNoMask() {
+        TrainableModel model = model();
+        Phase phase = Phase.named("p").task("general").batchSize(4).build();
+        int n = 6;
+        Schema schema = new Schema(Schema.numberedFeatures("x", 1, "test"),
+                List.of(new Task("specific", List.of("a", "b")), new Task("general", List.of("a", "b", "c"))), List.of(Domains.SOURCE), null);
+        float[] ones = new float[n];
+        java.util.Arrays.fill(ones, 1f);
+        INDArray targets = Nd4j.zeros(DataType.FLOAT, n, 3);
+        for (int i = 0; i < n; i++) {
+            targets.putScalar(i, i % 3, 1);
+        }
+        Batch generalOnly = new Batch(schema, Nd4j.zeros(DataType.FLOAT, n, 1), Map.of("general", targets),
+                Map.of("general", column(ones)), column(ones));
+        new MiniBatches(generalOnly, model, phase, 7).fitAll(model.graph(), (b, count) -> { });
+        for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
+            assertEquals(null, batch.getLabelsMaskArray(1), "an all-ones mask changes nothing");
+            assertEquals(0.0, batch.getLabelsMaskArray(0).sumNumber().doubleValue(), "the specific output is not trained");
+        }
+    }
+
+    @Test
     void sharesFixEachBatchsMixAndCycleTheSmallerTask() {
         TrainableModel model = model();
         Phase phase = Phase.named("p").task("general").task("specific", 2.0).batchSize(5)
