@@ -11,11 +11,16 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * One epoch's rows cut into mini-batches with one label array and mask per model output: all rows
@@ -47,7 +52,7 @@ final class MiniBatches {
     /** Per trained task: its mask scaled by sample and loss weights, [rows, 1]. */
     private final Map<String, INDArray> scaledMasks = new LinkedHashMap<>();
     /** Trained tasks whose scaled mask is 1 on every row: DL4J gets no mask for them, which fits 2 % faster. */
-    private final java.util.Set<String> unmasked = new java.util.HashSet<>();
+    private final Set<String> unmasked = new HashSet<>();
     /** Per trained task and row: whether the row has a label for it. */
     private final Map<String, boolean[]> labelled = new LinkedHashMap<>();
     /** Zero labels and masks for the outputs a phase does not train, by task and batch size. */
@@ -83,7 +88,7 @@ final class MiniBatches {
         int[] order = permutation(identity(rows.rows()), random);
         List<int[]> cut = new ArrayList<>();
         for (int from = 0; from < order.length; from += phase.batchSize()) {
-            cut.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + phase.batchSize())));
+            cut.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + phase.batchSize())));
         }
         return cut;
     }
@@ -94,7 +99,7 @@ final class MiniBatches {
         int count = 0;
         for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
             boolean[] has = labelled.get(quota.getKey());
-            int[] taskRows = java.util.stream.IntStream.range(0, has.length).filter(i -> has[i]).toArray();
+            int[] taskRows = IntStream.range(0, has.length).filter(i -> has[i]).toArray();
             cycles.put(quota.getKey(), new Cycle(taskRows, random));
             count = Math.max(count, (taskRows.length + quota.getValue() - 1) / quota.getValue());
         }
@@ -234,7 +239,7 @@ final class MiniBatches {
 
         Gathered(List<int[]> batches) {
             this.batches = batches;
-            int[] all = batches.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+            int[] all = batches.stream().flatMapToInt(Arrays::stream).toArray();
             features = Nd4j.pullRows(rows.features(), 1, all);
             List<String> outputs = model.outputs();
             labels = new INDArray[outputs.size()];
@@ -269,7 +274,7 @@ final class MiniBatches {
                     }
                 }
             }
-            boolean anyMask = java.util.Arrays.stream(batchMasks).anyMatch(java.util.Objects::nonNull);
+            boolean anyMask = Arrays.stream(batchMasks).anyMatch(Objects::nonNull);
             return new MultiDataSet(new INDArray[] {rowsOf(features, offset, indices.length)}, batchLabels, null,
                     anyMask ? batchMasks : null);
         }
