@@ -3,15 +3,16 @@ package dev.fulcrum.api.train;
 import dev.fulcrum.api.Experimental;
 import dev.fulcrum.api.Stable;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One stretch of training: which tasks' heads learn (with their loss weights), for how many epochs,
- * at what rate, with which layers frozen or slowed, when to stop early, and whether to train
- * adversarially against a domain classifier. Heads of tasks not in the phase are frozen. Build with
- * {@link #named(String)}.
+ * at what rate, with which layers frozen or slowed, how mini-batches mix the tasks' rows, when to stop
+ * early, and whether to train adversarially against a domain classifier. Heads of tasks not in the
+ * phase are frozen. Build with {@link #named(String)}.
  */
 @Stable
 public final class Phase {
@@ -24,6 +25,7 @@ public final class Phase {
     private final LayerRates layerRates;
     private final EarlyStopping earlyStopping;
     private final DomainAdversary domainAdversary;
+    private final Map<String, Double> rowShares;
 
     private Phase(Builder b) {
         this.name = b.name;
@@ -34,11 +36,38 @@ public final class Phase {
         this.layerRates = b.layerRates;
         this.earlyStopping = b.earlyStopping;
         this.domainAdversary = b.domainAdversary;
+        this.rowShares = Collections.unmodifiableMap(new LinkedHashMap<>(b.rowShares));
         if (taskWeights.isEmpty()) {
             throw new IllegalArgumentException("phase " + name + " trains no task");
         }
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("phase " + name + " needs positive epochs, batch size and learning rate");
+        }
+        checkRowShares();
+    }
+
+    private void checkRowShares() {
+        if (rowShares.isEmpty()) {
+            return;
+        }
+        if (!rowShares.keySet().equals(taskWeights.keySet())) {
+            throw new IllegalArgumentException("phase " + name + ": row shares " + rowShares.keySet()
+                    + " must name exactly the phase's tasks " + taskWeights.keySet());
+        }
+        double sum = 0;
+        for (var share : rowShares.entrySet()) {
+            if (!(share.getValue() > 0)) {
+                throw new IllegalArgumentException("phase " + name + ": the row share of " + share.getKey()
+                        + " must be positive, got " + share.getValue());
+            }
+            sum += share.getValue();
+        }
+        if (Math.abs(sum - 1) > 1e-6) {
+            throw new IllegalArgumentException("phase " + name + ": row shares must add up to 1, got " + sum);
+        }
+        if (batchSize < rowShares.size()) {
+            throw new IllegalArgumentException("phase " + name + ": a batch of " + batchSize
+                    + " cannot hold rows of " + rowShares.size() + " tasks");
         }
     }
 
@@ -85,9 +114,20 @@ public final class Phase {
     /** A builder holding this phase's settings, to derive a phase from it. */
     public Builder toBuilder() {
         Builder builder = named(name).epochs(epochs).batchSize(batchSize).learningRate(learningRate).layerRates(layerRates)
-                .earlyStopping(earlyStopping).domainAdversary(domainAdversary);
+                .earlyStopping(earlyStopping).domainAdversary(domainAdversary).rowShares(rowShares);
         taskWeights.forEach(builder::task);
         return builder;
+    }
+
+    /**
+     * Per task, the share of every mini-batch drawn from the rows labelled for it; empty when batches
+     * are cut from all the phase's rows as they come. With shares, an epoch is one pass over the rows
+     * of the task that needs the most batches; the other tasks' rows are cycled through, reshuffled
+     * on each pass, and each task's loss is the mean over the rows labelled for it in the batch (times
+     * its loss weight), as in a sum of per-task losses.
+     */
+    public Map<String, Double> rowShares() {
+        return rowShares;
     }
 
     public static final class Builder {
@@ -99,6 +139,7 @@ public final class Phase {
         private LayerRates layerRates = LayerRates.UNIFORM;
         private EarlyStopping earlyStopping;
         private DomainAdversary domainAdversary;
+        private final Map<String, Double> rowShares = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -143,6 +184,13 @@ public final class Phase {
         @Experimental
         public Builder domainAdversary(DomainAdversary value) {
             domainAdversary = value;
+            return this;
+        }
+
+        /** Fixes the share of each mini-batch that comes from each task's rows (see {@link Phase#rowShares()}). */
+        public Builder rowShares(Map<String, Double> shares) {
+            rowShares.clear();
+            rowShares.putAll(shares);
             return this;
         }
 

@@ -25,6 +25,17 @@ public interface TrainingSession {
     /** Runs a phase to its end or until it stops early. */
     PhaseResult fit(Phase phase);
 
+    /**
+     * Says that the phases from here on train the specific task on a model that was first trained on
+     * general data. The host measures the general task's test accuracy at this moment (a strategy
+     * never sees test rows itself); the summary reports it as {@code balance.general_before}, and its
+     * drop by the end of training as {@code balance.forgetting}. Call it once, before the first phase
+     * that trains the specific task; strategies without a general-only stretch do not call it.
+     *
+     * @throws IllegalStateException when called a second time
+     */
+    void specificTrainingStarts();
+
     /** Validation metrics now, per task then per metric (see {@link dev.fulcrum.api.MetricNames}). */
     Map<String, Map<String, Double>> validate();
 

@@ -39,6 +39,8 @@ public final class PipelineState {
     /** The domain gap before and after the adapters; {@code null} unless the data has a target domain and another one. */
     DomainGap domainGapBefore;
     DomainGap domainGapAfter;
+    /** The general task's test metrics when specific training started, or {@code null} without pre-training. */
+    Map<String, Double> generalBefore;
 
     public Dataset data() {
         return data;
@@ -75,5 +77,9 @@ public final class PipelineState {
 
     public Map<String, Double> stageSeconds() {
         return stageSeconds;
+    }
+
+    public Map<String, Double> generalBefore() {
+        return generalBefore;
     }
 }

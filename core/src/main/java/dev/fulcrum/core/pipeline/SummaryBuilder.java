@@ -150,7 +150,11 @@ final class SummaryBuilder {
         return node;
     }
 
-    /** Test accuracy of both sides of the trade-off, side by side. */
+    /**
+     * Test accuracy of both sides of the trade-off, side by side; where the strategy pre-trained on
+     * general data, the general accuracy when specific training started and how much of it was lost
+     * ({@code forgetting = general_before - general}, positive for a loss).
+     */
     private static ObjectNode balance(PipelineState state) {
         ObjectNode balance = Json.object();
         Map<String, Map<String, Double>> test = state.metrics.getOrDefault("test", Map.of());
@@ -161,6 +165,15 @@ final class SummaryBuilder {
             } else {
                 Json.putNumber(balance, task, metrics.get(MetricNames.ACCURACY));
             }
+        }
+        Map<String, Double> general = test.get(Tasks.GENERAL);
+        if (state.generalBefore == null) {
+            balance.putNull("general_before");
+            balance.putNull("forgetting");
+        } else {
+            double before = state.generalBefore.get(MetricNames.ACCURACY);
+            Json.putNumber(balance, "general_before", before);
+            Json.putNumber(balance, "forgetting", general == null ? Double.NaN : before - general.get(MetricNames.ACCURACY));
         }
         return balance;
     }

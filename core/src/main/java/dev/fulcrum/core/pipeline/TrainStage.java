@@ -1,7 +1,11 @@
 package dev.fulcrum.core.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.augment.Augmenter;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
@@ -9,13 +13,19 @@ import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.SchemaJson;
 import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.core.train.HostTrainingSession;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** Lets the strategy train the model through the host's session, then saves the model. */
+/**
+ * Lets the strategy train the model through the host's session, then saves the model. When the
+ * strategy says specific training starts, measures the general task on the test rows (which the
+ * strategy never sees), for the summary's balance.
+ */
 final class TrainStage implements PipelineStage {
 
     private final ResolvedPipeline pipeline;
@@ -40,7 +50,7 @@ final class TrainStage implements PipelineStage {
     public void run(PipelineState state) {
         HostTrainingSession session = new HostTrainingSession(state.model, state.data,
                 pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
-                context, metricsLog, progress);
+                context, metricsLog, progress, () -> measureGeneralBefore(state));
         try {
             pipeline.strategy().component().train(session);
         } finally {
@@ -59,5 +69,20 @@ final class TrainStage implements PipelineStage {
         texts.put(SavedModel.DESCRIPTION, Json.pretty(description));
         ModelArchive.write(context.folder(), state.model, texts,
                 state.featureTransforms.stream().map(FeatureTransform::state).toList());
+    }
+
+    /** The general task's test metrics as the strategy starts on the specific task: the "before" of forgetting. */
+    private void measureGeneralBefore(PipelineState state) {
+        int[] general = state.data.schema().task(Tasks.GENERAL).isPresent() ? state.data.labels(Tasks.GENERAL) : null;
+        if (general == null) {
+            return;
+        }
+        Map<String, Double> before = Evaluator.evaluate(state.model, state.data, Partition.TEST,
+                row -> general[row] != Dataset.NO_LABEL).get(Tasks.GENERAL);
+        if (before != null) {
+            state.generalBefore = before;
+            progress.note(String.format(Locale.ROOT, "balance: general test accuracy %.4f before specific training",
+                    before.get(MetricNames.ACCURACY)));
+        }
     }
 }

@@ -18,11 +18,10 @@ import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.NetworkUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +45,26 @@ public final class HostTrainingSession implements TrainingSession {
     private final RunContext context;
     private final MetricsLog metricsLog;
     private final TrainingProgress progress;
+    private final Runnable onSpecificTrainingStart;
     private final List<PhaseResult> results = new ArrayList<>();
-    private final Map<String, Double> currentRates = new HashMap<>();
+    private final LearningRates learningRates;
+    private boolean specificTrainingStarted;
     private int globalEpoch;
 
     /**
-     * @param data all rows; the session uses only the training and validation partitions
+     * @param data                    all rows; the session uses only the training and validation partitions
+     * @param onSpecificTrainingStart what the host measures when the strategy says specific training starts
      */
     public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
-                               MetricsLog metricsLog, TrainingProgress progress) {
+                               MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart) {
         this.model = model;
         this.data = data;
         this.augmenters = List.copyOf(augmenters);
         this.context = context;
         this.metricsLog = metricsLog;
         this.progress = progress;
+        this.onSpecificTrainingStart = onSpecificTrainingStart;
+        this.learningRates = new LearningRates(model.graph());
     }
 
     @Override
@@ -81,6 +85,15 @@ public final class HostTrainingSession implements TrainingSession {
     @Override
     public RunContext context() {
         return context;
+    }
+
+    @Override
+    public void specificTrainingStarts() {
+        if (specificTrainingStarted) {
+            throw new IllegalStateException("specificTrainingStarts() was already called in this run");
+        }
+        specificTrainingStarted = true;
+        onSpecificTrainingStart.run();
     }
 
     @Override
@@ -114,10 +127,10 @@ public final class HostTrainingSession implements TrainingSession {
      */
     private PhaseResult run(Phase phase, TrainableModel trained, Batch rows, AdversarialModel adversarial) {
         EarlyStopping stopping = phase.earlyStopping();
-        int batches = (rows.rows() + phase.batchSize() - 1) / phase.batchSize();
-        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), batches);
+        int batchCount = new MiniBatches(rows, trained, phase, 0).batchCount();
+        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), batchCount);
         ComputationGraph graph = trained.graph();
-        currentRates.clear();
+        LearningRates rates = trained == model ? learningRates : new LearningRates(graph);
         long started = System.nanoTime();
         double best = Double.NaN;
         int bestEpoch = 0;
@@ -127,10 +140,13 @@ public final class HostTrainingSession implements TrainingSession {
         for (int epoch = 0; epoch < phase.epochs(); epoch++) {
             long epochStarted = System.nanoTime();
             globalEpoch++;
-            applyLearningRates(phase, trained, epoch);
+            applyLearningRates(phase, trained, rates, epoch);
             Batch epochRows = augment(rows);
-            double trainLoss = new MiniBatches(epochRows, trained, phase, context.seedFor("shuffle/" + globalEpoch))
-                    .fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
+            MiniBatches batches = new MiniBatches(epochRows, trained, phase, context.seedFor("shuffle/" + globalEpoch));
+            long fitStarted = System.nanoTime();
+            MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
+            double fitSeconds = (System.nanoTime() - fitStarted) / 1e9;
+            double trainLoss = fit.meanLoss();
             epochsRun = epoch + 1;
             Map<String, Double> trainExtras = new LinkedHashMap<>();
             if (adversarial != null) {
@@ -140,7 +156,7 @@ public final class HostTrainingSession implements TrainingSession {
             }
             Map<String, Map<String, Double>> validation = validate();
             double seconds = (System.nanoTime() - epochStarted) / 1e9;
-            log(phase, epochsRun, epochRows.rows(), trainLoss, trainExtras, validation, seconds);
+            log(phase, epochsRun, epochRows.rows(), fit, fitSeconds, trainExtras, validation, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
                     validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
@@ -180,9 +196,13 @@ public final class HostTrainingSession implements TrainingSession {
                         + ", which has no labelled training rows");
             }
         }
+        if (phase.domainAdversary() != null && !phase.rowShares().isEmpty()) {
+            throw new InvalidInputException("phase " + phase.name() + " sets row shares and trains against a domain "
+                    + "classifier; domain-adversarial phases draw batches from all training rows, so drop one of the two");
+        }
         if (phase.domainAdversary() != null) {
             int[] domains = data.domains();
-            if (java.util.Arrays.stream(data.rowsIn(Partition.TRAIN)).map(row -> domains[row]).distinct().count() < 2) {
+            if (Arrays.stream(data.rowsIn(Partition.TRAIN)).map(row -> domains[row]).distinct().count() < 2) {
                 throw new InvalidInputException("phase " + phase.name() + " trains against a domain classifier, but all "
                         + "training rows come from one domain; it needs target-domain rows too");
             }
@@ -206,7 +226,7 @@ public final class HostTrainingSession implements TrainingSession {
     }
 
     /** Sets each layer's rate from the schedule at this epoch; heads of tasks outside the phase stay frozen. */
-    private void applyLearningRates(Phase phase, TrainableModel trained, int epoch) {
+    private void applyLearningRates(Phase phase, TrainableModel trained, LearningRates rates, int epoch) {
         Map<String, Double> multipliers = phase.layerRates().at(epoch);
         List<String> layers = trained.allLayers();
         for (String layer : multipliers.keySet()) {
@@ -215,27 +235,21 @@ public final class HostTrainingSession implements TrainingSession {
                         + "\", which the model does not have; layers are " + layers);
             }
         }
+        Map<String, Double> layerRates = new LinkedHashMap<>();
         for (String layer : layers) {
             double rate = phase.learningRate() * multipliers.getOrDefault(layer, 1.0);
             if (rate < 0 || !Double.isFinite(rate)) {
                 throw new InvalidInputException("phase " + phase.name() + ": learning rate of layer " + layer
                         + " must be a finite number >= 0, got " + rate);
             }
-            setRate(trained, layer, rate);
+            layerRates.put(layer, rate);
         }
         trained.headLayers().forEach((task, headLayers) -> {
             if (!phase.taskWeights().containsKey(task)) {
-                headLayers.forEach(layer -> setRate(trained, layer, 0.0));
+                headLayers.forEach(layer -> layerRates.put(layer, 0.0));
             }
         });
-    }
-
-    private void setRate(TrainableModel trained, String layer, double rate) {
-        Double current = currentRates.get(layer);
-        if (current == null || current != rate) {
-            NetworkUtils.setLearningRate(trained.graph(), layer, rate);
-            currentRates.put(layer, rate);
-        }
+        rates.apply(layerRates);
     }
 
     private Batch augment(Batch rows) {
@@ -246,14 +260,16 @@ public final class HostTrainingSession implements TrainingSession {
         return result;
     }
 
-    private void log(Phase phase, int epoch, int rows, double trainLoss, Map<String, Double> trainExtras,
+    /** One line for training (speed counts fitting only), one for validation. */
+    private void log(Phase phase, int epoch, int rows, MiniBatches.Fit fit, double fitSeconds, Map<String, Double> trainExtras,
                      Map<String, Map<String, Double>> validation, double seconds) {
         ObjectNode train = Json.object().put("phase", phase.name()).put("epoch", epoch).put("global_epoch", globalEpoch)
                 .put("split", "train");
-        Json.putNumber(train, "loss", trainLoss);
+        Json.putNumber(train, "loss", fit.meanLoss());
         trainExtras.forEach((name, value) -> Json.putNumber(train, name, value));
-        train.put("rows", rows).put("seconds", seconds);
-        Json.putNumber(train, "samples_per_second", rows / seconds);
+        train.put("rows", rows).put("samples", fit.samples()).put("seconds", seconds).put("fit_seconds", fitSeconds)
+                .put("batching_seconds", fit.batchingSeconds());
+        Json.putNumber(train, "samples_per_second", fit.samples() / fitSeconds);
         metricsLog.append(train);
         ObjectNode validationLine = Json.object().put("phase", phase.name()).put("epoch", epoch)
                 .put("global_epoch", globalEpoch).put("split", "validation");

@@ -95,7 +95,7 @@ class AdversarialTrainingTest {
             @Override
             public void epochDone(EpochReport report) {
             }
-        });
+        }, () -> { });
     }
 
     /** The last training line of the metrics log. */

@@ -1,6 +1,7 @@
 package dev.fulcrum.plugins.mlp;
 
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.data.ImageShape;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.api.model.ModelSpec;
 import dev.fulcrum.api.model.TrainableModel;
@@ -64,9 +65,20 @@ class MlpArchitectureTest {
     }
 
     @Test
-    void badParamsNameTheirField() {
+    void takesImageRowsAsFlatFeatures() {
+        TrainableModel model = new MlpArchitecture(new MlpParams(List.of(5), null, null, null, null, null))
+                .build(new ModelSpec(12, new ImageShape(1, 3, 4), TASKS, 1, new Adam(1e-3)));
+        assertArrayEquals(new long[] {2, 3}, model.graph().output(Nd4j.rand(DataType.FLOAT, 2, 12))[1].shape());
+    }
+
+    @Test
+    void badParamsNameTheirYamlField() {
         assertEquals("activation", assertThrows(InvalidParamsException.class,
                 () -> new MlpParams(null, null, "swishy", null, null, null)).field());
+        assertEquals("weight-decay", assertThrows(InvalidParamsException.class,
+                () -> new MlpParams(null, null, null, null, -1.0, null)).field());
+        assertEquals("clip-norm", assertThrows(InvalidParamsException.class,
+                () -> new MlpParams(null, null, null, null, null, 0.0)).field());
         assertEquals("dropout", assertThrows(InvalidParamsException.class,
                 () -> new MlpParams(null, null, null, 1.0, null, null)).field());
         assertEquals("hidden", assertThrows(InvalidParamsException.class,

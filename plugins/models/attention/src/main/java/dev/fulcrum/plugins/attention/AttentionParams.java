@@ -1,0 +1,66 @@
+package dev.fulcrum.plugins.attention;
+
+import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.model.Activations;
+import dev.fulcrum.api.model.Regularization;
+
+import java.util.List;
+
+public record AttentionParams(
+        @Doc("what the tokens are: patches (square image patches), features (one token per feature) or auto (patches for image rows, else features)") String tokens,
+        @Doc("side of the square image patches, which must divide the image's height and width") Integer patch,
+        @Doc("width of every token (the model dimension)") Integer width,
+        @Doc("attention heads per block; they must divide the width") Integer heads,
+        @Doc("encoder blocks attention-i and ffn-i, each with a residual connection") Integer blocks,
+        @Doc("sizes of the dense trunk layers dense-1..N after averaging the tokens") List<Integer> dense,
+        @Doc("sizes of each head's own hidden layers before its output layer") List<Integer> headHidden,
+        @Doc(Activations.DOC) String activation,
+        @Doc(Regularization.DROPOUT_DOC) Double dropout,
+        @Doc(Regularization.WEIGHT_DECAY_DOC) Double weightDecay,
+        @Doc(Regularization.CLIP_NORM_DOC) Double clipNorm) {
+
+    public static final String AUTO = "auto";
+    public static final String PATCHES = "patches";
+    public static final String FEATURES = "features";
+
+    public AttentionParams {
+        tokens = tokens == null ? AUTO : tokens;
+        patch = patch == null ? 7 : patch;
+        width = width == null ? 32 : width;
+        heads = heads == null ? 4 : heads;
+        blocks = blocks == null ? 1 : blocks;
+        dense = dense == null ? List.of(64) : List.copyOf(dense);
+        headHidden = headHidden == null ? List.of() : List.copyOf(headHidden);
+        activation = activation == null ? "relu" : activation;
+        dropout = dropout == null ? 0.0 : dropout;
+        weightDecay = weightDecay == null ? 0.0 : weightDecay;
+        if (!List.of(AUTO, PATCHES, FEATURES).contains(tokens)) {
+            throw new InvalidParamsException("tokens", "expected auto, patches or features, got \"" + tokens + "\"");
+        }
+        if (patch < 1) {
+            throw new InvalidParamsException("patch", "must be at least 1, got " + patch);
+        }
+        if (width < 1) {
+            throw new InvalidParamsException("width", "must be at least 1, got " + width);
+        }
+        if (heads < 1 || width % heads != 0) {
+            throw new InvalidParamsException("heads", "must divide the width " + width + ", got " + heads);
+        }
+        if (blocks < 1) {
+            throw new InvalidParamsException("blocks", "must be at least 1, got " + blocks);
+        }
+        if (dense.stream().anyMatch(size -> size < 1)) {
+            throw new InvalidParamsException("dense", "layer sizes must be 1 or more, got " + dense);
+        }
+        if (headHidden.stream().anyMatch(size -> size < 1)) {
+            throw new InvalidParamsException("head-hidden", "layer sizes must be 1 or more, got " + headHidden);
+        }
+        Activations.parse(activation);
+        new Regularization(dropout, weightDecay, clipNorm);
+    }
+
+    Regularization regularization() {
+        return new Regularization(dropout, weightDecay, clipNorm);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.fulcrum.plugins.layerwise;
+
+import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.Tasks;
+
+import java.util.List;
+
+/**
+ * Greedy layer-wise training (Bengio et al., 2007) trains one trunk layer at a time on top of the
+ * ones already trained; progressive training (shallow first, then deeper layers added, as in
+ * Karras et al., 2018) trains every layer reached so far. In a fixed graph, layers not yet reached
+ * pass their input on at their initial weights, frozen.
+ */
+public record LayerWiseParams(
+        @Doc("greedy (each stage trains only its own layers) or progressive (each stage trains every layer up to its last)") String mode,
+        @Doc("the last trunk layer of each stage, input side first, e.g. [conv-2, dense-1] (none: one stage per trunk layer)") List<String> stages,
+        @Doc("epochs per trunk stage") Integer stageEpochs,
+        @Doc("tasks whose heads train with the trunk stages (none: every task with training rows)") List<String> tasks,
+        @Doc("when the stages train general and specific together, the share of each mini-batch from specific rows") Double specificShare,
+        @Doc("rows per mini-batch in the trunk stages") Integer batchSize,
+        @Doc("Adam learning rate in the trunk stages") Double learningRate,
+        @Doc("tasks whose heads train last, on the frozen trunk") List<String> headTasks,
+        @Doc("epochs of the final heads stage (0: none)") Integer headEpochs,
+        @Doc("rows per mini-batch in the heads stage") Integer headBatchSize,
+        @Doc("Adam learning rate in the heads stage") Double headLearningRate) {
+
+    public static final String GREEDY = "greedy";
+    public static final String PROGRESSIVE = "progressive";
+
+    public LayerWiseParams {
+        mode = mode == null ? PROGRESSIVE : mode;
+        stages = stages == null ? null : List.copyOf(stages);
+        stageEpochs = stageEpochs == null ? 2 : stageEpochs;
+        tasks = tasks == null ? null : List.copyOf(tasks);
+        specificShare = specificShare == null ? 0.2 : specificShare;
+        batchSize = batchSize == null ? 160 : batchSize;
+        learningRate = learningRate == null ? 1e-3 : learningRate;
+        headTasks = headTasks == null ? List.of(Tasks.SPECIFIC) : List.copyOf(headTasks);
+        headEpochs = headEpochs == null ? 20 : headEpochs;
+        headBatchSize = headBatchSize == null ? 16 : headBatchSize;
+        headLearningRate = headLearningRate == null ? 1e-3 : headLearningRate;
+        if (!mode.equals(GREEDY) && !mode.equals(PROGRESSIVE)) {
+            throw new InvalidParamsException("mode", "expected greedy or progressive, got \"" + mode + "\"");
+        }
+        if (stages != null && stages.isEmpty()) {
+            throw new InvalidParamsException("stages", "name at least one layer, or leave it out for one stage per trunk layer");
+        }
+        if (tasks != null && tasks.isEmpty()) {
+            throw new InvalidParamsException("tasks", "name at least one task, or leave it out for every task with training rows");
+        }
+        if (stageEpochs < 1) {
+            throw new InvalidParamsException("stage-epochs", "must be at least 1, got " + stageEpochs);
+        }
+        if (!(specificShare > 0 && specificShare < 1)) {
+            throw new InvalidParamsException("specific-share", "must be between 0 and 1 (exclusive), got " + specificShare);
+        }
+        if (batchSize < 2) {
+            throw new InvalidParamsException("batch-size", "must be at least 2, got " + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
+        }
+        if (headEpochs < 0) {
+            throw new InvalidParamsException("head-epochs", "must not be negative, got " + headEpochs);
+        }
+        if (headEpochs > 0 && headTasks.isEmpty()) {
+            throw new InvalidParamsException("head-tasks", "name at least one task, or set head-epochs to 0");
+        }
+        if (headBatchSize < 1) {
+            throw new InvalidParamsException("head-batch-size", "must be at least 1, got " + headBatchSize);
+        }
+        if (!(headLearningRate > 0)) {
+            throw new InvalidParamsException("head-learning-rate", "must be positive, got " + headLearningRate);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fulcrum.plugins.layerwise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulcrum.core.pipeline.RunOutcome;
+import dev.fulcrum.core.pipeline.RunStatus;
+import dev.fulcrum.testkit.TestHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real training on synthetic rows with a general and a specific task. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LayerWiseTrainingIT {
+
+    private static final String PIPELINE = """
+            name: layer-wise
+            seed: 8
+            data:
+              specific: {type: synthetic, rows: 1500}
+            model: {type: mlp, hidden: [16, 8]}
+            strategy: {type: layer-wise, stage-epochs: 2, batch-size: 32, head-epochs: 4}
+            """;
+
+    private TestHost host;
+
+    @BeforeAll
+    void start() {
+        host = TestHost.forBuiltPlugin();
+    }
+
+    @AfterAll
+    void stop() {
+        host.close();
+    }
+
+    private RunOutcome succeeded(String... overrides) {
+        RunOutcome outcome = host.run(PIPELINE, overrides);
+        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
+        return outcome;
+    }
+
+    private static List<String> phases(RunOutcome outcome) {
+        return StreamSupport.stream(outcome.summary().path("training").path("phases").spliterator(), false)
+                .map(phase -> phase.path("name").asText()).toList();
+    }
+
+    @Test
+    void trainsOneStagePerTrunkLayerThenTheHeads() {
+        RunOutcome outcome = succeeded();
+        assertEquals(List.of("stage-1", "stage-2", "heads"), phases(outcome));
+        JsonNode balance = outcome.summary().path("balance");
+        assertTrue(balance.path("general_before").isNull(), "the stages trained the specific task too: " + balance);
+        assertTrue(balance.path("specific").asDouble() > 0.6, balance.toString());
+    }
+
+    @Test
+    void stagesOnGeneralDataThenTheSpecificHeadOnTheFrozenTrunkForgetNothing() {
+        JsonNode balance = succeeded("strategy.tasks=[general]", "strategy.mode=greedy").summary().path("balance");
+        assertTrue(balance.path("general_before").isNumber(), balance.toString());
+        assertEquals(0.0, balance.path("forgetting").asDouble(), balance.toString());
+    }
+
+    @Test
+    void namedStagesGroupLayers() {
+        assertEquals(List.of("stage-1"), phases(succeeded("strategy.stages=[dense-2]", "strategy.head-epochs=0")));
+    }
+
+    @Test
+    void aStageEndingAtALayerTheModelDoesNotHaveIsBadInput() {
+        RunOutcome outcome = host.run(PIPELINE, "strategy.stages=[dense-1, dense-3]");
+        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
+        assertEquals("strategy.stages: the model has no trunk layer \"dense-3\"; trunk layers are [dense-1, dense-2]", outcome.errorMessage());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fulcrum.plugins.multitask;
+
+import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.train.EarlyStopping;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The defaults are those of hard parameter sharing as Caruana (1997) and Ruder (2017) describe it:
+ * one trunk, a head per task, the sum of the tasks' losses; each mini-batch holds 128 general and 32
+ * specific rows, so the scarce specific rows are seen again and again while the general ones keep
+ * the trunk general.
+ */
+public record MultiTaskParams(
+        @Doc("epochs; one epoch is one pass over the general rows, the specific rows being cycled through") Integer epochs,
+        @Doc("rows per mini-batch, general and specific together") Integer batchSize,
+        @Doc("Adam learning rate") Double learningRate,
+        @Doc("share of every mini-batch taken from the specific rows, the rest from the general rows") Double specificShare,
+        @Doc("loss weight of each task, e.g. {general: 1.0, specific: 2.0}; each task's loss is the mean over its rows in the batch") Map<String, Double> lossWeights,
+        @Doc("learning rate over the epochs: constant, or cosine (from the learning rate towards 0, one step per epoch)") String lrSchedule,
+        @Doc("stop when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping) {
+
+    public static final String CONSTANT = "constant";
+    public static final String COSINE = "cosine";
+
+    public MultiTaskParams {
+        epochs = epochs == null ? 3 : epochs;
+        batchSize = batchSize == null ? 160 : batchSize;
+        learningRate = learningRate == null ? 1e-3 : learningRate;
+        specificShare = specificShare == null ? 0.2 : specificShare;
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put(Tasks.GENERAL, 1.0);
+        weights.put(Tasks.SPECIFIC, 1.0);
+        if (lossWeights != null) {
+            for (Map.Entry<String, Double> weight : lossWeights.entrySet()) {
+                if (!weights.containsKey(weight.getKey())) {
+                    throw new InvalidParamsException("loss-weights." + weight.getKey(), "unknown task; the tasks are general and specific");
+                }
+                if (weight.getValue() == null || !(weight.getValue() > 0) || !Double.isFinite(weight.getValue())) {
+                    throw new InvalidParamsException("loss-weights." + weight.getKey(), "must be a positive number, got " + weight.getValue());
+                }
+                weights.put(weight.getKey(), weight.getValue());
+            }
+        }
+        lossWeights = java.util.Collections.unmodifiableMap(weights);
+        lrSchedule = lrSchedule == null ? COSINE : lrSchedule;
+        if (!lrSchedule.equals(CONSTANT) && !lrSchedule.equals(COSINE)) {
+            throw new InvalidParamsException("lr-schedule", "expected constant or cosine, got \"" + lrSchedule + "\"");
+        }
+        if (epochs < 1) {
+            throw new InvalidParamsException("epochs", "must be at least 1, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new InvalidParamsException("batch-size", "must be at least 2, to hold rows of both tasks, got " + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
+        }
+        if (!(specificShare > 0 && specificShare < 1)) {
+            throw new InvalidParamsException("specific-share", "must be between 0 and 1 (exclusive), got " + specificShare);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.fulcrum.plugins.pretrainfinetune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulcrum.core.pipeline.RunOutcome;
+import dev.fulcrum.core.pipeline.RunStatus;
+import dev.fulcrum.core.run.Json;
+import dev.fulcrum.testkit.TestHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real training on synthetic rows with a general and a specific task. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PretrainFinetuneTrainingIT {
+
+    private static final String PIPELINE = """
+            name: pretrain-finetune
+            seed: 3
+            data:
+              specific: {type: synthetic, rows: 1200}
+            model: {type: mlp, hidden: [16, 8]}
+            strategy:
+              type: pretrain-finetune
+              pretrain-epochs: 4
+              pretrain-batch-size: 32
+              pretrain-learning-rate: 0.01
+              epochs: 6
+              unfreeze-every: 2
+              batch-size: 32
+              learning-rate: 0.01
+            """;
+
+    private TestHost host;
+
+    @BeforeAll
+    void start() {
+        host = TestHost.forBuiltPlugin();
+    }
+
+    @AfterAll
+    void stop() {
+        host.close();
+    }
+
+    private RunOutcome succeeded(String... overrides) {
+        RunOutcome outcome = host.run(PIPELINE, overrides);
+        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
+        return outcome;
+    }
+
+    @Test
+    void preTrainsThenFineTunesAndReportsTheGeneralAccuracyBeforeAndItsDrop() throws IOException {
+        RunOutcome outcome = succeeded();
+        JsonNode phases = outcome.summary().path("training").path("phases");
+        assertEquals(List.of("pretrain", "finetune"), List.of(phases.get(0).path("name").asText(), phases.get(1).path("name").asText()));
+        assertEquals(4, phases.get(0).path("epochs_run").asInt());
+        assertEquals(6, phases.get(1).path("epochs_run").asInt());
+        JsonNode balance = outcome.summary().path("balance");
+        assertTrue(balance.path("general_before").isNumber(), balance.toString());
+        assertEquals(balance.path("general_before").asDouble() - balance.path("general").asDouble(),
+                balance.path("forgetting").asDouble(), 1e-12);
+        assertNotEquals(0.0, balance.path("forgetting").asDouble(), "the unfrozen trunk moves, and the general task with it");
+        assertEquals(outcome.summary().path("metrics").path("test").path("general").path("accuracy").asDouble(),
+                balance.path("general").asDouble(), 1e-12);
+        assertTrue(balance.path("specific").asDouble() > 0.6 && balance.path("general_before").asDouble() > 0.5, balance.toString());
+        List<JsonNode> validation = Files.readAllLines(outcome.folder().resolve("metrics.jsonl")).stream().map(line -> {
+            try {
+                return Json.MAPPER.readTree(line);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).filter(line -> line.path("split").asText().equals("validation")).toList();
+        assertEquals(10, validation.size());
+        for (JsonNode line : validation) {
+            assertTrue(line.path("metrics").has("specific") && line.path("metrics").has("general"), line.toString());
+        }
+        assertTrue(host.progress().contains("balance: general test accuracy"), host.progress());
+    }
+
+    @Test
+    void aFrozenTrunkLeavesTheGeneralTaskExactlyWhereItWas() {
+        JsonNode balance = succeeded("strategy.freeze=trunk").summary().path("balance");
+        assertEquals(0.0, balance.path("forgetting").asDouble(), balance.toString());
+    }
+
+    @Test
+    void gradualUnfreezingKeepsTheTrunkFrozenUntilItsEpochComes() {
+        JsonNode never = succeeded("strategy.unfreeze-every=100").summary().path("balance");
+        assertEquals(0.0, never.path("forgetting").asDouble(), never.toString());
+    }
+
+    @Test
+    void freezingALayerTheModelDoesNotHaveIsBadInput() {
+        RunOutcome outcome = host.run(PIPELINE, "strategy.freeze=conv-1");
+        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
+        assertEquals("strategy.freeze: the model has no trunk layer \"conv-1\"; expected none, trunk or one of [dense-1, dense-2]",
+                outcome.errorMessage());
+    }
+
+    @Test
+    void earlyStoppingOnAMetricThatDoesNotExistIsBadInputListingTheMetrics() {
+        RunOutcome outcome = host.run(PIPELINE, "strategy.early-stopping={metric: specific.auc}");
+        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
+        assertEquals("early-stopping metric \"specific.auc\" does not exist; validation metrics are general.accuracy, "
+                + "general.loss, general.macro_f1, specific.accuracy, specific.loss, specific.macro_f1", outcome.errorMessage());
+    }
+
+    @Test
+    void withoutGeneralDataThereIsNothingToPreTrainOn() {
+        RunOutcome outcome = host.run(PIPELINE, "data.specific.general-share=0");
+        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
+        assertTrue(outcome.errorMessage().startsWith("pretrain-finetune pre-trains on the general task, which has no labelled training rows"),
+                outcome.errorMessage());
+    }
+}
