@@ -274,9 +274,20 @@ final class MiniBatches {
                     }
                 }
             }
+            INDArray batchFeatures = rowsOf(features, offset, indices.length);
             boolean anyMask = Arrays.stream(batchMasks).anyMatch(Objects::nonNull);
-            return new MultiDataSet(new INDArray[] {rowsOf(features, offset, indices.length)}, batchLabels, null,
-                    anyMask ? batchMasks : null);
+            if (indices.length == 1) {
+                // DL4J takes a [1, 1] mask for a per-output mask and refuses it for softmax outputs. The
+                // row twice has the same mean loss and gradient as the row once.
+                batchFeatures = twice(batchFeatures);
+                batchLabels = Arrays.stream(batchLabels).map(Gathered::twice).toArray(INDArray[]::new);
+                batchMasks = Arrays.stream(batchMasks).map(mask -> mask == null ? null : twice(mask)).toArray(INDArray[]::new);
+            }
+            return new MultiDataSet(new INDArray[] {batchFeatures}, batchLabels, null, anyMask ? batchMasks : null);
+        }
+
+        private static INDArray twice(INDArray row) {
+            return Nd4j.vstack(row, row);
         }
 
         private static INDArray rowsOf(INDArray array, int offset, int count) {

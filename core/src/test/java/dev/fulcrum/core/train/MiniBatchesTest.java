@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * What the trainer feeds the network, captured by a graph whose {@code fit} records its batches:
@@ -50,6 +51,13 @@ class MiniBatchesTest {
         @Override
         public double score() {
             return 1.0;
+        }
+
+        /** A graph of the same configuration that really fits. */
+        ComputationGraph trained() {
+            ComputationGraph graph = new ComputationGraph(getConfiguration());
+            graph.init();
+            return graph;
         }
     }
 
@@ -120,6 +128,25 @@ class MiniBatchesTest {
         for (MultiDataSet batch : fitted) {
             assertEquals(0.0, batch.getLabelsMaskArray(1).sumNumber().doubleValue(), "the general output is not trained");
         }
+    }
+
+    @Test
+    void aOneRowBatchIsFedAsTheRowTwiceWhichARealGraphAccepts() {
+        Phase phase = Phase.named("p").task("specific").batchSize(GENERAL_ROWS + SPECIFIC_ROWS).build();
+        TrainableModel recording = model();
+        MiniBatches.Fit fit = new MiniBatches(rows(ones()), recording, phase, 7).fitAll(recording.graph(), (b, n) -> { });
+        MultiDataSet last = ((RecordingGraph) recording.graph()).fitted.get(1);
+        int[] twice = rowsOf(last);
+        assertEquals(2, twice.length);
+        assertEquals(twice[0], twice[1]);
+        assertEquals(last.getLabels(0).getRow(0), last.getLabels(0).getRow(1));
+        assertEquals(GENERAL_ROWS + SPECIFIC_ROWS + 1, fit.samples(), "the row counts once");
+
+        ComputationGraph real = ((RecordingGraph) recording.graph()).trained();
+        TrainableModel model = new TrainableModel(real, List.of(), recording.headLayers());
+        INDArray before = real.params().dup();
+        new MiniBatches(rows(ones()), model, phase, 7).fitAll(real, (b, n) -> { });
+        assertNotEquals(before, real.params());
     }
 
     @Test
