@@ -6,6 +6,7 @@ import dev.fulcrum.testkit.PluginContract;
 import java.util.List;
 import java.util.Map;
 
+/** The idx plugin's jar: one plugin with two data sources, {@code idx} and {@code shifted-idx}. */
 class IdxIT extends PluginContract {
 
     @Override
@@ -15,6 +16,6 @@ class IdxIT extends PluginContract {
 
     @Override
     protected Map<Family, List<String>> expectedTypes() {
-        return Map.of(Family.DATA, List.of("idx"));
+        return Map.of(Family.DATA, List.of("idx", "shifted-idx"));
     }
 }

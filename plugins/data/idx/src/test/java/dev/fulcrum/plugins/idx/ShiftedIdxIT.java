@@ -1,33 +1,23 @@
-package dev.fulcrum.plugins.shiftedidx;
+package dev.fulcrum.plugins.idx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.pipeline.RunOutcome;
 import dev.fulcrum.core.pipeline.RunStatus;
-import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.IdxImages;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ShiftedIdxIT extends PluginContract {
+/** The shifted-idx source in real pipelines (the plugin contract, for both sources, is {@link IdxIT}'s). */
+class ShiftedIdxIT {
 
-    @Override
-    protected String pluginId() {
-        return "shifted-idx";
-    }
+    private static final int SIDE = 8;
 
-    @Override
-    protected Map<Family, List<String>> expectedTypes() {
-        return Map.of(Family.DATA, List.of("shifted-idx"));
-    }
-
-    private static String pipeline(String folder) {
+    private static String pipeline(Path folder) {
         return """
                 name: shifted-idx
                 seed: 2
@@ -35,10 +25,10 @@ class ShiftedIdxIT extends PluginContract {
                   specific:
                     type: shifted-idx
                     folder: %s
-                    source-images: source-images.gz
-                    source-labels: source-labels.gz
-                    target-images: target-images
-                    target-labels: target-labels
+                    source-images: source-images-idx3-ubyte.gz
+                    source-labels: source-labels-idx1-ubyte.gz
+                    target-images: target-images-idx3-ubyte
+                    target-labels: target-labels-idx1-ubyte
                     classes: [a, b, c, d]
                     shift: none
                 model: {type: mlp, hidden: [16]}
@@ -46,30 +36,32 @@ class ShiftedIdxIT extends PluginContract {
                 """.formatted(folder);
     }
 
-    /** Quadrant images: learnt on the source, recognised on an unshifted target, lost on an inverted one. */
+    /** Bar images: learnt on the source, recognised on an unshifted target, lost on an inverted one. */
     @Test
-    void aTargetSeenThroughAShift() throws IOException {
+    void aTargetSeenThroughAShift() {
         try (TestHost host = TestHost.forBuiltPlugin()) {
-            java.nio.file.Path folder = java.nio.file.Files.createDirectories(host.root().resolve("idx"));
-            IdxFixtures.writeSet(folder);
-            RunOutcome plain = host.run(pipeline(folder.toString()));
-            RunOutcome inverted = host.run(pipeline(folder.toString()), "data.specific.shift=invert");
+            Path folder = host.root().resolve("idx");
+            IdxImages.write(folder, "source", 400, SIDE, 4, 1, true);
+            IdxImages.write(folder, "target", 200, SIDE, 4, 2, false);
+            RunOutcome plain = host.run(pipeline(folder));
+            RunOutcome inverted = host.run(pipeline(folder), "data.specific.shift=invert");
             assertEquals(RunStatus.SUCCEEDED, plain.status(), plain.errorMessage());
             assertEquals(RunStatus.SUCCEEDED, inverted.status(), inverted.errorMessage());
             assertEquals(600, plain.summary().path("data").path("rows").asInt());
-            assertEquals(16, plain.summary().path("data").path("features").asInt());
+            assertEquals(SIDE * SIDE, plain.summary().path("data").path("features").asInt());
             assertTrue(targetAccuracy(plain) > 0.95, "unshifted target: " + targetAccuracy(plain));
             assertTrue(targetAccuracy(inverted) < 0.5, "inverted target: " + targetAccuracy(inverted));
-            assertTrue(inverted.summary().path("domain_gap").path("before").path("mmd_linear").asDouble() > 1);
+            double gap = inverted.summary().path("domain_gap").path("before").path("mmd_linear").asDouble();
+            assertTrue(gap > 1, "inverted target's mmd_linear: " + gap);
         }
     }
 
     @Test
     void aMissingFileIsBadInputNamingIt() {
         try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(pipeline(host.root().resolve("nowhere").toString()));
+            RunOutcome outcome = host.run(pipeline(host.root().resolve("nowhere")));
             assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertTrue(outcome.errorMessage().contains("source-images.gz: no such file"), outcome.errorMessage());
+            assertTrue(outcome.errorMessage().contains("source-images-idx3-ubyte.gz: no such file"), outcome.errorMessage());
         }
     }
 

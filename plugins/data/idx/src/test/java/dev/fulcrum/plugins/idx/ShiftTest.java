@@ -1,4 +1,4 @@
-package dev.fulcrum.plugins.shiftedidx;
+package dev.fulcrum.plugins.idx;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package dev.fulcrum.plugins.shiftedidx;
+package dev.fulcrum.plugins.idx;
 
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.data.DataSource;
