@@ -46,6 +46,43 @@ class FeatureAugmentationIT extends PluginContract {
         }
     }
 
+    /**
+     * Half of the rule is shared: the source is positive where x0 + x1 > 0, the target where
+     * x0 - x1 > 0, and 10 % of the target's labels are known. A linear model on the plain features
+     * must settle for one rule (target accuracy near 0.5); on [x, x_source, x_target] it learns the
+     * shared x0 from every row and each domain's x1 from that domain's rows.
+     */
+    private static final String SHARED_HALF_RULE = """
+            name: feature-augmentation-shared-half
+            seed: 1
+            data:
+              specific:
+                type: gaussian-domains
+                source: {rows: 1000, mean: [0, 0], covariance: [[1, 0], [0, 1]], label-weights: [1, 1]}
+                target: {rows: 1000, mean: [0, 0], covariance: [[1, 0], [0, 1]], label-weights: [1, -1]}
+            split: {validation: 0.1, test: 0.3, target-labelled: 0.1}
+            adapt: [{type: feature-augmentation}]
+            model: {type: logistic, l2: 0.0017}
+            strategy: {type: supervised, epochs: 40, learning-rate: 0.05}
+            """;
+
+    @Test
+    void learnsTheSharedAndTheDomainSpecificPartsOfTheRule() {
+        try (TestHost host = TestHost.forBuiltPlugin()) {
+            RunOutcome augmented = host.run(SHARED_HALF_RULE);
+            RunOutcome plain = host.run(SHARED_HALF_RULE, "adapt=[]");
+            assertEquals(RunStatus.SUCCEEDED, augmented.status(), augmented.errorMessage());
+            assertEquals(RunStatus.SUCCEEDED, plain.status(), plain.errorMessage());
+            double before = targetAccuracy(plain);
+            double after = targetAccuracy(augmented);
+            assertTrue(before < 0.65 && after > 0.85, "target accuracy without " + before + ", with feature augmentation " + after);
+        }
+    }
+
+    private static double targetAccuracy(RunOutcome outcome) {
+        return outcome.summary().path("metrics_by_domain").path("target").path("test").path("specific").path("accuracy").asDouble();
+    }
+
     @Test
     void withoutTargetLabelsSaysWhatToSet() {
         try (TestHost host = TestHost.forBuiltPlugin()) {
