@@ -8,6 +8,7 @@ import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.PipelineLauncher;
 import dev.fulcrum.core.pipeline.ResolvedPipeline;
 import dev.fulcrum.core.pipeline.RunOutcome;
+import dev.fulcrum.core.pipeline.RunStatus;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A real Fulcrum host on real plugin jars, copied into a temporary plugins folder: what a user
@@ -137,6 +140,13 @@ public final class TestHost implements AutoCloseable {
 
     public RunOutcome run(String yaml, String... overrides) {
         return launcher().run(config(yaml, overrides), runs);
+    }
+
+    /** Runs a pipeline that must succeed; the test fails with the run's error otherwise. */
+    public RunOutcome runSucceeding(String yaml, String... overrides) {
+        RunOutcome outcome = run(yaml, overrides);
+        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
+        return outcome;
     }
 
     private PipelineLauncher launcher() {

@@ -41,9 +41,7 @@ class LayerWiseTrainingIT {
     }
 
     private RunOutcome succeeded(String... overrides) {
-        RunOutcome outcome = host.run(PIPELINE, overrides);
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        return outcome;
+        return host.runSucceeding(PIPELINE, overrides);
     }
 
     private static List<String> phases(RunOutcome outcome) {

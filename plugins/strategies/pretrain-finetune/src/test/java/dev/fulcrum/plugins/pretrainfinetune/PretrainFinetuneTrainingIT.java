@@ -52,9 +52,7 @@ class PretrainFinetuneTrainingIT {
     }
 
     private RunOutcome succeeded(String... overrides) {
-        RunOutcome outcome = host.run(PIPELINE, overrides);
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        return outcome;
+        return host.runSucceeding(PIPELINE, overrides);
     }
 
     @Test
