@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.attention;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.model.Activations;
+import dev.fulcrum.api.model.ModelGraph;
 import dev.fulcrum.api.model.Regularization;
 
 import java.util.List;
@@ -50,12 +51,8 @@ public record AttentionParams(
         if (blocks < 1) {
             throw new InvalidParamsException("blocks", "must be at least 1, got " + blocks);
         }
-        if (dense.stream().anyMatch(size -> size < 1)) {
-            throw new InvalidParamsException("dense", "layer sizes must be 1 or more, got " + dense);
-        }
-        if (headHidden.stream().anyMatch(size -> size < 1)) {
-            throw new InvalidParamsException("head-hidden", "layer sizes must be 1 or more, got " + headHidden);
-        }
+        ModelGraph.checkLayerSizes("dense", dense);
+        ModelGraph.checkLayerSizes("head-hidden", headHidden);
         Activations.parse(activation);
         new Regularization(dropout, weightDecay, clipNorm);
     }

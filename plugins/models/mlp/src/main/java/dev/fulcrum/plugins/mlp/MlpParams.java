@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.mlp;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.model.Activations;
+import dev.fulcrum.api.model.ModelGraph;
 import dev.fulcrum.api.model.Regularization;
 
 import java.util.List;
@@ -24,9 +25,7 @@ public record MlpParams(
         if (hidden.isEmpty() || hidden.stream().anyMatch(size -> size == null || size < 1)) {
             throw new InvalidParamsException("hidden", "needs at least one layer, each of size 1 or more, got " + hidden);
         }
-        if (headHidden.stream().anyMatch(size -> size == null || size < 1)) {
-            throw new InvalidParamsException("head-hidden", "layer sizes must be 1 or more, got " + headHidden);
-        }
+        ModelGraph.checkLayerSizes("head-hidden", headHidden);
         Activations.parse(activation);
         new Regularization(dropout, weightDecay, clipNorm);
     }
