@@ -3,14 +3,15 @@ package dev.fulcrum.core.host;
 import java.util.List;
 
 /**
- * Packages the host provides to every plugin: the Fulcrum API, DL4J and ND4J (with their natives),
- * SLF4J, Guice and PF4J. They load from the host, never from a plugin jar, so both sides share
- * their types and ND4J's native backend loads once. A plugin jar must not bundle them.
+ * Packages the host provides to every plugin: the Fulcrum API and math module, DL4J and ND4J (with
+ * their natives), SLF4J, Guice and PF4J. They load from the host, never from a plugin jar, so both
+ * sides share their types and ND4J's native backend loads once. A plugin jar must not bundle them.
  */
 public final class SharedPackages {
 
     public static final List<String> PREFIXES = List.of(
             "dev.fulcrum.api.",
+            "dev.fulcrum.math.",
             "org.nd4j.",
             "org.deeplearning4j.",
             "org.bytedeco.",

@@ -1,9 +1,9 @@
 package dev.fulcrum.core.pipeline;
 
-import dev.fulcrum.api.adapt.Covariance;
-import dev.fulcrum.api.adapt.LogisticRegression;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
+import dev.fulcrum.math.classify.LogisticRegression;
+import dev.fulcrum.math.stats.Covariance;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,11 +1,11 @@
 package dev.fulcrum.plugins.coral;
 
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.api.adapt.Covariance;
 import dev.fulcrum.api.adapt.DomainAdapter;
-import dev.fulcrum.api.adapt.DomainRows;
-import dev.fulcrum.api.adapt.SymmetricEigen;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.math.linalg.SymmetricEigen;
+import dev.fulcrum.math.rows.DomainRows;
+import dev.fulcrum.math.stats.Covariance;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

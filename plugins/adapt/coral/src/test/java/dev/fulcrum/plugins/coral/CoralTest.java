@@ -1,12 +1,12 @@
 package dev.fulcrum.plugins.coral;
 
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.api.adapt.Covariance;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.math.stats.Covariance;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -2,8 +2,8 @@ package dev.fulcrum.plugins.domainstandardize;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.adapt.DomainAdapter;
-import dev.fulcrum.api.adapt.DomainRows;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.math.rows.DomainRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,9 +1,9 @@
 package dev.fulcrum.plugins.importanceweighting;
 
 import dev.fulcrum.api.adapt.DomainAdapter;
-import dev.fulcrum.api.adapt.DomainRows;
-import dev.fulcrum.api.adapt.LogisticRegression;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.math.classify.LogisticRegression;
+import dev.fulcrum.math.rows.DomainRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

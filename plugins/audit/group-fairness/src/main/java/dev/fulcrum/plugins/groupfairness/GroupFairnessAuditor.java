@@ -5,7 +5,7 @@ import dev.fulcrum.api.audit.AuditInput;
 import dev.fulcrum.api.audit.AuditReport;
 import dev.fulcrum.api.audit.BiasAuditor;
 import dev.fulcrum.api.audit.GateResult;
-import dev.fulcrum.api.audit.Groups;
+import dev.fulcrum.math.rows.Groups;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.fulcrum.plugins.groupfairness;
 
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.api.audit.Groups;
+import dev.fulcrum.math.rows.Groups;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.fulcrum.plugins.gaussiannoise;
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.augment.AugmenterFactory;
-import dev.fulcrum.api.data.RandomArrays;
+import dev.fulcrum.math.random.RandomArrays;
 import org.pf4j.Extension;
 
 @Extension

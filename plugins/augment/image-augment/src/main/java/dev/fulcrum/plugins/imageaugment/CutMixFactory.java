@@ -5,7 +5,7 @@ import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.augment.AugmenterFactory;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.ImageShape;
-import dev.fulcrum.api.data.RandomArrays;
+import dev.fulcrum.math.random.RandomArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,11 +2,11 @@ package dev.fulcrum.plugins.gaussiandomains;
 
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Tasks;
-import dev.fulcrum.api.adapt.SymmetricEigen;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.math.linalg.SymmetricEigen;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,8 +2,8 @@ package dev.fulcrum.plugins.gaussiandomains;
 
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Tasks;
-import dev.fulcrum.api.adapt.Covariance;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.math.stats.Covariance;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

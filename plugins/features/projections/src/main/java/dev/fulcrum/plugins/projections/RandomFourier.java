@@ -2,9 +2,9 @@ package dev.fulcrum.plugins.projections;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.api.data.RandomArrays;
 import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.features.FeatureTransform;
+import dev.fulcrum.math.random.RandomArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

@@ -1,8 +1,8 @@
 package dev.fulcrum.plugins.fairnessmitigation;
 
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.api.audit.Groups;
 import dev.fulcrum.api.mitigate.DecisionRule;
+import dev.fulcrum.math.rows.Groups;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,10 +2,10 @@ package dev.fulcrum.plugins.fairnessmitigation;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.Tasks;
-import dev.fulcrum.api.audit.Groups;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.mitigate.PreTrainingMitigator;
+import dev.fulcrum.math.rows.Groups;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,9 +2,9 @@ package dev.fulcrum.plugins.fairnessmitigation;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.audit.AuditInput;
-import dev.fulcrum.api.audit.Groups;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
+import dev.fulcrum.math.rows.Groups;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.fulcrum.api.data;
+package dev.fulcrum.math.random;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

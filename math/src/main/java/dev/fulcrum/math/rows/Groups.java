@@ -1,4 +1,4 @@
-package dev.fulcrum.api.audit;
+package dev.fulcrum.math.rows;
 
 import dev.fulcrum.api.Experimental;
 import dev.fulcrum.api.InvalidInputException;

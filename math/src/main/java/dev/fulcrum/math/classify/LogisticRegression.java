@@ -1,4 +1,4 @@
-package dev.fulcrum.api.adapt;
+package dev.fulcrum.math.classify;
 
 import dev.fulcrum.api.Experimental;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package dev.fulcrum.api.data;
+package dev.fulcrum.math.random;
 
 import dev.fulcrum.api.Stable;
 import org.nd4j.linalg.api.buffer.DataType;

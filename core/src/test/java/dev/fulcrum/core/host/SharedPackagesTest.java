@@ -1,0 +1,27 @@
+package dev.fulcrum.core.host;
+
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.math.rows.Groups;
+import dev.fulcrum.math.stats.Covariance;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SharedPackagesTest {
+
+    /** So plugins share the host's copy, and PluginContract rejects a jar that bundles one. */
+    @Test
+    void theMathModuleLoadsFromTheHostLikeTheApi() {
+        assertTrue(SharedPackages.isShared(Dataset.class.getName()));
+        assertTrue(SharedPackages.isShared(Covariance.class.getName()));
+        assertTrue(SharedPackages.isShared(Groups.class.getName()));
+    }
+
+    @Test
+    void aPluginsOwnPackagesLoadFromItsJar() {
+        assertFalse(SharedPackages.isShared("dev.fulcrum.plugins.coral.Coral"));
+        assertFalse(SharedPackages.isShared("dev.fulcrum.mathematics.Solver"));
+        assertFalse(SharedPackages.isShared("dev.fulcrum.core.host.FulcrumHost"));
+    }
+}
