@@ -4,6 +4,7 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.math.classify.LogisticRegression;
 import dev.fulcrum.math.stats.Covariance;
+import dev.fulcrum.math.stats.MaximumMeanDiscrepancy;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,12 +60,11 @@ record DomainGap(int rowsPerDomain, double covarianceDistance, double mmdLinear,
         SplittableRandom random = new SplittableRandom(seed);
         Side source = Side.of(data, sample(sourceRows, size, random));
         Side target = Side.of(data, sample(targetRows, size, random));
-        INDArray meanDifference = Covariance.weightedMean(source.features, source.weights)
-                .subi(Covariance.weightedMean(target.features, target.weights));
         double covarianceDistance = Transforms.abs(Covariance.weighted(source.features, source.weights)
                 .subi(Covariance.weighted(target.features, target.weights))).meanNumber().doubleValue();
-        return Optional.of(new DomainGap(size, covarianceDistance, meanDifference.mul(meanDifference).sumNumber().doubleValue(),
-                mmdRbf(source, target), classifierAccuracy(source, target)));
+        double mmdLinear = MaximumMeanDiscrepancy.linear(source.features, source.weights, target.features, target.weights);
+        return Optional.of(new DomainGap(size, covarianceDistance, mmdLinear, mmdRbf(source, target),
+                classifierAccuracy(source, target)));
     }
 
     /** Rows of one side: features and sample weights, both DOUBLE. */
@@ -92,55 +92,14 @@ record DomainGap(int rowsPerDomain, double covarianceDistance, double mmdLinear,
         return Arrays.copyOf(pool, size);
     }
 
-    /**
-     * {@code MMD^2_u = E[k(s, s')] + E[k(t, t')] - 2 E[k(s, t)]} with weighted means over pairs of
-     * distinct rows (Gretton et al. 2012, Lemma 6; equal weights give their unbiased estimator).
-     */
+    /** The bandwidth by the median heuristic over the first rows of each side; with all those rows equal, no gap. */
     private static double mmdRbf(Side source, Side target) {
         long half = Math.min(BANDWIDTH_ROWS / 2, source.features.rows());
         INDArray pooled = Nd4j.vstack(source.features.get(NDArrayIndex.interval(0, half), NDArrayIndex.all()),
                 target.features.get(NDArrayIndex.interval(0, half), NDArrayIndex.all()));
-        double bandwidth = medianDistanceSquared(pooled);
-        if (bandwidth == 0) {
-            return 0;
-        }
-        double gamma = 1 / (2 * bandwidth);
-        return withinMean(kernel(source.features, source.features, gamma), source.weights)
-                + withinMean(kernel(target.features, target.features, gamma), target.weights)
-                - 2 * kernel(source.features, target.features, gamma).mmul(target.weights).muli(source.weights).sumNumber().doubleValue()
-                / (source.weights.sumNumber().doubleValue() * target.weights.sumNumber().doubleValue());
-    }
-
-    private static INDArray kernel(INDArray a, INDArray b, double gamma) {
-        return Transforms.exp(squaredDistances(a, b).muli(-gamma), false);
-    }
-
-    /** Weighted mean of a Gram matrix over pairs of distinct rows; its diagonal is k(x, x) = 1. */
-    private static double withinMean(INDArray gram, INDArray weights) {
-        double total = weights.sumNumber().doubleValue();
-        double squares = weights.mul(weights).sumNumber().doubleValue();
-        double all = gram.mmul(weights).muli(weights).sumNumber().doubleValue();
-        return (all - squares) / (total * total - squares);
-    }
-
-    private static INDArray squaredDistances(INDArray a, INDArray b) {
-        INDArray aa = a.mul(a).sum(true, 1);
-        INDArray bb = b.mul(b).sum(true, 1).transpose();
-        INDArray distances = a.mmul(b.transpose()).muli(-2).addiColumnVector(aa).addiRowVector(bb);
-        return Transforms.max(distances, 0.0, false);
-    }
-
-    /**
-     * The median squared distance between distinct pooled rows. The n zeros of the diagonal sort
-     * first, and each pair appears twice, so the median of the pairs sits at rank
-     * {@code n + (n^2 - n) / 2} of all {@code n^2} sorted entries.
-     */
-    private static double medianDistanceSquared(INDArray pooled) {
-        long n = pooled.rows();
-        INDArray sorted = Nd4j.sort(squaredDistances(pooled, pooled).reshape(n * n), true);
-        long pairs = n * n - n;
-        long middle = n + pairs / 2;
-        return pairs % 2 == 1 ? sorted.getDouble(middle) : (sorted.getDouble(middle - 1) + sorted.getDouble(middle)) / 2;
+        double bandwidth = MaximumMeanDiscrepancy.medianSquaredDistance(pooled);
+        return bandwidth == 0 ? 0
+                : MaximumMeanDiscrepancy.rbf(source.features, source.weights, target.features, target.weights, bandwidth);
     }
 
     /**

@@ -49,7 +49,8 @@ public final class Covariance {
         return centred.transpose().mmul(centred.mulColumnVector(w)).divi(denominator);
     }
 
-    private static INDArray column(INDArray weights, long rows) {
+    /** The weights as a DOUBLE column {@code [rows, 1]}; one per row. */
+    static INDArray column(INDArray weights, long rows) {
         if (weights.length() != rows) {
             throw new IllegalArgumentException(weights.length() + " weights for " + rows + " rows");
         }
