@@ -3,6 +3,7 @@ package dev.fulcrum.core.train;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.Phase;
+import dev.fulcrum.math.random.RandomArrays;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,7 +86,7 @@ final class MiniBatches {
     }
 
     private List<int[]> uniform(SplittableRandom random) {
-        int[] order = permutation(identity(rows.rows()), random);
+        int[] order = RandomArrays.permutation(rows.rows(), random);
         List<int[]> cut = new ArrayList<>();
         for (int from = 0; from < order.length; from += phase.batchSize()) {
             cut.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + phase.batchSize())));
@@ -166,35 +167,16 @@ final class MiniBatches {
             }
             this.rows = rows;
             this.random = random;
-            permutation(rows, random);
+            RandomArrays.shuffle(rows, random);
         }
 
         int next() {
             if (position == rows.length) {
-                permutation(rows, random);
+                RandomArrays.shuffle(rows, random);
                 position = 0;
             }
             return rows[position++];
         }
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    /** Shuffles in place (Fisher-Yates) and returns the array. */
-    private static int[] permutation(int[] values, SplittableRandom random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
-        return values;
     }
 
     int batchCount() {

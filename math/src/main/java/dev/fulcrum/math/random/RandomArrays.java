@@ -52,19 +52,24 @@ public final class RandomArrays {
         }
     }
 
-    /** A uniformly random order of {@code 0..n-1} (Fisher and Yates; Knuth's algorithm P). */
+    /** A uniformly random order of {@code 0..n-1}. */
     public static int[] permutation(int n, SplittableRandom random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
+        return shuffle(order, random);
+    }
+
+    /** Puts {@code values} in a uniformly random order, in place (Fisher and Yates; Knuth's algorithm P), and returns them. */
+    public static int[] shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
         }
-        return order;
+        return values;
     }
 
     /**

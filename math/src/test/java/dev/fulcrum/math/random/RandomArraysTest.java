@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RandomArraysTest {
@@ -36,6 +37,18 @@ class RandomArraysTest {
         int[] order = RandomArrays.permutation(1000, new SplittableRandom(5));
         assertArrayEquals(IntStream.range(0, 1000).toArray(), Arrays.stream(order).sorted().toArray());
         assertArrayEquals(order, RandomArrays.permutation(1000, new SplittableRandom(5)));
+    }
+
+    /** Shuffling 10, 11, ... moves each value where the same seed's permutation moves its index. */
+    @Test
+    void aShuffleMovesValuesAsThePermutationMovesIndices() {
+        int[] values = IntStream.range(10, 510).toArray();
+        int[] shuffled = RandomArrays.shuffle(values, new SplittableRandom(8));
+        int[] order = RandomArrays.permutation(500, new SplittableRandom(8));
+        for (int i = 0; i < order.length; i++) {
+            assertEquals(order[i] + 10, shuffled[i], "position " + i);
+        }
+        assertSame(values, shuffled, "shuffles in place");
     }
 
     /** Mean a / (a + b) and variance ab / ((a + b)^2 (a + b + 1)), for shapes above and below 1. */
