@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of its own that starts empty, where the only Fulcrum artifacts are those a command run here installs.
  *
  * <p>Third-party artifacts (DL4J, Maven's plugins, JUnit) come from a {@code file://} view of the outer
- * build's local repository that leaves {@code dev/fulcrum} out, so the tests do not download them again;
- * what that lacks (the poms of versions the outer build's dependency management skipped) comes from Maven
- * Central, the super POM's repository, which holds no {@code dev.fulcrum} artifact.
+ * build's local repository that leaves {@code dev/fulcrum} out, so the tests do not download them again.
+ * The little that view lacks comes from Maven Central, the super POM's repository, which holds no
+ * {@code dev.fulcrum} artifact: the poms of versions that the outer build's dependency management never
+ * asks for (a few kB), and on a fresh machine the install plugin, which {@code mvn verify} never runs.
  */
 final class IsolatedMaven {
 
