@@ -3,18 +3,26 @@ package dev.fulcrum.distribution;
 import dev.fulcrum.testkit.CliResult;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code bin/fulcrum} of the assembled distribution in a child process. */
 final class Launcher {
 
     static final Path DISTRIBUTION = Path.of(System.getProperty("fulcrum.distribution"));
     static final Path EXAMPLES = Path.of(System.getProperty("fulcrum.examples"));
+    /** A pipeline that trains in seconds on the bundled plugins. */
+    static final String TINY_PIPELINE = """
+            name: tiny
+            data:
+              specific: {type: synthetic, rows: 400}
+            model: {type: mlp, hidden: [8]}
+            strategy: {type: supervised, epochs: 2}
+            """;
 
     private Launcher() {
     }
@@ -22,23 +30,9 @@ final class Launcher {
     static CliResult run(Path workingFolder, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(DISTRIBUTION.resolve("bin/fulcrum").toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("fulcrum-out", ".txt");
-        Path err = Files.createTempFile("fulcrum-err", ".txt");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingFolder.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().remove("OMP_NUM_THREADS");
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("fulcrum " + String.join(" ", args) + " did not finish in 5 minutes");
-            }
-            return new CliResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingFolder.toFile());
+        builder.environment().remove("OMP_NUM_THREADS");
+        return ChildProcess.run(builder, Duration.ofMinutes(5));
     }
 
     /** The bundled plugin jars. */
@@ -46,5 +40,14 @@ final class Launcher {
         try (var files = Files.list(DISTRIBUTION.resolve("plugins"))) {
             return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
         }
+    }
+
+    /** A plugins folder of its own under {@code work}, holding a copy of every bundled plugin jar. */
+    static Path copyOfBundledPlugins(Path work) throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        for (Path jar : pluginJars()) {
+            Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return plugins;
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,14 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distribution as a user gets it: the real launcher script, its plugins folder, its examples. */
 class LauncherIT {
-
-    private static final String TINY = """
-            name: tiny
-            data:
-              specific: {type: synthetic, rows: 400}
-            model: {type: mlp, hidden: [8]}
-            strategy: {type: supervised, epochs: 2}
-            """;
 
     @TempDir
     Path work;
@@ -66,7 +57,7 @@ class LauncherIT {
 
     @Test
     void brokenJarsAreNamedSkippedAndTheRestStillRuns() throws Exception {
-        Path plugins = copyOfBundledPlugins();
+        Path plugins = Launcher.copyOfBundledPlugins(work);
         Path good = Launcher.pluginJars().get(0);
         PluginJars.truncated(good, plugins.resolve("truncated.jar"));
         PluginJars.pack(plugins.resolve("not-a-plugin.jar"), null, Files.createDirectories(work.resolve("empty")));
@@ -78,37 +69,9 @@ class LauncherIT {
             assertTrue(listing.err().contains("warning: skipped plugin " + jar + ": "), listing.all());
         }
         assertTrue(listing.out().contains("from-the-future.jar: requires Fulcrum >=9.0.0, this is Fulcrum 0.1.0"), listing.out());
-        Files.writeString(work.resolve("tiny.yaml"), TINY);
+        Files.writeString(work.resolve("tiny.yaml"), Launcher.TINY_PIPELINE);
         CliResult run = Launcher.run(work, "run", "tiny.yaml", "--plugins", plugins.toString(), "--runs", "runs");
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.err().contains("warning: skipped plugin truncated.jar"), run.all());
-    }
-
-    @Test
-    void aCustomPluginDropsInAndOut() throws Exception {
-        Path plugins = copyOfBundledPlugins();
-        Path custom = Path.of(System.getProperty("fulcrum.custom.plugin.jar"));
-        Files.copy(custom, plugins.resolve(custom.getFileName()));
-        Files.writeString(work.resolve("dropout.yaml"), TINY + "augment:\n  - {type: feature-dropout, rate: 0.2}\n");
-
-        CliResult listing = Launcher.run(work, "plugins", "--plugins", plugins.toString());
-        assertTrue(listing.out().contains("feature-dropout 1.0.0 (Example Inc.)"), listing.all());
-        assertTrue(listing.out().contains("  augment: feature-dropout"), listing.all());
-        CliResult run = Launcher.run(work, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs");
-        assertEquals(0, run.exitCode(), run.all());
-
-        Files.delete(plugins.resolve(custom.getFileName()));
-        assertFalse(Launcher.run(work, "plugins", "--plugins", plugins.toString()).out().contains("feature-dropout"));
-        CliResult gone = Launcher.run(work, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs");
-        assertEquals(2, gone.exitCode(), gone.all());
-        assertTrue(gone.err().contains("augment[0].type: unknown augmenter \"feature-dropout\"; known: "), gone.all());
-    }
-
-    private Path copyOfBundledPlugins() throws Exception {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        for (Path jar : Launcher.pluginJars()) {
-            Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return plugins;
     }
 }

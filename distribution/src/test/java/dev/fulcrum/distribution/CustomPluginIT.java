@@ -1,0 +1,137 @@
+package dev.fulcrum.distribution;
+
+import dev.fulcrum.testkit.CliResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A plugin author's path with the distribution alone: {@code sdk/install} into a local repository that holds
+ * nothing of Fulcrum, {@code mvn package} of a copy of examples/custom-plugin, and its jar in the real host.
+ */
+class CustomPluginIT {
+
+    private static final String VERSION = System.getProperty("fulcrum.version");
+    private static final List<String> SDK_MODULES = Arrays.asList(System.getProperty("fulcrum.sdk.modules").split(","));
+    private static final Path SDK = Launcher.DISTRIBUTION.resolve("sdk");
+    private static final Pattern TESTS_PASSED = Pattern.compile("Tests run: [1-9]\\d*, Failures: 0, Errors: 0");
+
+    @TempDir
+    static Path work;
+    private static IsolatedMaven maven;
+    private static CliResult build;
+    private static Path pluginJar;
+
+    @BeforeAll
+    static void installTheSdkAndBuildTheExample() throws Exception {
+        maven = IsolatedMaven.in(work.resolve("maven"));
+        CliResult install = maven.script(work, SDK.resolve("install"));
+        assertEquals(0, install.exitCode(), install.all());
+        Path project = copyOfExample(work.resolve("custom-plugin"));
+        build = maven.mvn(project, "package");
+        pluginJar = project.resolve("target/fulcrum-plugin-feature-dropout-1.0.0.jar");
+    }
+
+    @Test
+    void sdkHoldsTheJarSourcesAndPomOfEachModuleTheHostProvides() throws Exception {
+        List<String> expected = new ArrayList<>(List.of("install", "fulcrum-parent-" + VERSION + ".pom"));
+        for (String module : SDK_MODULES) {
+            String artifact = module + "-" + VERSION;
+            expected.addAll(List.of(artifact + ".jar", artifact + "-sources.jar", artifact + ".pom"));
+            assertArrayEquals(Files.readAllBytes(Launcher.DISTRIBUTION.resolve("lib/" + artifact + ".jar")),
+                    Files.readAllBytes(SDK.resolve(artifact + ".jar")), artifact + ": plugins compile against what lib/ holds");
+        }
+        assertEquals(expected.stream().sorted().toList(), fileNames(SDK));
+        assertTrue(Files.isExecutable(SDK.resolve("install")));
+    }
+
+    @Test
+    void installPutsTheSdkAndNothingElseOfFulcrumIntoTheRepository() throws Exception {
+        Path fulcrum = maven.repository().resolve("dev/fulcrum");
+        List<String> expected = new ArrayList<>(List.of("fulcrum-parent"));
+        expected.addAll(SDK_MODULES);
+        // Read after the example's build too: it brought no other Fulcrum artifact.
+        assertEquals(expected.stream().sorted().toList(), fileNames(fulcrum));
+        assertArrayEquals(Files.readAllBytes(SDK.resolve("fulcrum-parent-" + VERSION + ".pom")),
+                Files.readAllBytes(fulcrum.resolve("fulcrum-parent/" + VERSION + "/fulcrum-parent-" + VERSION + ".pom")));
+        for (String module : SDK_MODULES) {
+            for (String file : List.of(".jar", "-sources.jar", ".pom")) {
+                String name = module + "-" + VERSION + file;
+                assertArrayEquals(Files.readAllBytes(SDK.resolve(name)),
+                        Files.readAllBytes(fulcrum.resolve(module + "/" + VERSION + "/" + name)), name);
+            }
+        }
+    }
+
+    @Test
+    void installStopsWithAMessageWhenMavenFails() throws Exception {
+        ProcessBuilder install = new ProcessBuilder(SDK.resolve("install").toString(), "-s",
+                work.resolve("no-such-settings.xml").toString()).directory(work.toFile());
+        CliResult failed = ChildProcess.run(install, Duration.ofMinutes(1));
+        assertNotEquals(0, failed.exitCode(), failed.all());
+        assertTrue(failed.out().contains("The specified user settings file does not exist"), failed.all());
+        assertTrue(failed.err().contains("error: sdk/install could not install "), failed.all());
+        assertFalse(failed.out().contains("installed "), failed.all());
+    }
+
+    @Test
+    void theExampleBuildsAndPassesItsTestsAgainstTheSdkAlone() {
+        assertEquals(0, build.exitCode(), build.all());
+        assertTrue(TESTS_PASSED.matcher(build.out()).find(), build.out());
+        assertTrue(Files.isRegularFile(pluginJar), build.out());
+    }
+
+    @Test
+    void theExamplePluginDropsInAndOut() throws Exception {
+        assertEquals(0, build.exitCode(), build.all());
+        Path plugins = Launcher.copyOfBundledPlugins(work.resolve("host"));
+        Files.copy(pluginJar, plugins.resolve(pluginJar.getFileName()));
+        Path folder = work.resolve("host");
+        Files.writeString(folder.resolve("dropout.yaml"), Launcher.TINY_PIPELINE + "augment:\n  - {type: feature-dropout, rate: 0.2}\n");
+
+        CliResult listing = Launcher.run(folder, "plugins", "--plugins", plugins.toString());
+        assertTrue(listing.out().contains("feature-dropout 1.0.0 (Example Inc.)"), listing.all());
+        assertTrue(listing.out().contains("  augment: feature-dropout"), listing.all());
+        CliResult run = Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs");
+        assertEquals(0, run.exitCode(), run.all());
+
+        Files.delete(plugins.resolve(pluginJar.getFileName()));
+        assertFalse(Launcher.run(folder, "plugins", "--plugins", plugins.toString()).out().contains("feature-dropout"));
+        CliResult gone = Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs");
+        assertEquals(2, gone.exitCode(), gone.all());
+        assertTrue(gone.err().contains("augment[0].type: unknown augmenter \"feature-dropout\"; known: "), gone.all());
+    }
+
+    /** examples/custom-plugin copied to {@code target}, as a user copies it out of the distribution. */
+    private static Path copyOfExample(Path target) throws IOException {
+        Path example = Launcher.DISTRIBUTION.resolve("examples/custom-plugin");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(example.relativize(file).toString()));
+            }
+        }
+        return target;
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+}
