@@ -9,7 +9,6 @@ import dev.fulcrum.core.config.ConfigPath;
 import dev.fulcrum.core.config.ParamsBinder;
 import dev.fulcrum.core.host.FactoryCatalog;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.host.PluginInfo;
 import dev.fulcrum.core.host.SharedPackages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract every plugin keeps, checked on its built jar by a real host. A plugin module's
- * integration test extends this class and says which plugin id and types it expects.
+ * integration test extends this class and says which plugin id and types it expects; its own tests
+ * run pipelines on the same host, {@link #host()}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PluginContract {
@@ -47,9 +47,18 @@ public abstract class PluginContract {
     /** The factory types the plugin provides, by family. */
     protected abstract Map<Family, List<String>> expectedTypes();
 
+    /**
+     * One host for the contract and the subclass's tests: the built jar and the plugins the module
+     * tests with ({@link TestHost#forBuiltPlugin()}). {@link #unloadsCleanly()} checks the jar alone.
+     */
     @BeforeAll
     void startHost() {
-        testHost = TestHost.withJars(List.of(TestHost.builtJar()));
+        testHost = TestHost.forBuiltPlugin();
+    }
+
+    /** The started host, on the built jar and the module's test plugins; runs of a test class share its folders. */
+    protected TestHost host() {
+        return testHost;
     }
 
     @AfterAll
@@ -76,11 +85,14 @@ public abstract class PluginContract {
 
     @Test
     void hostLoadsItAndFindsExactlyItsTypes() {
-        assertTrue(testHost.host().problems().isEmpty(), "problems: " + testHost.host().problems());
-        PluginInfo plugin = testHost.host().plugin(pluginId());
+        assertLoadsWithExactlyItsTypes(testHost);
+    }
+
+    private void assertLoadsWithExactlyItsTypes(TestHost host) {
+        assertTrue(host.host().problems().isEmpty(), "problems: " + host.host().problems());
         Map<Family, List<String>> expected = new java.util.EnumMap<>(Family.class);
         expectedTypes().forEach((family, types) -> expected.put(family, types.stream().sorted().toList()));
-        assertEquals(expected, plugin.types());
+        assertEquals(expected, host.host().plugin(pluginId()).types());
     }
 
     @Test
@@ -112,9 +124,11 @@ public abstract class PluginContract {
         }
     }
 
+    /** On a host with the built jar alone, so that the plugin needs no other to load, and nothing is left after it. */
     @Test
     void unloadsCleanly() {
         try (TestHost own = TestHost.withJars(List.of(TestHost.builtJar()))) {
+            assertLoadsWithExactlyItsTypes(own);
             own.host().unload(pluginId());
             for (Family family : Family.values()) {
                 assertEquals(Collections.emptyList(), own.host().catalog().types(family));

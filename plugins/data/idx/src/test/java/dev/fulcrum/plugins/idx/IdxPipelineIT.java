@@ -1,9 +1,8 @@
 package dev.fulcrum.plugins.idx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.IdxImages;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +46,8 @@ class IdxPipelineIT {
 
     @Test
     void specificAndGeneralTasksComeFromTheirClassesWithTheTestFilesAsTestSplit() {
-        RunOutcome outcome = host.run(pipeline);
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        JsonNode tasks = outcome.summary().path("data").path("tasks");
+        RunRecord run = host.runSucceeding(pipeline);
+        JsonNode tasks = run.summary().path("data").path("tasks");
         assertEquals(List.of("5", "6", "7", "8", "9"), strings(tasks.path("specific").path("classes")));
         assertEquals(List.of("0", "1", "2", "3", "4"), strings(tasks.path("general").path("classes")));
         JsonNode specific = tasks.path("specific").path("labelled");
@@ -58,26 +56,24 @@ class IdxPipelineIT {
         assertEquals(15, specific.path("validation").asInt());
         assertEquals(200, specific.path("test").asInt());
         assertEquals(200, tasks.path("general").path("labelled").path("test").asInt());
-        assertEquals(64, outcome.summary().path("data").path("features").asInt());
-        double specificAccuracy = outcome.summary().path("balance").path("specific").asDouble();
-        double generalAccuracy = outcome.summary().path("balance").path("general").asDouble();
-        assertTrue(specificAccuracy > 0.8 && generalAccuracy > 0.8, "the generated classes are easy: " + outcome.summary().path("balance"));
+        assertEquals(64, run.number("data", "features"));
+        double specificAccuracy = run.number("balance", "specific");
+        double generalAccuracy = run.number("balance", "general");
+        assertTrue(specificAccuracy > 0.8 && generalAccuracy > 0.8, "the generated classes are easy: " + run.summary().path("balance"));
     }
 
     @Test
     void theGeneralClassesCanBeChosenFromTheCommandLine() {
-        RunOutcome outcome = host.run(pipeline, "data.general.classes=[0,2,4,6,8]", "strategy.epochs=1");
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        JsonNode general = outcome.summary().path("data").path("tasks").path("general");
+        JsonNode general = host.runSucceeding(pipeline, "data.general.classes=[0,2,4,6,8]", "strategy.epochs=1")
+                .summary().path("data").path("tasks").path("general");
         assertEquals(List.of("0", "2", "4", "6", "8"), strings(general.path("classes")));
         assertEquals(200, general.path("labelled").path("test").asInt());
     }
 
     @Test
     void aMissingFileFailsTheRunAsBadInputNamingTheFile() {
-        RunOutcome outcome = host.run(pipeline, "data.general.labels=nowhere.gz");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-        assertTrue(outcome.errorMessage().endsWith("nowhere.gz: no such file"), outcome.errorMessage());
+        String error = host.runInvalid(pipeline, "data.general.labels=nowhere.gz").errorMessage();
+        assertTrue(error.endsWith("nowhere.gz: no such file"), error);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -1,9 +1,7 @@
 package dev.fulcrum.plugins.idx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.IdxImages;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 
@@ -43,15 +41,13 @@ class ShiftedIdxIT {
             Path folder = host.root().resolve("idx");
             IdxImages.write(folder, "source", 400, SIDE, 4, 1, true);
             IdxImages.write(folder, "target", 200, SIDE, 4, 2, false);
-            RunOutcome plain = host.run(pipeline(folder));
-            RunOutcome inverted = host.run(pipeline(folder), "data.specific.shift=invert");
-            assertEquals(RunStatus.SUCCEEDED, plain.status(), plain.errorMessage());
-            assertEquals(RunStatus.SUCCEEDED, inverted.status(), inverted.errorMessage());
-            assertEquals(600, plain.summary().path("data").path("rows").asInt());
-            assertEquals(SIDE * SIDE, plain.summary().path("data").path("features").asInt());
+            RunRecord plain = host.runSucceeding(pipeline(folder));
+            RunRecord inverted = host.runSucceeding(pipeline(folder), "data.specific.shift=invert");
+            assertEquals(600, plain.number("data", "rows"));
+            assertEquals(SIDE * SIDE, plain.number("data", "features"));
             assertTrue(targetAccuracy(plain) > 0.95, "unshifted target: " + targetAccuracy(plain));
             assertTrue(targetAccuracy(inverted) < 0.5, "inverted target: " + targetAccuracy(inverted));
-            double gap = inverted.summary().path("domain_gap").path("before").path("mmd_linear").asDouble();
+            double gap = inverted.gap("before", "mmd_linear");
             assertTrue(gap > 1, "inverted target's mmd_linear: " + gap);
         }
     }
@@ -59,14 +55,12 @@ class ShiftedIdxIT {
     @Test
     void aMissingFileIsBadInputNamingIt() {
         try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(pipeline(host.root().resolve("nowhere")));
-            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertTrue(outcome.errorMessage().contains("source-images-idx3-ubyte.gz: no such file"), outcome.errorMessage());
+            String error = host.runInvalid(pipeline(host.root().resolve("nowhere"))).errorMessage();
+            assertTrue(error.contains("source-images-idx3-ubyte.gz: no such file"), error);
         }
     }
 
-    private static double targetAccuracy(RunOutcome outcome) {
-        JsonNode byDomain = outcome.summary().path("metrics_by_domain");
-        return byDomain.path("target").path("test").path("specific").path("accuracy").asDouble();
+    private static double targetAccuracy(RunRecord run) {
+        return run.domainMetric("target", "test", "specific", "accuracy");
     }
 }

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.cli.ExitCodes;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
-import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,7 +34,7 @@ class SavedMitigationIT {
         try (TestHost host = TestHost.forBuiltPlugin()) {
             String csv = applicants();
             Path data = host.writeFile("data/applicants.csv", csv);
-            RunOutcome trained = host.run("""
+            Path model = host.runSucceeding("""
                     name: applicants
                     seed: 5
                     data:
@@ -48,13 +45,10 @@ class SavedMitigationIT {
                       - {type: threshold-optimizer, constraint: demographic-parity}
                     model: {type: mlp, hidden: [16]}
                     strategy: {type: supervised, epochs: 4, batch-size: 64}
-                    """);
-            assertEquals(RunStatus.SUCCEEDED, trained.status(), trained.errorMessage());
-            Path model = trained.folder().resolve("model.zip");
+                    """).model();
             Path out = host.root().resolve("out/applicants.json");
-            CliResult audit = host.cli("audit", "--data", data.toString(), "--label", "hired", "--model", model.toString(),
-                    "--sensitive", "sex", "--privileged", "sex=m", "--bootstrap", "0", "--out", out.toString());
-            assertEquals(ExitCodes.OK, audit.exitCode(), audit.all());
+            host.cli("audit", "--data", data.toString(), "--label", "hired", "--model", model.toString(),
+                    "--sensitive", "sex", "--privileged", "sex=m", "--bootstrap", "0", "--out", out.toString()).assertExit(ExitCodes.OK);
 
             SavedModel saved = SavedModel.load(model, host.host());
             String[] lines = csv.split("\n");
