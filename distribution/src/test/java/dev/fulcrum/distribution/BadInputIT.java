@@ -2,11 +2,10 @@ package dev.fulcrum.distribution;
 
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * code 2; a run that fails midway leaves a run folder that says so, with no half-written file.
  * These run the launcher in-process on the bundled plugins, for speed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputIT {
+class BadInputIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: bad
@@ -34,32 +32,29 @@ class BadInputIT {
             strategy: {type: supervised, epochs: 2}
             """;
 
-    private TestHost host;
+    @Override
+    protected TestHost createHost() {
+        return TestHost.withJars(Launcher.pluginJars());
+    }
 
     @BeforeAll
-    void start() throws IOException {
-        host = TestHost.withJars(Launcher.pluginJars());
+    void writeData() {
         StringBuilder csv = new StringBuilder("x1,x2,group,label\n");
         for (int i = 0; i < 60; i++) {
             csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "f" : "m").append(',')
                     .append(i % 3 == 0 ? "yes" : "no").append('\n');
         }
-        host.writeFile("pipelines/data.csv", csv.toString());
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
+        host().writeFile("pipelines/data.csv", csv.toString());
     }
 
     private CliResult run(String yaml, String... extra) {
-        Path file = host.writeFile("pipelines/p.yaml", yaml);
+        Path file = host().writeFile("pipelines/p.yaml", yaml);
         String[] args = Stream.concat(Stream.of("run", file.toString()), Stream.of(extra)).toArray(String[]::new);
-        return host.cli(args);
+        return host().cli(args);
     }
 
     private Path pipelineFile() {
-        return host.root().resolve("pipelines/p.yaml");
+        return host().root().resolve("pipelines/p.yaml");
     }
 
     @Test
@@ -91,20 +86,20 @@ class BadInputIT {
     @Test
     void missingDataFileNamesThePath() {
         run(PIPELINE.replace("data.csv", "missing.csv")).assertExit(2)
-                .assertErrContains("error: run failed: " + host.root().resolve("pipelines/missing.csv") + ": no such file");
+                .assertErrContains("error: run failed: " + host().root().resolve("pipelines/missing.csv") + ": no such file");
     }
 
     @Test
     void malformedDataNamesRowAndColumn() throws IOException {
-        Files.writeString(host.root().resolve("pipelines/broken.csv"), "x1,x2,group,label\n1,2,f,yes\n3,x,m,no\n");
+        Files.writeString(host().root().resolve("pipelines/broken.csv"), "x1,x2,group,label\n1,2,f,yes\n3,x,m,no\n");
         run(PIPELINE.replace("data.csv", "broken.csv")).assertExit(2)
-                .assertErrContains(host.root().resolve("pipelines/broken.csv") + ": row 3, column x2: expected a number, got \"x\"");
+                .assertErrContains(host().root().resolve("pipelines/broken.csv") + ": row 3, column x2: expected a number, got \"x\"");
     }
 
     @Test
     void aRunThatFailsMidwaySaysSoAndLeavesNoPartialFile() {
         run(PIPELINE.replace("epochs: 2", "epochs: 2, early-stopping: {metric: general.accuracy}")).assertExit(2);
-        RunRecord failed = host.latestRun();
+        RunRecord failed = host().latestRun();
         assertEquals("failed", failed.status());
         assertEquals("train", failed.summary().at("/error/stage").asText());
         assertTrue(failed.errorMessage().startsWith("early-stopping metric \"general.accuracy\" does not exist"), failed.errorMessage());
@@ -113,9 +108,9 @@ class BadInputIT {
 
     @Test
     void aReporterThatCannotWriteFailsTheRunWithExitCode1ButKeepsTheModel() {
-        Path blocker = host.writeFile("pipelines/blocker", "a file where a folder should be");
+        Path blocker = host().writeFile("pipelines/blocker", "a file where a folder should be");
         run(PIPELINE + "report: {type: json, copy-to: " + blocker.resolve("report.json") + "}\n").assertExit(1);
-        RunRecord failed = host.latestRun();
+        RunRecord failed = host().latestRun();
         assertEquals("report", failed.summary().at("/error/stage").asText());
         assertTrue(Files.isRegularFile(failed.model()));
     }
@@ -123,7 +118,7 @@ class BadInputIT {
     @Test
     void overridesFromTheCommandLineApply() {
         run(PIPELINE, "--set", "strategy.epochs=1", "--set", "model.hidden=[4]", "--seed", "5").assertExit(0);
-        RunRecord latest = host.latestRun();
+        RunRecord latest = host().latestRun();
         assertEquals(1, latest.summary().at("/training/phases/0/epochs_run").asInt());
         assertEquals(5, latest.number("run", "seed"));
         String config = latest.config();
@@ -132,31 +127,31 @@ class BadInputIT {
 
     @Test
     void badArgumentsAndUnknownTypesToDescribeAreBadInput() {
-        host.cli("run").assertExit(2).assertErrContains("Missing required parameter: 'PIPELINE.yaml'");
+        host().cli("run").assertExit(2).assertErrContains("Missing required parameter: 'PIPELINE.yaml'");
         assertEquals("error: --set epochs: expected path=value, e.g. strategy.epochs=5\n", run(PIPELINE, "--set", "epochs").assertExit(2).err());
-        CliResult describe = host.cli("describe", "nope").assertExit(2);
+        CliResult describe = host().cli("describe", "nope").assertExit(2);
         assertTrue(describe.err().startsWith("error: unknown type \"nope\"; known types: "), describe.all());
     }
 
     @Test
     void validateAndDescribeWork() {
-        Path file = host.writeFile("pipelines/p.yaml", PIPELINE);
-        host.cli("validate", file.toString()).assertExit(0).assertOutContains("is valid: 3 components");
-        host.cli("describe", "supervised").assertExit(0).assertOutContains("early-stopping.patience");
+        Path file = host().writeFile("pipelines/p.yaml", PIPELINE);
+        host().cli("validate", file.toString()).assertExit(0).assertOutContains("is valid: 3 components");
+        host().cli("describe", "supervised").assertExit(0).assertOutContains("early-stopping.patience");
     }
 
     private long runFolders() throws IOException {
-        if (!Files.isDirectory(host.runsFolder())) {
+        if (!Files.isDirectory(host().runsFolder())) {
             return 0;
         }
-        try (Stream<Path> folders = Files.list(host.runsFolder())) {
+        try (Stream<Path> folders = Files.list(host().runsFolder())) {
             return folders.count();
         }
     }
 
     @Test
     void noPartialFilesAnywhereAfterAllThis() throws IOException {
-        assertFalse(Files.exists(host.runsFolder()) && Files.walk(host.runsFolder())
+        assertFalse(Files.exists(host().runsFolder()) && Files.walk(host().runsFolder())
                 .anyMatch(p -> p.getFileName().toString().endsWith(".partial")));
     }
 }

@@ -10,10 +10,7 @@ import dev.fulcrum.core.config.ParamsBinder;
 import dev.fulcrum.core.host.FactoryCatalog;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.SharedPackages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -34,37 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The contract every plugin keeps, checked on its built jar by a real host. A plugin module's
  * integration test extends this class and says which plugin id and types it expects; its own tests
- * run pipelines on the same host, {@link #host()}.
+ * run pipelines on the same host, {@link #host()}: the built jar and the plugins the module tests
+ * with. {@link #unloadsCleanly()} checks the jar on a host of its own, alone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PluginContract {
-
-    private TestHost testHost;
+public abstract class PluginContract extends SharedHostTest {
 
     /** The plugin's {@code Plugin-Id}. */
     protected abstract String pluginId();
 
     /** The factory types the plugin provides, by family. */
     protected abstract Map<Family, List<String>> expectedTypes();
-
-    /**
-     * One host for the contract and the subclass's tests: the built jar and the plugins the module
-     * tests with ({@link TestHost#forBuiltPlugin()}). {@link #unloadsCleanly()} checks the jar alone.
-     */
-    @BeforeAll
-    void startHost() {
-        testHost = TestHost.forBuiltPlugin();
-    }
-
-    /** The started host, on the built jar and the module's test plugins; runs of a test class share its folders. */
-    protected TestHost host() {
-        return testHost;
-    }
-
-    @AfterAll
-    void stopHost() {
-        testHost.close();
-    }
 
     @Test
     void jarIsAPluginThatBundlesNoProvidedLibrary() throws IOException {
@@ -85,7 +61,7 @@ public abstract class PluginContract {
 
     @Test
     void hostLoadsItAndFindsExactlyItsTypes() {
-        assertLoadsWithExactlyItsTypes(testHost);
+        assertLoadsWithExactlyItsTypes(host());
     }
 
     private void assertLoadsWithExactlyItsTypes(TestHost host) {
@@ -140,7 +116,7 @@ public abstract class PluginContract {
     private List<FactoryCatalog.Entry> entries() {
         List<FactoryCatalog.Entry> entries = new ArrayList<>();
         for (Family family : Family.values()) {
-            testHost.host().catalog().entries(family).stream().filter(e -> e.pluginId().equals(pluginId())).forEach(entries::add);
+            host().host().catalog().entries(family).stream().filter(e -> e.pluginId().equals(pluginId())).forEach(entries::add);
         }
         assertFalse(entries.isEmpty(), "the plugin provides no factory");
         return entries;

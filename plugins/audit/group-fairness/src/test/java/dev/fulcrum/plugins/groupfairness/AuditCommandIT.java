@@ -7,11 +7,9 @@ import dev.fulcrum.core.cli.ExitCodes;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.train.Predictions;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,8 +21,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code fulcrum audit} on CSV files, with the built plugin in the host's plugins folder. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditCommandIT {
+class AuditCommandIT extends SharedHostTest {
 
     private static final String FAIRLEARN = """
             y,yhat,group,score
@@ -48,24 +45,17 @@ class AuditCommandIT {
             1,0,c,0.3
             """;
 
-    private TestHost host;
     private Path fairlearn;
 
     @BeforeAll
     void start() {
-        host = TestHost.forBuiltPlugin();
-        fairlearn = host.writeFile("data/fairlearn.csv", FAIRLEARN);
-    }
-
-    @AfterAll
-    void close() {
-        host.close();
+        fairlearn = host().writeFile("data/fairlearn.csv", FAIRLEARN);
     }
 
     @Test
     void auditsAPredictionColumnAndWritesTheResults() throws IOException {
-        Path out = host.root().resolve("out/fairlearn.json");
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        Path out = host().root().resolve("out/fairlearn.json");
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--sensitive", "group", "--bootstrap", "0", "--out", out.toString())
                 .assertExit(ExitCodes.OK).assertOutContains("grouping group").assertOutContains("18 rows of " + fairlearn);
         JsonNode audit = Json.MAPPER.readTree(out.toFile());
@@ -76,8 +66,8 @@ class AuditCommandIT {
 
     @Test
     void thresholdsAScoreColumnWhenThereIsNoPrediction() throws IOException {
-        Path out = host.root().resolve("out/score.json");
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--score", "score",
+        Path out = host().root().resolve("out/score.json");
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--score", "score",
                 "--sensitive", "group", "--bootstrap", "0", "--out", out.toString()).assertExit(ExitCodes.OK);
         // score >= 0.5 reproduces yhat on every row of the file
         assertEquals(0.555556, Json.MAPPER.readTree(out.toFile()).at("/overall/selection_rate").asDouble(), 1e-6);
@@ -85,7 +75,7 @@ class AuditCommandIT {
 
     @Test
     void aFailedGateExitsWithCodeThreeAfterPrintingTheAudit() {
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--sensitive", "group", "--privileged", "group=a", "--gate", "disparate_impact>=0.8", "--bootstrap", "50")
                 .assertExit(ExitCodes.GATE_FAILED).assertOutContains("FAIL  disparate_impact >= 0.8 [group]")
                 // unprivileged b and c pooled: 7 of 14 selected; privileged a: 3 of 4
@@ -94,46 +84,46 @@ class AuditCommandIT {
 
     @Test
     void badInputNamesTheFileRowAndColumnAndExitsWithTwo() {
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "race")
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "race")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("error: " + fairlearn
                         + ": row 1, column race: no column \"race\" in the header; columns are [y, yhat, group, score]");
 
-        Path malformed = host.writeFile("data/malformed.csv", "y,yhat,group\n1,1,a\n0,1\n");
-        host.cli("audit", "--data", malformed.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "group")
+        Path malformed = host().writeFile("data/malformed.csv", "y,yhat,group\n1,1,a\n0,1\n");
+        host().cli("audit", "--data", malformed.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "group")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains(malformed + ": row 3: expected 3 fields as in the header, got 2");
 
-        Path badScore = host.writeFile("data/bad-score.csv", "y,group,score\n1,a,0.3\n0,b,high\n");
-        host.cli("audit", "--data", badScore.toString(), "--label", "y", "--score", "score", "--sensitive", "group")
+        Path badScore = host().writeFile("data/bad-score.csv", "y,group,score\n1,a,0.3\n0,b,high\n");
+        host().cli("audit", "--data", badScore.toString(), "--label", "y", "--score", "score", "--sensitive", "group")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains(badScore + ": row 3, column score: expected a number, got \"high\"");
 
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--sensitive", "group", "--privileged", "race=white")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--privileged race=...: race is not among the --sensitive attributes [group]");
 
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--sensitive", "group", "--privileged", "group=z")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("the privileged group z of group has no rows; its groups are [a, b, c]");
 
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--sensitive", "group", "--gate", "disparate_impact=0.8")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--gate disparate_impact=0.8: expected METRIC>=NUMBER or METRIC<=NUMBER");
 
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--sensitive", "group", "--gate", "fairness>=0.8")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--gate fairness>=0.8: unknown metric \"fairness\"; known:");
 
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
                 "--model", "runs/x/model.zip", "--sensitive", "group")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--model predicts the decisions; leave out --prediction and --score");
 
-        host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat")
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("Missing required option: '--sensitive=A,B'");
     }
 
     @Test
     void auditsTheDecisionsOfASavedModelOnRawRows() throws IOException {
-        Path data = host.writeFile("data/people.csv", people(800));
-        Path model = host.runSucceeding("""
+        Path data = host().writeFile("data/people.csv", people(800));
+        Path model = host().runSucceeding("""
                 name: people
                 seed: 3
                 data:
@@ -141,13 +131,13 @@ class AuditCommandIT {
                 model: {type: mlp, hidden: [16]}
                 strategy: {type: supervised, epochs: 4, batch-size: 64}
                 """).model();
-        Path out = host.root().resolve("out/model.json");
-        host.cli("audit", "--data", data.toString(), "--label", "y", "--model", model.toString(),
+        Path out = host().root().resolve("out/model.json");
+        host().cli("audit", "--data", data.toString(), "--label", "y", "--model", model.toString(),
                 "--sensitive", "group", "--bootstrap", "0", "--out", out.toString()).assertExit(ExitCodes.OK);
         JsonNode audit = Json.MAPPER.readTree(out.toFile());
         assertEquals(800, audit.at("/overall/count").asInt());
 
-        SavedModel saved = SavedModel.load(model, host.host());
+        SavedModel saved = SavedModel.load(model, host().host());
         float[] features = new float[800 * 3];
         String[] lines = people(800).split("\n");
         for (int row = 0; row < 800; row++) {
@@ -164,8 +154,8 @@ class AuditCommandIT {
         }
         assertEquals(selected / 800, audit.at("/overall/selection_rate").asDouble(), 1e-12);
 
-        Path noFeature = host.writeFile("data/no-feature.csv", "x0,x1,y,group\n0.1,0.2,1,a\n");
-        host.cli("audit", "--data", noFeature.toString(), "--label", "y", "--model", model.toString(), "--sensitive", "group")
+        Path noFeature = host().writeFile("data/no-feature.csv", "x0,x1,y,group\n0.1,0.2,1,a\n");
+        host().cli("audit", "--data", noFeature.toString(), "--label", "y", "--model", model.toString(), "--sensitive", "group")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains(noFeature + ": row 1, column x2: no column \"x2\" in the header");
     }
 

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.cli.ExitCodes;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 
@@ -17,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real pipeline (synthetic biased data, an MLP trained with DL4J) audited by the built plugin, with gates. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditedRunIT {
+class AuditedRunIT extends SharedHostTest {
 
     /** Group b's positive labels are 1.5 logits rarer; the model learns that through the proxy feature. */
     static final String PIPELINE = """
@@ -37,18 +34,11 @@ class AuditedRunIT {
                   - {metric: demographic_parity_difference, max: 0.9}
             """;
 
-    private TestHost host;
     private CliResult gated;
 
     @BeforeAll
     void run() {
-        host = TestHost.forBuiltPlugin();
-        gated = host.cli("run", host.writeFile("pipelines/audited.yaml", PIPELINE).toString());
-    }
-
-    @AfterAll
-    void close() {
-        host.close();
+        gated = host().cli("run", host().writeFile("pipelines/audited.yaml", PIPELINE).toString());
     }
 
     @Test
@@ -61,7 +51,7 @@ class AuditedRunIT {
 
     @Test
     void theModelIsStillSavedAndTheSummarySaysGateFailed() {
-        RunRecord run = host.latestRun();
+        RunRecord run = host().latestRun();
         assertTrue(Files.isRegularFile(run.model()));
         assertEquals("gate_failed", run.status());
         assertEquals(2, run.number("schema_version"));
@@ -76,7 +66,7 @@ class AuditedRunIT {
 
     @Test
     void theAuditLandsInTheSummaryWithIntervals() {
-        JsonNode audit = host.latestRun().summary().path("audit").path("audit[0]");
+        JsonNode audit = host().latestRun().summary().path("audit").path("audit[0]");
         assertEquals("specific", audit.path("task").asText());
         assertEquals("positive", audit.path("positive_class").asText());
         JsonNode group = audit.path("groupings").path("group");
@@ -92,7 +82,7 @@ class AuditedRunIT {
 
     @Test
     void anUnknownGateMetricIsBadConfigNamingTheField() {
-        host.cli("validate", host.writeFile("pipelines/typo.yaml",
+        host().cli("validate", host().writeFile("pipelines/typo.yaml",
                 PIPELINE.replace("metric: disparate_impact", "metric: disparate_impakt")).toString())
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("audit[0].gates[0].metric: unknown metric \"disparate_impakt\"; known:");
     }

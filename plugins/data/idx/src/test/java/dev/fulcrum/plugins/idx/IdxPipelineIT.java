@@ -3,11 +3,9 @@ package dev.fulcrum.plugins.idx;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.testkit.IdxImages;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
@@ -15,17 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The idx source in real pipelines: a specific and a general task cut from one pair of files, as with Fashion-MNIST. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdxPipelineIT {
+class IdxPipelineIT extends SharedHostTest {
 
-    private TestHost host;
     private String pipeline;
 
     @BeforeAll
     void start() {
-        host = TestHost.forBuiltPlugin();
-        IdxImages.Files train = IdxImages.write(host.root().resolve("data"), "train", 1000, 8, 10, 1, true);
-        IdxImages.Files test = IdxImages.write(host.root().resolve("data"), "t10k", 400, 8, 10, 2, true);
+        IdxImages.Files train = IdxImages.write(host().root().resolve("data"), "train", 1000, 8, 10, 1, true);
+        IdxImages.Files test = IdxImages.write(host().root().resolve("data"), "t10k", 400, 8, 10, 2, true);
         String files = "images: %s, labels: %s, test-images: %s, test-labels: %s".formatted(
                 train.images(), train.labels(), test.images(), test.labels());
         pipeline = """
@@ -39,14 +34,9 @@ class IdxPipelineIT {
                 """.formatted(files, files);
     }
 
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
     @Test
     void specificAndGeneralTasksComeFromTheirClassesWithTheTestFilesAsTestSplit() {
-        RunRecord run = host.runSucceeding(pipeline);
+        RunRecord run = host().runSucceeding(pipeline);
         JsonNode tasks = run.summary().path("data").path("tasks");
         assertEquals(List.of("5", "6", "7", "8", "9"), strings(tasks.path("specific").path("classes")));
         assertEquals(List.of("0", "1", "2", "3", "4"), strings(tasks.path("general").path("classes")));
@@ -64,7 +54,7 @@ class IdxPipelineIT {
 
     @Test
     void theGeneralClassesCanBeChosenFromTheCommandLine() {
-        JsonNode general = host.runSucceeding(pipeline, "data.general.classes=[0,2,4,6,8]", "strategy.epochs=1")
+        JsonNode general = host().runSucceeding(pipeline, "data.general.classes=[0,2,4,6,8]", "strategy.epochs=1")
                 .summary().path("data").path("tasks").path("general");
         assertEquals(List.of("0", "2", "4", "6", "8"), strings(general.path("classes")));
         assertEquals(200, general.path("labelled").path("test").asInt());
@@ -72,7 +62,7 @@ class IdxPipelineIT {
 
     @Test
     void aMissingFileFailsTheRunAsBadInputNamingTheFile() {
-        String error = host.runInvalid(pipeline, "data.general.labels=nowhere.gz").errorMessage();
+        String error = host().runInvalid(pipeline, "data.general.labels=nowhere.gz").errorMessage();
         assertTrue(error.endsWith("nowhere.gz: no such file"), error);
     }
 

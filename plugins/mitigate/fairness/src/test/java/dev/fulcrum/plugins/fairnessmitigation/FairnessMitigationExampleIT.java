@@ -6,11 +6,9 @@ import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,26 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the build quick: without mitigation its four-fifths gate fails; with it, the gate passes, at a
  * cost in accuracy that the summary reports.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FairnessMitigationExampleIT {
+class FairnessMitigationExampleIT extends SharedHostTest {
 
     static final Path EXAMPLE = Path.of("../../../examples/fairness-mitigation.yaml");
     private static final String[] QUICKER = {"data.specific.rows=4000", "strategy.epochs=4"};
 
-    private TestHost host;
     private CliResult baseline;
     private RunRecord mitigated;
 
     @BeforeAll
     void run() throws IOException {
-        host = TestHost.forBuiltPlugin();
-        baseline = host.cli("run", EXAMPLE.toString(), "--set", "mitigate=[]", "--set", QUICKER[0], "--set", QUICKER[1]);
-        mitigated = host.runSucceeding(Files.readString(EXAMPLE), QUICKER);
-    }
-
-    @AfterAll
-    void close() {
-        host.close();
+        baseline = host().cli("run", EXAMPLE.toString(), "--set", "mitigate=[]", "--set", QUICKER[0], "--set", QUICKER[1]);
+        mitigated = host().runSucceeding(Files.readString(EXAMPLE), QUICKER);
     }
 
     @Test
@@ -68,7 +58,7 @@ class FairnessMitigationExampleIT {
         assertEquals(after, mitigated.number("audit", "audit[0]", "overall", "accuracy"), 1e-12,
                 "the audit sees the post-processed decisions");
         assertEquals(before, mitigated.metric("test", "specific", "accuracy"), 1e-12);
-        assertTrue(host.progress().contains("post-process: mitigate[1] (threshold-optimizer): test accuracy"), host.progress());
+        assertTrue(host().progress().contains("post-process: mitigate[1] (threshold-optimizer): test accuracy"), host().progress());
     }
 
     @Test
@@ -80,7 +70,7 @@ class FairnessMitigationExampleIT {
 
     @Test
     void theThresholdsAreSavedWithTheModel() {
-        SavedModel saved = SavedModel.load(mitigated.model(), host.host());
+        SavedModel saved = SavedModel.load(mitigated.model(), host().host());
         assertTrue(saved.decisionRule().isPresent());
         @SuppressWarnings("unchecked")
         Map<String, Object> state = Json.MAPPER.convertValue(mitigated.summary().path("mitigation").path("mitigate[1]"), Map.class);

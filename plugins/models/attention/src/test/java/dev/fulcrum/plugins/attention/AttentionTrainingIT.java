@@ -2,34 +2,18 @@ package dev.fulcrum.plugins.attention;
 
 import dev.fulcrum.testkit.IdxImages;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttentionTrainingIT {
-
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
+class AttentionTrainingIT extends SharedHostTest {
 
     @Test
     void learnsGeneratedImagesFromPatches() {
-        IdxImages.Files train = IdxImages.write(host.root(), "train", 480, 8, 4, 1, true);
-        RunRecord run = host.runSucceeding("""
+        IdxImages.Files train = IdxImages.write(host().root(), "train", 480, 8, 4, 1, true);
+        RunRecord run = host().runSucceeding("""
                 name: attention-patches
                 data:
                   specific: {type: idx, images: %s, labels: %s}
@@ -42,7 +26,7 @@ class AttentionTrainingIT {
 
     @Test
     void aFrozenAttentionTrunkLeavesTheGeneralTaskExactlyWhereItWas() {
-        RunRecord run = host.runSucceeding("""
+        RunRecord run = host().runSucceeding("""
                 name: attention-frozen
                 seed: 2
                 data:

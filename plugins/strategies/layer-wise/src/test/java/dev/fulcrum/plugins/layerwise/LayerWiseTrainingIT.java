@@ -2,11 +2,8 @@ package dev.fulcrum.plugins.layerwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -15,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real training on synthetic rows with a general and a specific task. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LayerWiseTrainingIT {
+class LayerWiseTrainingIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: layer-wise
@@ -27,20 +23,8 @@ class LayerWiseTrainingIT {
             strategy: {type: layer-wise, stage-epochs: 2, batch-size: 32, head-epochs: 4}
             """;
 
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
     private RunRecord succeeded(String... overrides) {
-        return host.runSucceeding(PIPELINE, overrides);
+        return host().runSucceeding(PIPELINE, overrides);
     }
 
     private static List<String> phases(RunRecord run) {
@@ -72,6 +56,6 @@ class LayerWiseTrainingIT {
     @Test
     void aStageEndingAtALayerTheModelDoesNotHaveIsBadInput() {
         assertEquals("strategy.stages: the model has no trunk layer \"dense-3\"; trunk layers are [dense-1, dense-2]",
-                host.runInvalid(PIPELINE, "strategy.stages=[dense-1, dense-3]").errorMessage());
+                host().runInvalid(PIPELINE, "strategy.stages=[dense-1, dense-3]").errorMessage());
     }
 }

@@ -2,11 +2,8 @@ package dev.fulcrum.plugins.multitask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
@@ -14,8 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real training on synthetic rows with a general and a specific task. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MultiTaskTrainingIT {
+class MultiTaskTrainingIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: multi-task
@@ -26,21 +22,9 @@ class MultiTaskTrainingIT {
             strategy: {type: multi-task, epochs: 4, batch-size: 32, specific-share: 0.25, learning-rate: 0.01}
             """;
 
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
     @Test
     void oneEpochIsAPassOverTheGeneralRowsWithTheSpecificShareOfEveryBatch() {
-        RunRecord run = host.runSucceeding(PIPELINE);
+        RunRecord run = host().runSucceeding(PIPELINE);
         JsonNode tasks = run.summary().path("data").path("tasks");
         int general = tasks.path("general").path("labelled").path("train").asInt();
         int specific = tasks.path("specific").path("labelled").path("train").asInt();
@@ -61,20 +45,20 @@ class MultiTaskTrainingIT {
 
     @Test
     void theShareChangesHowManyBatchesAnEpochTakes() {
-        RunRecord run = host.runSucceeding(PIPELINE, "strategy.specific-share=0.5", "strategy.epochs=1");
+        RunRecord run = host().runSucceeding(PIPELINE, "strategy.specific-share=0.5", "strategy.epochs=1");
         int general = run.summary().path("data").path("tasks").path("general").path("labelled").path("train").asInt();
         assertEquals((general + 15) / 16 * 32L, run.trainLines().get(0).path("samples").asLong());
     }
 
     @Test
     void earlyStoppingOnAMetricThatDoesNotExistIsBadInput() {
-        String error = host.runInvalid(PIPELINE, "strategy.early-stopping={metric: general.auc}").errorMessage();
+        String error = host().runInvalid(PIPELINE, "strategy.early-stopping={metric: general.auc}").errorMessage();
         assertTrue(error.startsWith("early-stopping metric \"general.auc\" does not exist; validation metrics are "), error);
     }
 
     @Test
     void withoutGeneralDataItSaysWhatIsMissing() {
-        String error = host.runInvalid(PIPELINE, "data.specific.general-share=0").errorMessage();
+        String error = host().runInvalid(PIPELINE, "data.specific.general-share=0").errorMessage();
         assertTrue(error.contains("configure data.general"), error);
     }
 }

@@ -2,11 +2,8 @@ package dev.fulcrum.plugins.pretrainfinetune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.testkit.RunRecord;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
@@ -15,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real training on synthetic rows with a general and a specific task. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PretrainFinetuneTrainingIT {
+class PretrainFinetuneTrainingIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: pretrain-finetune
@@ -35,20 +31,8 @@ class PretrainFinetuneTrainingIT {
               learning-rate: 0.01
             """;
 
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
     private RunRecord succeeded(String... overrides) {
-        return host.runSucceeding(PIPELINE, overrides);
+        return host().runSucceeding(PIPELINE, overrides);
     }
 
     @Test
@@ -70,7 +54,7 @@ class PretrainFinetuneTrainingIT {
         for (JsonNode line : validation) {
             assertTrue(line.path("metrics").has("specific") && line.path("metrics").has("general"), line.toString());
         }
-        assertTrue(host.progress().contains("balance: general test accuracy"), host.progress());
+        assertTrue(host().progress().contains("balance: general test accuracy"), host().progress());
     }
 
     @Test
@@ -88,19 +72,19 @@ class PretrainFinetuneTrainingIT {
     @Test
     void freezingALayerTheModelDoesNotHaveIsBadInput() {
         assertEquals("strategy.freeze: the model has no trunk layer \"conv-1\"; expected none, trunk or one of [dense-1, dense-2]",
-                host.runInvalid(PIPELINE, "strategy.freeze=conv-1").errorMessage());
+                host().runInvalid(PIPELINE, "strategy.freeze=conv-1").errorMessage());
     }
 
     @Test
     void earlyStoppingOnAMetricThatDoesNotExistIsBadInputListingTheMetrics() {
         assertEquals("early-stopping metric \"specific.auc\" does not exist; validation metrics are general.accuracy, "
                 + "general.loss, general.macro_f1, specific.accuracy, specific.loss, specific.macro_f1",
-                host.runInvalid(PIPELINE, "strategy.early-stopping={metric: specific.auc}").errorMessage());
+                host().runInvalid(PIPELINE, "strategy.early-stopping={metric: specific.auc}").errorMessage());
     }
 
     @Test
     void withoutGeneralDataThereIsNothingToPreTrainOn() {
-        String error = host.runInvalid(PIPELINE, "data.specific.general-share=0").errorMessage();
+        String error = host().runInvalid(PIPELINE, "data.specific.general-share=0").errorMessage();
         assertTrue(error.startsWith("pretrain-finetune pre-trains on the general task, which has no labelled training rows"), error);
     }
 }
