@@ -7,6 +7,7 @@ import dev.fulcrum.core.cli.ExitCodes;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.train.Predictions;
+import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,11 +54,16 @@ class AuditCommandIT extends SharedHostTest {
         fairlearn = host().writeFile("data/fairlearn.csv", FAIRLEARN);
     }
 
+    /** {@code fulcrum audit} of the file's prediction column {@code yhat} against its label {@code y}, with more options. */
+    private CliResult auditPredictions(String... options) {
+        return host().cli(Stream.concat(Stream.of("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat"),
+                Stream.of(options)).toArray(String[]::new));
+    }
+
     @Test
     void auditsAPredictionColumnAndWritesTheResults() throws IOException {
         Path out = host().root().resolve("out/fairlearn.json");
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--bootstrap", "0", "--out", out.toString())
+        auditPredictions("--sensitive", "group", "--bootstrap", "0", "--out", out.toString())
                 .assertExit(ExitCodes.OK).assertOutContains("grouping group").assertOutContains("18 rows of " + fairlearn);
         JsonNode audit = Json.MAPPER.readTree(out.toFile());
         assertEquals(0.25, audit.at("/groupings/group/headline/demographic_parity_difference/value").asDouble(), 1e-12);
@@ -75,8 +82,7 @@ class AuditCommandIT extends SharedHostTest {
 
     @Test
     void aFailedGateExitsWithCodeThreeAfterPrintingTheAudit() {
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--privileged", "group=a", "--gate", "disparate_impact>=0.8", "--bootstrap", "50")
+        auditPredictions("--sensitive", "group", "--privileged", "group=a", "--gate", "disparate_impact>=0.8", "--bootstrap", "50")
                 .assertExit(ExitCodes.GATE_FAILED).assertOutContains("FAIL  disparate_impact >= 0.8 [group]")
                 // unprivileged b and c pooled: 7 of 14 selected; privileged a: 3 of 4
                 .assertErrContains("disparate_impact on group is 0.6667, below the minimum 0.8 by 0.1333");
@@ -84,7 +90,7 @@ class AuditCommandIT extends SharedHostTest {
 
     @Test
     void badInputNamesTheFileRowAndColumnAndExitsWithTwo() {
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "race")
+        auditPredictions("--sensitive", "race")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("error: " + fairlearn
                         + ": row 1, column race: no column \"race\" in the header; columns are [y, yhat, group, score]");
 
@@ -96,27 +102,22 @@ class AuditCommandIT extends SharedHostTest {
         host().cli("audit", "--data", badScore.toString(), "--label", "y", "--score", "score", "--sensitive", "group")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains(badScore + ": row 3, column score: expected a number, got \"high\"");
 
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--privileged", "race=white")
+        auditPredictions("--sensitive", "group", "--privileged", "race=white")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--privileged race=...: race is not among the --sensitive attributes [group]");
 
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--privileged", "group=z")
+        auditPredictions("--sensitive", "group", "--privileged", "group=z")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("the privileged group z of group has no rows; its groups are [a, b, c]");
 
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--gate", "disparate_impact=0.8")
+        auditPredictions("--sensitive", "group", "--gate", "disparate_impact=0.8")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--gate disparate_impact=0.8: expected METRIC>=NUMBER or METRIC<=NUMBER");
 
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--gate", "fairness>=0.8")
+        auditPredictions("--sensitive", "group", "--gate", "fairness>=0.8")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--gate fairness>=0.8: unknown metric \"fairness\"; known:");
 
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--model", "runs/x/model.zip", "--sensitive", "group")
+        auditPredictions("--model", "runs/x/model.zip", "--sensitive", "group")
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--model predicts the decisions; leave out --prediction and --score");
 
-        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat")
+        auditPredictions()
                 .assertExit(ExitCodes.BAD_INPUT).assertErrContains("Missing required option: '--sensitive=A,B'");
     }
 
