@@ -5,6 +5,7 @@ import dev.fulcrum.core.pipeline.RunOutcome;
 import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.testkit.ImbalancedBlobs;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
 import dev.fulcrum.testkit.TestHost;
 
@@ -68,8 +69,9 @@ public final class ResamplingBenchmark {
                     if (outcome.status() != RunStatus.SUCCEEDED) {
                         throw new IllegalStateException(method.getKey() + " failed: " + outcome.errorMessage());
                     }
-                    rareRecall.get(method.getKey()).add(SavedModelCheck.recall(host, outcome, unseen, ImbalancedBlobs.TASK, 1));
-                    commonRecall.get(method.getKey()).add(SavedModelCheck.recall(host, outcome, unseen, ImbalancedBlobs.TASK, 0));
+                    RunRecord run = RunRecord.of(outcome);
+                    rareRecall.get(method.getKey()).add(SavedModelCheck.recall(host, run, unseen, ImbalancedBlobs.TASK, 1));
+                    commonRecall.get(method.getKey()).add(SavedModelCheck.recall(host, run, unseen, ImbalancedBlobs.TASK, 0));
                 }
             }
         }

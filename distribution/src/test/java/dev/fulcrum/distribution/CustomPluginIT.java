@@ -41,8 +41,7 @@ class CustomPluginIT {
     @BeforeAll
     static void installTheSdkAndBuildTheExample() throws Exception {
         maven = IsolatedMaven.in(work.resolve("maven"));
-        CliResult install = maven.script(work, SDK.resolve("install"));
-        assertEquals(0, install.exitCode(), install.all());
+        maven.script(work, SDK.resolve("install")).assertExit(0);
         Path project = copyOfExample(work.resolve("custom-plugin"));
         build = maven.mvn(project, "package");
         pluginJar = project.resolve("target/fulcrum-plugin-feature-dropout-1.0.0.jar");
@@ -92,30 +91,27 @@ class CustomPluginIT {
 
     @Test
     void theExampleBuildsAndPassesItsTestsAgainstTheSdkAlone() {
-        assertEquals(0, build.exitCode(), build.all());
+        build.assertExit(0);
         assertTrue(TESTS_PASSED.matcher(build.out()).find(), build.out());
         assertTrue(Files.isRegularFile(pluginJar), build.out());
     }
 
     @Test
     void theExamplePluginDropsInAndOut() throws Exception {
-        assertEquals(0, build.exitCode(), build.all());
+        build.assertExit(0);
         Path plugins = Launcher.copyOfBundledPlugins(work.resolve("host"));
         Files.copy(pluginJar, plugins.resolve(pluginJar.getFileName()));
         Path folder = work.resolve("host");
         Files.writeString(folder.resolve("dropout.yaml"), Launcher.TINY_PIPELINE + "augment:\n  - {type: feature-dropout, rate: 0.2}\n");
 
-        CliResult listing = Launcher.run(folder, "plugins", "--plugins", plugins.toString());
-        assertTrue(listing.out().contains("feature-dropout 1.0.0 (Example Inc.)"), listing.all());
-        assertTrue(listing.out().contains("  augment: feature-dropout"), listing.all());
-        CliResult run = Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs");
-        assertEquals(0, run.exitCode(), run.all());
+        Launcher.run(folder, "plugins", "--plugins", plugins.toString())
+                .assertOutContains("feature-dropout 1.0.0 (Example Inc.)").assertOutContains("  augment: feature-dropout");
+        Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs").assertExit(0);
 
         Files.delete(plugins.resolve(pluginJar.getFileName()));
         assertFalse(Launcher.run(folder, "plugins", "--plugins", plugins.toString()).out().contains("feature-dropout"));
-        CliResult gone = Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs");
-        assertEquals(2, gone.exitCode(), gone.all());
-        assertTrue(gone.err().contains("augment[0].type: unknown augmenter \"feature-dropout\"; known: "), gone.all());
+        Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs")
+                .assertExit(2).assertErrContains("augment[0].type: unknown augmenter \"feature-dropout\"; known: ");
     }
 
     /** examples/custom-plugin copied to {@code target}, as a user copies it out of the distribution. */

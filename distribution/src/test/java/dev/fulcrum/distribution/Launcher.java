@@ -3,6 +3,7 @@ package dev.fulcrum.distribution;
 import dev.fulcrum.testkit.CliResult;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,9 +37,11 @@ final class Launcher {
     }
 
     /** The bundled plugin jars. */
-    static List<Path> pluginJars() throws IOException {
+    static List<Path> pluginJars() {
         try (var files = Files.list(DISTRIBUTION.resolve("plugins"))) {
             return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

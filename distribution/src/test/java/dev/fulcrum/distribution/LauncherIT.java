@@ -1,10 +1,9 @@
 package dev.fulcrum.distribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.PluginJars;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,7 @@ class LauncherIT {
 
     @Test
     void pluginsListsTypesOfEveryFamily() throws Exception {
-        CliResult result = Launcher.run(work, "plugins");
-        assertEquals(0, result.exitCode(), result.all());
+        CliResult result = Launcher.run(work, "plugins").assertExit(0);
         for (Family family : Family.values()) {
             String line = result.out().lines().filter(l -> l.startsWith("  " + family.key() + ": ")).reduce((a, b) -> b).orElse("");
             assertFalse(line.isEmpty() || line.endsWith("(none)"), "no " + family.key() + " types:\n" + result.out());
@@ -35,24 +33,16 @@ class LauncherIT {
 
     @Test
     void theQuickstartRunsAndWritesTheRunFolder() throws Exception {
-        CliResult result = Launcher.run(work, "run", Launcher.EXAMPLES.resolve("quickstart.yaml").toString(), "--runs", "runs");
-        assertEquals(0, result.exitCode(), result.all());
-        Path folder;
-        try (var runs = Files.list(work.resolve("runs"))) {
-            folder = runs.findFirst().orElseThrow();
-        }
-        try (var files = Files.list(folder)) {
-            assertEquals(List.of("config.yaml", "metrics.jsonl", "model.zip", "provenance.json", "report.json", "summary.json"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList());
-        }
-        JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
-        assertEquals("succeeded", summary.get("status").asText());
-        assertTrue(summary.at("/balance/specific").asDouble() > 0.7, summary.get("balance").toString());
-        assertTrue(summary.at("/balance/general").asDouble() > 0.5, summary.get("balance").toString());
-        assertTrue(summary.at("/timing/total_seconds").asDouble() < 60, summary.get("timing").toString());
-        JsonNode provenance = new ObjectMapper().readTree(folder.resolve("provenance.json").toFile());
-        assertEquals("1", provenance.at("/threads/OMP_NUM_THREADS").asText());
-        assertTrue(result.out().contains("test: specific accuracy"), result.out());
+        CliResult result = Launcher.run(work, "run", Launcher.EXAMPLES.resolve("quickstart.yaml").toString(), "--runs", "runs")
+                .assertExit(0).assertOutContains("test: specific accuracy");
+        RunRecord run = RunRecord.latestIn(work.resolve("runs"));
+        assertEquals(List.of("config.yaml", "metrics.jsonl", "model.zip", "provenance.json", "report.json", "summary.json"), run.files());
+        assertEquals("succeeded", run.status());
+        String balance = run.summary().get("balance").toString();
+        assertTrue(run.number("balance", "specific") > 0.7, balance);
+        assertTrue(run.number("balance", "general") > 0.5, balance);
+        assertTrue(run.number("timing", "total_seconds") < 60, run.summary().get("timing").toString());
+        assertEquals("1", run.provenance().at("/threads/OMP_NUM_THREADS").asText(), result.all());
     }
 
     @Test
@@ -63,15 +53,13 @@ class LauncherIT {
         PluginJars.pack(plugins.resolve("not-a-plugin.jar"), null, Files.createDirectories(work.resolve("empty")));
         PluginJars.without(good, plugins.resolve("no-index.jar"), "META-INF/extensions.idx");
         PluginJars.requiring(good, plugins.resolve("from-the-future.jar"), ">=9.0.0");
-        CliResult listing = Launcher.run(work, "plugins", "--plugins", plugins.toString());
-        assertEquals(0, listing.exitCode(), listing.all());
+        CliResult listing = Launcher.run(work, "plugins", "--plugins", plugins.toString()).assertExit(0);
         for (String jar : List.of("truncated.jar", "not-a-plugin.jar", "no-index.jar", "from-the-future.jar")) {
             assertTrue(listing.err().contains("warning: skipped plugin " + jar + ": "), listing.all());
         }
         assertTrue(listing.out().contains("from-the-future.jar: requires Fulcrum >=9.0.0, this is Fulcrum 0.1.0"), listing.out());
         Files.writeString(work.resolve("tiny.yaml"), Launcher.TINY_PIPELINE);
-        CliResult run = Launcher.run(work, "run", "tiny.yaml", "--plugins", plugins.toString(), "--runs", "runs");
-        assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.err().contains("warning: skipped plugin truncated.jar"), run.all());
+        Launcher.run(work, "run", "tiny.yaml", "--plugins", plugins.toString(), "--runs", "runs")
+                .assertExit(0).assertErrContains("warning: skipped plugin truncated.jar");
     }
 }

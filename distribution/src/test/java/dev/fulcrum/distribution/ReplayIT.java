@@ -1,20 +1,17 @@
 package dev.fulcrum.distribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.pipeline.SavedModel;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.nio.file.Files;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A run folder is enough to redo the run, and its model.zip to predict again. */
-class ReplayIT {
+class ReplayIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: replay
@@ -25,45 +22,42 @@ class ReplayIT {
             strategy: {type: supervised, epochs: 3, tasks: [specific, general]}
             """;
 
-    @Test
-    void theResolvedConfigReplaysTheRunExactly() throws Exception {
-        try (TestHost host = TestHost.withJars(Launcher.pluginJars())) {
-            RunOutcome first = host.run(PIPELINE);
-            assertEquals(RunStatus.SUCCEEDED, first.status(), first.errorMessage());
-            RunOutcome replay = host.run(Files.readString(first.folder().resolve("config.yaml")));
-            assertEquals(RunStatus.SUCCEEDED, replay.status(), replay.errorMessage());
-            JsonNode metrics = first.summary().get("metrics");
-            assertEquals(metrics, replay.summary().get("metrics"));
-        }
+    @Override
+    protected TestHost createHost() {
+        return TestHost.withJars(Launcher.pluginJars());
     }
 
     @Test
-    void theSavedModelPredictsWhatTheRunMeasured() throws Exception {
+    void theResolvedConfigReplaysTheRunExactly() {
+        RunRecord first = host().runSucceeding(PIPELINE);
+        RunRecord replay = host().runSucceeding(first.config());
+        assertEquals(first.summary().get("metrics"), replay.summary().get("metrics"));
+    }
+
+    @Test
+    void theSavedModelPredictsWhatTheRunMeasured() {
         String pipeline = PIPELINE.replace("rows: 600", "rows: 600, target-share: 0.0");
-        try (TestHost host = TestHost.withJars(Launcher.pluginJars())) {
-            RunOutcome run = host.run(pipeline);
-            SavedModel saved = SavedModel.load(run.folder().resolve("model.zip"), host.host());
-            Dataset rows = host.validate(pipeline).specific().component().load();
-            INDArray probabilities = saved.probabilities(rows).get("specific");
-            int[] labels = rows.labels("specific");
-            int[] predicted = probabilities.argMax(1).toIntVector();
-            double correct = 0;
-            double labelled = 0;
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] != Dataset.NO_LABEL) {
-                    labelled++;
-                    correct += labels[i] == predicted[i] ? 1 : 0;
-                }
+        RunRecord run = host().runSucceeding(pipeline);
+        SavedModel saved = SavedModel.load(run.model(), host().host());
+        Dataset rows = host().validate(pipeline).specific().component().load();
+        INDArray probabilities = saved.probabilities(rows).get("specific");
+        int[] labels = rows.labels("specific");
+        int[] predicted = probabilities.argMax(1).toIntVector();
+        double correct = 0;
+        double labelled = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != Dataset.NO_LABEL) {
+                labelled++;
+                correct += labels[i] == predicted[i] ? 1 : 0;
             }
-            double measured = 0;
-            double counted = 0;
-            for (String split : new String[] {"train", "validation", "test"}) {
-                JsonNode metrics = run.summary().at("/metrics/" + split + "/specific");
-                measured += metrics.get("accuracy").asDouble() * metrics.get("count").asDouble();
-                counted += metrics.get("count").asDouble();
-            }
-            assertEquals(counted, labelled);
-            assertEquals(measured / counted, correct / labelled, 1e-9);
         }
+        double measured = 0;
+        double counted = 0;
+        for (String split : new String[] {"train", "validation", "test"}) {
+            measured += run.metric(split, "specific", "accuracy") * run.metric(split, "specific", "count");
+            counted += run.metric(split, "specific", "count");
+        }
+        assertEquals(counted, labelled);
+        assertEquals(measured / counted, correct / labelled, 1e-9);
     }
 }

@@ -9,12 +9,8 @@ import dev.fulcrum.core.config.ConfigPath;
 import dev.fulcrum.core.config.ParamsBinder;
 import dev.fulcrum.core.host.FactoryCatalog;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.host.PluginInfo;
 import dev.fulcrum.core.host.SharedPackages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -34,28 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract every plugin keeps, checked on its built jar by a real host. A plugin module's
- * integration test extends this class and says which plugin id and types it expects.
+ * integration test extends this class and says which plugin id and types it expects; its own tests
+ * run pipelines on the same host, {@link #host()}: the built jar and the plugins the module tests
+ * with. {@link #unloadsCleanly()} checks the jar on a host of its own, alone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PluginContract {
-
-    private TestHost testHost;
+public abstract class PluginContract extends SharedHostTest {
 
     /** The plugin's {@code Plugin-Id}. */
     protected abstract String pluginId();
 
     /** The factory types the plugin provides, by family. */
     protected abstract Map<Family, List<String>> expectedTypes();
-
-    @BeforeAll
-    void startHost() {
-        testHost = TestHost.withJars(List.of(TestHost.builtJar()));
-    }
-
-    @AfterAll
-    void stopHost() {
-        testHost.close();
-    }
 
     @Test
     void jarIsAPluginThatBundlesNoProvidedLibrary() throws IOException {
@@ -76,11 +61,14 @@ public abstract class PluginContract {
 
     @Test
     void hostLoadsItAndFindsExactlyItsTypes() {
-        assertTrue(testHost.host().problems().isEmpty(), "problems: " + testHost.host().problems());
-        PluginInfo plugin = testHost.host().plugin(pluginId());
+        assertLoadsWithExactlyItsTypes(host());
+    }
+
+    private void assertLoadsWithExactlyItsTypes(TestHost host) {
+        assertTrue(host.host().problems().isEmpty(), "problems: " + host.host().problems());
         Map<Family, List<String>> expected = new java.util.EnumMap<>(Family.class);
         expectedTypes().forEach((family, types) -> expected.put(family, types.stream().sorted().toList()));
-        assertEquals(expected, plugin.types());
+        assertEquals(expected, host.host().plugin(pluginId()).types());
     }
 
     @Test
@@ -112,9 +100,11 @@ public abstract class PluginContract {
         }
     }
 
+    /** On a host with the built jar alone, so that the plugin needs no other to load, and nothing is left after it. */
     @Test
     void unloadsCleanly() {
         try (TestHost own = TestHost.withJars(List.of(TestHost.builtJar()))) {
+            assertLoadsWithExactlyItsTypes(own);
             own.host().unload(pluginId());
             for (Family family : Family.values()) {
                 assertEquals(Collections.emptyList(), own.host().catalog().types(family));
@@ -126,7 +116,7 @@ public abstract class PluginContract {
     private List<FactoryCatalog.Entry> entries() {
         List<FactoryCatalog.Entry> entries = new ArrayList<>();
         for (Family family : Family.values()) {
-            testHost.host().catalog().entries(family).stream().filter(e -> e.pluginId().equals(pluginId())).forEach(entries::add);
+            host().host().catalog().entries(family).stream().filter(e -> e.pluginId().equals(pluginId())).forEach(entries::add);
         }
         assertFalse(entries.isEmpty(), "the plugin provides no factory");
         return entries;

@@ -1,12 +1,9 @@
 package dev.fulcrum.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.core.pipeline.RunOutcome;
 import dev.fulcrum.core.pipeline.SavedModel;
-import dev.fulcrum.core.run.ModelArchive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,8 +25,8 @@ public final class SavedModelCheck {
      *
      * @param task the task of {@code raw} that the run made its specific task
      */
-    public static void assertPredictsAsInRun(TestHost testHost, RunOutcome outcome, Dataset raw, String task) {
-        SavedModel model = SavedModel.load(outcome.folder().resolve(ModelArchive.FILE), testHost.host());
+    public static void assertPredictsAsInRun(TestHost testHost, RunRecord run, Dataset raw, String task) {
+        SavedModel model = SavedModel.load(run.model(), testHost.host());
         float[][] probabilities = model.probabilities(raw).get(Tasks.SPECIFIC).toFloatMatrix();
         int[] labels = raw.labels(task);
         long rows = 0;
@@ -47,11 +44,10 @@ public final class SavedModelCheck {
         double runCorrect = 0;
         double runLoss = 0;
         for (String split : new String[] {"train", "validation", "test"}) {
-            JsonNode metrics = outcome.summary().path("metrics").path(split).path(Tasks.SPECIFIC);
-            double count = metrics.path(MetricNames.COUNT).asDouble();
+            double count = run.metric(split, Tasks.SPECIFIC, MetricNames.COUNT);
             runRows += count;
-            runCorrect += metrics.path(MetricNames.ACCURACY).asDouble() * count;
-            runLoss += metrics.path(MetricNames.LOSS).asDouble() * count;
+            runCorrect += run.metric(split, Tasks.SPECIFIC, MetricNames.ACCURACY) * count;
+            runLoss += run.metric(split, Tasks.SPECIFIC, MetricNames.LOSS) * count;
         }
         assertEquals(runRows, rows, "the run evaluated " + runRows + " labelled rows, the data has " + rows);
         assertEquals(runCorrect, correct, 1e-6, "correct predictions of the saved model versus the run");
@@ -62,8 +58,8 @@ public final class SavedModelCheck {
      * The recall of one class (correct predictions among the rows labelled with it) of the saved model's
      * specific task on rows it never saw, labelled under {@code task}.
      */
-    public static double recall(TestHost testHost, RunOutcome outcome, Dataset rows, String task, int label) {
-        SavedModel model = SavedModel.load(outcome.folder().resolve(ModelArchive.FILE), testHost.host());
+    public static double recall(TestHost testHost, RunRecord run, Dataset rows, String task, int label) {
+        SavedModel model = SavedModel.load(run.model(), testHost.host());
         float[][] probabilities = model.probabilities(rows).get(Tasks.SPECIFIC).toFloatMatrix();
         int[] labels = rows.labels(task);
         int found = 0;

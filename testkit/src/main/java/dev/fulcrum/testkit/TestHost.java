@@ -143,10 +143,25 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Runs a pipeline that must succeed; the test fails with the run's error otherwise. */
-    public RunOutcome runSucceeding(String yaml, String... overrides) {
+    public RunRecord runSucceeding(String yaml, String... overrides) {
+        return runEnding(RunStatus.SUCCEEDED, yaml, overrides);
+    }
+
+    /** Runs a pipeline that must stop at bad input ({@link RunStatus#INVALID_INPUT}); read its message from the record. */
+    public RunRecord runInvalid(String yaml, String... overrides) {
+        return runEnding(RunStatus.INVALID_INPUT, yaml, overrides);
+    }
+
+    private RunRecord runEnding(RunStatus expected, String yaml, String... overrides) {
         RunOutcome outcome = run(yaml, overrides);
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        return outcome;
+        assertEquals(expected, outcome.status(), () -> outcome.errorMessage() != null ? outcome.errorMessage()
+                : outcome.summary().toPrettyString());
+        return RunRecord.of(outcome);
+    }
+
+    /** The run folder under this host's runs folder that changed last: what a {@code run} command just wrote. */
+    public RunRecord latestRun() {
+        return RunRecord.latestIn(runs);
     }
 
     private PipelineLauncher launcher() {

@@ -1,10 +1,8 @@
 package dev.fulcrum.plugins.coral;
 
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,15 +39,11 @@ class CoralIT extends PluginContract {
 
     @Test
     void runsInAPipelineAndReportsTheGapItCloses() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(PIPELINE);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            assertTrue(outcome.summary().path("metrics_by_domain").has("target"), outcome.summary().toString());
-            var gap = outcome.summary().path("domain_gap");
-            double before = gap.path("before").path("covariance_distance").asDouble();
-            double after = gap.path("after").path("covariance_distance").asDouble();
-            assertTrue(after < before / 5, "covariance distance before " + before + ", after " + after);
-        }
+        RunRecord run = host().runSucceeding(PIPELINE);
+        assertTrue(run.summary().path("metrics_by_domain").has("target"), run.summary().toString());
+        double before = run.gap("before", "covariance_distance");
+        double after = run.gap("after", "covariance_distance");
+        assertTrue(after < before / 5, "covariance distance before " + before + ", after " + after);
     }
 
     /**
@@ -59,24 +53,17 @@ class CoralIT extends PluginContract {
     @Test
     void coralRotationExampleClosesTheCovarianceGap() throws IOException {
         Path example = Path.of(System.getProperty("user.dir"), "../../../examples/coral-rotation.yaml").normalize();
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            // The gap is measured before training, so a short training keeps the test quick.
-            RunOutcome outcome = host.run(Files.readString(example), "strategy.epochs=2");
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            var gap = outcome.summary().path("domain_gap");
-            double before = gap.path("before").path("covariance_distance").asDouble();
-            double after = gap.path("after").path("covariance_distance").asDouble();
-            assertEquals(0.26, before, 0.03, gap.toString());
-            assertTrue(after < before / 10, "covariance distance before " + before + ", after " + after);
-        }
+        // The gap is measured before training, so a short training keeps the test quick.
+        RunRecord run = host().runSucceeding(Files.readString(example), "strategy.epochs=2");
+        double before = run.gap("before", "covariance_distance");
+        double after = run.gap("after", "covariance_distance");
+        assertEquals(0.26, before, 0.03, run.summary().path("domain_gap").toString());
+        assertTrue(after < before / 10, "covariance distance before " + before + ", after " + after);
     }
 
     @Test
     void dataWithoutTargetRowsIsBadInput() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(PIPELINE, "data.specific.target-share=0");
-            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertTrue(outcome.errorMessage().startsWith("coral: the data has no target"), outcome.errorMessage());
-        }
+        String error = host().runInvalid(PIPELINE, "data.specific.target-share=0").errorMessage();
+        assertTrue(error.startsWith("coral: the data has no target"), error);
     }
 }

@@ -1,16 +1,13 @@
 package dev.fulcrum.plugins.domainstandardize;
 
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DomainStandardizeIT extends PluginContract {
@@ -28,21 +25,18 @@ class DomainStandardizeIT extends PluginContract {
     /** The synthetic target is shifted by shift/2 in every feature: per-domain centring removes the mean gap. */
     @Test
     void removesTheMeanShiftOfTheSyntheticTarget() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run("""
-                    name: domain-standardize
-                    seed: 5
-                    data:
-                      specific: {type: synthetic, rows: 1500, features: 6, target-share: 0.5, shift: 1.5}
-                    adapt:
-                      - {type: domain-standardize}
-                    model: {type: mlp, hidden: [16]}
-                    strategy: {type: supervised, epochs: 3}
-                    """);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            var gap = outcome.summary().path("domain_gap");
-            assertTrue(gap.path("before").path("mmd_linear").asDouble() > 1, gap.toString());
-            assertTrue(gap.path("after").path("mmd_linear").asDouble() < 0.05, gap.toString());
-        }
+        RunRecord run = host().runSucceeding("""
+                name: domain-standardize
+                seed: 5
+                data:
+                  specific: {type: synthetic, rows: 1500, features: 6, target-share: 0.5, shift: 1.5}
+                adapt:
+                  - {type: domain-standardize}
+                model: {type: mlp, hidden: [16]}
+                strategy: {type: supervised, epochs: 3}
+                """);
+        String gap = run.summary().path("domain_gap").toString();
+        assertTrue(run.gap("before", "mmd_linear") > 1, gap);
+        assertTrue(run.gap("after", "mmd_linear") < 0.05, gap);
     }
 }

@@ -1,10 +1,8 @@
 package dev.fulcrum.plugins.featureaugmentation;
 
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,11 +37,7 @@ class FeatureAugmentationIT extends PluginContract {
 
     @Test
     void triplesTheFeaturesWithSomeTargetLabels() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(PIPELINE);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            assertEquals(18, outcome.summary().path("data").path("features").asInt());
-        }
+        assertEquals(18, host().runSucceeding(PIPELINE).number("data", "features"));
     }
 
     /**
@@ -68,27 +62,16 @@ class FeatureAugmentationIT extends PluginContract {
 
     @Test
     void learnsTheSharedAndTheDomainSpecificPartsOfTheRule() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome augmented = host.run(SHARED_HALF_RULE);
-            RunOutcome plain = host.run(SHARED_HALF_RULE, "adapt=[]");
-            assertEquals(RunStatus.SUCCEEDED, augmented.status(), augmented.errorMessage());
-            assertEquals(RunStatus.SUCCEEDED, plain.status(), plain.errorMessage());
-            double before = targetAccuracy(plain);
-            double after = targetAccuracy(augmented);
-            assertTrue(before < 0.65 && after > 0.85, "target accuracy without " + before + ", with feature augmentation " + after);
-        }
-    }
-
-    private static double targetAccuracy(RunOutcome outcome) {
-        return outcome.summary().path("metrics_by_domain").path("target").path("test").path("specific").path("accuracy").asDouble();
+        RunRecord augmented = host().runSucceeding(SHARED_HALF_RULE);
+        RunRecord plain = host().runSucceeding(SHARED_HALF_RULE, "adapt=[]");
+        double before = plain.domainMetric("target", "test", "specific", "accuracy");
+        double after = augmented.domainMetric("target", "test", "specific", "accuracy");
+        assertTrue(before < 0.65 && after > 0.85, "target accuracy without " + before + ", with feature augmentation " + after);
     }
 
     @Test
     void withoutTargetLabelsSaysWhatToSet() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(PIPELINE, "split.target-labelled=0");
-            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertTrue(outcome.errorMessage().contains("split.target-labelled"), outcome.errorMessage());
-        }
+        String error = host().runInvalid(PIPELINE, "split.target-labelled=0").errorMessage();
+        assertTrue(error.contains("split.target-labelled"), error);
     }
 }

@@ -1,17 +1,13 @@
 package dev.fulcrum.plugins.importanceweighting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImportanceWeightingIT extends PluginContract {
@@ -51,21 +47,12 @@ class ImportanceWeightingIT extends PluginContract {
 
     @Test
     void weightsReachTrainingAndHelpTheTarget() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome weighted = host.run(PIPELINE);
-            RunOutcome sourceOnly = host.run(PIPELINE, "adapt=[]");
-            assertEquals(RunStatus.SUCCEEDED, weighted.status(), weighted.errorMessage());
-            assertEquals(RunStatus.SUCCEEDED, sourceOnly.status(), sourceOnly.errorMessage());
-            double before = targetAccuracy(sourceOnly.summary());
-            double after = targetAccuracy(weighted.summary());
-            assertTrue(after > before + 0.08, "target accuracy source-only " + before + ", importance-weighted " + after);
-            JsonNode gap = weighted.summary().path("domain_gap");
-            assertTrue(gap.path("after").path("mmd_linear").asDouble() < gap.path("before").path("mmd_linear").asDouble() / 3,
-                    "the weighted source should look like the target: " + gap);
-        }
-    }
-
-    private static double targetAccuracy(JsonNode summary) {
-        return summary.path("metrics_by_domain").path("target").path("test").path("specific").path("accuracy").asDouble();
+        RunRecord weighted = host().runSucceeding(PIPELINE);
+        RunRecord sourceOnly = host().runSucceeding(PIPELINE, "adapt=[]");
+        double before = sourceOnly.domainMetric("target", "test", "specific", "accuracy");
+        double after = weighted.domainMetric("target", "test", "specific", "accuracy");
+        assertTrue(after > before + 0.08, "target accuracy source-only " + before + ", importance-weighted " + after);
+        assertTrue(weighted.gap("after", "mmd_linear") < weighted.gap("before", "mmd_linear") / 3,
+                "the weighted source should look like the target: " + weighted.summary().path("domain_gap"));
     }
 }

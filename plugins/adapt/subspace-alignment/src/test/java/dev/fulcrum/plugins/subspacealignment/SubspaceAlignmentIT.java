@@ -1,10 +1,8 @@
 package dev.fulcrum.plugins.subspacealignment;
 
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,22 +25,17 @@ class SubspaceAlignmentIT extends PluginContract {
 
     @Test
     void projectsBothDomainsOntoAlignedComponents() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run("""
-                    name: subspace-alignment
-                    seed: 7
-                    data:
-                      specific: {type: synthetic, rows: 1500, features: 8, target-share: 0.5, shift: 1.5}
-                    adapt:
-                      - {type: subspace-alignment, dimensions: 5}
-                    model: {type: mlp, hidden: [16]}
-                    strategy: {type: supervised, epochs: 3}
-                    """);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            assertEquals(5, outcome.summary().path("data").path("features").asInt());
-            var gap = outcome.summary().path("domain_gap");
-            assertTrue(gap.path("after").path("mmd_linear").asDouble() < gap.path("before").path("mmd_linear").asDouble() / 10,
-                    gap.toString());
-        }
+        RunRecord run = host().runSucceeding("""
+                name: subspace-alignment
+                seed: 7
+                data:
+                  specific: {type: synthetic, rows: 1500, features: 8, target-share: 0.5, shift: 1.5}
+                adapt:
+                  - {type: subspace-alignment, dimensions: 5}
+                model: {type: mlp, hidden: [16]}
+                strategy: {type: supervised, epochs: 3}
+                """);
+        assertEquals(5, run.number("data", "features"));
+        assertTrue(run.gap("after", "mmd_linear") < run.gap("before", "mmd_linear") / 10, run.summary().path("domain_gap").toString());
     }
 }

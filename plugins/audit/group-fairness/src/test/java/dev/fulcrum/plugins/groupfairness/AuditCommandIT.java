@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.cli.ExitCodes;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.train.Predictions;
 import dev.fulcrum.testkit.CliResult;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,13 +18,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code fulcrum audit} on CSV files, with the built plugin in the host's plugins folder. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditCommandIT {
+class AuditCommandIT extends SharedHostTest {
 
     private static final String FAIRLEARN = """
             y,yhat,group,score
@@ -52,28 +47,24 @@ class AuditCommandIT {
             1,0,c,0.3
             """;
 
-    private TestHost host;
     private Path fairlearn;
 
     @BeforeAll
     void start() {
-        host = TestHost.forBuiltPlugin();
-        fairlearn = host.writeFile("data/fairlearn.csv", FAIRLEARN);
+        fairlearn = host().writeFile("data/fairlearn.csv", FAIRLEARN);
     }
 
-    @AfterAll
-    void close() {
-        host.close();
+    /** {@code fulcrum audit} of the file's prediction column {@code yhat} against its label {@code y}, with more options. */
+    private CliResult auditPredictions(String... options) {
+        return host().cli(Stream.concat(Stream.of("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat"),
+                Stream.of(options)).toArray(String[]::new));
     }
 
     @Test
     void auditsAPredictionColumnAndWritesTheResults() throws IOException {
-        Path out = host.root().resolve("out/fairlearn.json");
-        CliResult result = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--bootstrap", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, result.exitCode(), result.all());
-        assertTrue(result.out().contains("grouping group"), result.all());
-        assertTrue(result.out().contains("18 rows of " + fairlearn), result.all());
+        Path out = host().root().resolve("out/fairlearn.json");
+        auditPredictions("--sensitive", "group", "--bootstrap", "0", "--out", out.toString())
+                .assertExit(ExitCodes.OK).assertOutContains("grouping group").assertOutContains("18 rows of " + fairlearn);
         JsonNode audit = Json.MAPPER.readTree(out.toFile());
         assertEquals(0.25, audit.at("/groupings/group/headline/demographic_parity_difference/value").asDouble(), 1e-12);
         assertEquals(1.0, audit.at("/groupings/group/headline/equalized_odds_difference/value").asDouble(), 1e-12);
@@ -82,94 +73,72 @@ class AuditCommandIT {
 
     @Test
     void thresholdsAScoreColumnWhenThereIsNoPrediction() throws IOException {
-        Path out = host.root().resolve("out/score.json");
-        CliResult result = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--score", "score",
-                "--sensitive", "group", "--bootstrap", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+        Path out = host().root().resolve("out/score.json");
+        host().cli("audit", "--data", fairlearn.toString(), "--label", "y", "--score", "score",
+                "--sensitive", "group", "--bootstrap", "0", "--out", out.toString()).assertExit(ExitCodes.OK);
         // score >= 0.5 reproduces yhat on every row of the file
         assertEquals(0.555556, Json.MAPPER.readTree(out.toFile()).at("/overall/selection_rate").asDouble(), 1e-6);
     }
 
     @Test
     void aFailedGateExitsWithCodeThreeAfterPrintingTheAudit() {
-        CliResult result = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--privileged", "group=a", "--gate", "disparate_impact>=0.8", "--bootstrap", "50");
-        assertEquals(ExitCodes.GATE_FAILED, result.exitCode(), result.all());
-        assertTrue(result.out().contains("FAIL  disparate_impact >= 0.8 [group]"), result.all());
-        // unprivileged b and c pooled: 7 of 14 selected; privileged a: 3 of 4
-        assertTrue(result.err().contains("disparate_impact on group is 0.6667, below the minimum 0.8 by 0.1333"), result.all());
+        auditPredictions("--sensitive", "group", "--privileged", "group=a", "--gate", "disparate_impact>=0.8", "--bootstrap", "50")
+                .assertExit(ExitCodes.GATE_FAILED).assertOutContains("FAIL  disparate_impact >= 0.8 [group]")
+                // unprivileged b and c pooled: 7 of 14 selected; privileged a: 3 of 4
+                .assertErrContains("disparate_impact on group is 0.6667, below the minimum 0.8 by 0.1333");
     }
 
     @Test
     void badInputNamesTheFileRowAndColumnAndExitsWithTwo() {
-        CliResult missingColumn = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "race");
-        assertEquals(ExitCodes.BAD_INPUT, missingColumn.exitCode(), missingColumn.all());
-        assertTrue(missingColumn.err().contains("error: " + fairlearn + ": row 1, column race: no column \"race\" in the header; "
-                + "columns are [y, yhat, group, score]"), missingColumn.all());
+        auditPredictions("--sensitive", "race")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("error: " + fairlearn
+                        + ": row 1, column race: no column \"race\" in the header; columns are [y, yhat, group, score]");
 
-        Path malformed = host.writeFile("data/malformed.csv", "y,yhat,group\n1,1,a\n0,1\n");
-        CliResult shortRow = host.cli("audit", "--data", malformed.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "group");
-        assertEquals(ExitCodes.BAD_INPUT, shortRow.exitCode(), shortRow.all());
-        assertTrue(shortRow.err().contains(malformed + ": row 3: expected 3 fields as in the header, got 2"), shortRow.all());
+        Path malformed = host().writeFile("data/malformed.csv", "y,yhat,group\n1,1,a\n0,1\n");
+        host().cli("audit", "--data", malformed.toString(), "--label", "y", "--prediction", "yhat", "--sensitive", "group")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains(malformed + ": row 3: expected 3 fields as in the header, got 2");
 
-        Path badScore = host.writeFile("data/bad-score.csv", "y,group,score\n1,a,0.3\n0,b,high\n");
-        CliResult score = host.cli("audit", "--data", badScore.toString(), "--label", "y", "--score", "score", "--sensitive", "group");
-        assertEquals(ExitCodes.BAD_INPUT, score.exitCode(), score.all());
-        assertTrue(score.err().contains(badScore + ": row 3, column score: expected a number, got \"high\""), score.all());
+        Path badScore = host().writeFile("data/bad-score.csv", "y,group,score\n1,a,0.3\n0,b,high\n");
+        host().cli("audit", "--data", badScore.toString(), "--label", "y", "--score", "score", "--sensitive", "group")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains(badScore + ": row 3, column score: expected a number, got \"high\"");
 
-        CliResult unknownAttribute = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--privileged", "race=white");
-        assertEquals(ExitCodes.BAD_INPUT, unknownAttribute.exitCode(), unknownAttribute.all());
-        assertTrue(unknownAttribute.err().contains("--privileged race=...: race is not among the --sensitive attributes [group]"),
-                unknownAttribute.all());
+        auditPredictions("--sensitive", "group", "--privileged", "race=white")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--privileged race=...: race is not among the --sensitive attributes [group]");
 
-        CliResult unknownGroup = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--privileged", "group=z");
-        assertEquals(ExitCodes.BAD_INPUT, unknownGroup.exitCode(), unknownGroup.all());
-        assertTrue(unknownGroup.err().contains("the privileged group z of group has no rows; its groups are [a, b, c]"), unknownGroup.all());
+        auditPredictions("--sensitive", "group", "--privileged", "group=z")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("the privileged group z of group has no rows; its groups are [a, b, c]");
 
-        CliResult gate = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--gate", "disparate_impact=0.8");
-        assertEquals(ExitCodes.BAD_INPUT, gate.exitCode(), gate.all());
-        assertTrue(gate.err().contains("--gate disparate_impact=0.8: expected METRIC>=NUMBER or METRIC<=NUMBER"), gate.all());
+        auditPredictions("--sensitive", "group", "--gate", "disparate_impact=0.8")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--gate disparate_impact=0.8: expected METRIC>=NUMBER or METRIC<=NUMBER");
 
-        CliResult unknownMetric = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--sensitive", "group", "--gate", "fairness>=0.8");
-        assertEquals(ExitCodes.BAD_INPUT, unknownMetric.exitCode(), unknownMetric.all());
-        assertTrue(unknownMetric.err().contains("--gate fairness>=0.8: unknown metric \"fairness\"; known:"), unknownMetric.all());
+        auditPredictions("--sensitive", "group", "--gate", "fairness>=0.8")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--gate fairness>=0.8: unknown metric \"fairness\"; known:");
 
-        CliResult both = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat",
-                "--model", "runs/x/model.zip", "--sensitive", "group");
-        assertEquals(ExitCodes.BAD_INPUT, both.exitCode(), both.all());
-        assertTrue(both.err().contains("--model predicts the decisions; leave out --prediction and --score"), both.all());
+        auditPredictions("--model", "runs/x/model.zip", "--sensitive", "group")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("--model predicts the decisions; leave out --prediction and --score");
 
-        CliResult noSensitive = host.cli("audit", "--data", fairlearn.toString(), "--label", "y", "--prediction", "yhat");
-        assertEquals(ExitCodes.BAD_INPUT, noSensitive.exitCode(), noSensitive.all());
-        assertTrue(noSensitive.err().contains("Missing required option: '--sensitive=A,B'"), noSensitive.all());
+        auditPredictions()
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("Missing required option: '--sensitive=A,B'");
     }
 
     @Test
     void auditsTheDecisionsOfASavedModelOnRawRows() throws IOException {
-        Path data = host.writeFile("data/people.csv", people(800));
-        RunOutcome trained = host.run("""
+        Path data = host().writeFile("data/people.csv", people(800));
+        Path model = host().runSucceeding("""
                 name: people
                 seed: 3
                 data:
                   specific: {type: csv, path: ../data/people.csv, label: y, sensitive: [group]}
                 model: {type: mlp, hidden: [16]}
                 strategy: {type: supervised, epochs: 4, batch-size: 64}
-                """);
-        assertEquals(RunStatus.SUCCEEDED, trained.status(), trained.errorMessage());
-        Path model = trained.folder().resolve("model.zip");
-        Path out = host.root().resolve("out/model.json");
-        CliResult result = host.cli("audit", "--data", data.toString(), "--label", "y", "--model", model.toString(),
-                "--sensitive", "group", "--bootstrap", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+                """).model();
+        Path out = host().root().resolve("out/model.json");
+        host().cli("audit", "--data", data.toString(), "--label", "y", "--model", model.toString(),
+                "--sensitive", "group", "--bootstrap", "0", "--out", out.toString()).assertExit(ExitCodes.OK);
         JsonNode audit = Json.MAPPER.readTree(out.toFile());
         assertEquals(800, audit.at("/overall/count").asInt());
 
-        SavedModel saved = SavedModel.load(model, host.host());
+        SavedModel saved = SavedModel.load(model, host().host());
         float[] features = new float[800 * 3];
         String[] lines = people(800).split("\n");
         for (int row = 0; row < 800; row++) {
@@ -186,11 +155,9 @@ class AuditCommandIT {
         }
         assertEquals(selected / 800, audit.at("/overall/selection_rate").asDouble(), 1e-12);
 
-        Path noFeature = host.writeFile("data/no-feature.csv", "x0,x1,y,group\n0.1,0.2,1,a\n");
-        CliResult missing = host.cli("audit", "--data", noFeature.toString(), "--label", "y", "--model", model.toString(),
-                "--sensitive", "group");
-        assertEquals(ExitCodes.BAD_INPUT, missing.exitCode(), missing.all());
-        assertTrue(missing.err().contains(noFeature + ": row 1, column x2: no column \"x2\" in the header"), missing.all());
+        Path noFeature = host().writeFile("data/no-feature.csv", "x0,x1,y,group\n0.1,0.2,1,a\n");
+        host().cli("audit", "--data", noFeature.toString(), "--label", "y", "--model", model.toString(), "--sensitive", "group")
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains(noFeature + ": row 1, column x2: no column \"x2\" in the header");
     }
 
     /** Seeded rows: three features, a group, and a label that depends on the first feature and the group. */

@@ -2,27 +2,20 @@ package dev.fulcrum.plugins.groupfairness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.cli.ExitCodes;
-import dev.fulcrum.core.run.Json;
 import dev.fulcrum.testkit.CliResult;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real pipeline (synthetic biased data, an MLP trained with DL4J) audited by the built plugin, with gates. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditedRunIT {
+class AuditedRunIT extends SharedHostTest {
 
     /** Group b's positive labels are 1.5 logits rarer; the model learns that through the proxy feature. */
     static final String PIPELINE = """
@@ -41,38 +34,29 @@ class AuditedRunIT {
                   - {metric: demographic_parity_difference, max: 0.9}
             """;
 
-    private TestHost host;
     private CliResult gated;
 
     @BeforeAll
     void run() {
-        host = TestHost.forBuiltPlugin();
-        gated = host.cli("run", host.writeFile("pipelines/audited.yaml", PIPELINE).toString());
-    }
-
-    @AfterAll
-    void close() {
-        host.close();
+        gated = host().cli("run", host().writeFile("pipelines/audited.yaml", PIPELINE).toString());
     }
 
     @Test
     void aFailedGateExitsWithItsOwnCodeAndSaysByHowMuch() {
-        assertEquals(ExitCodes.GATE_FAILED, gated.exitCode(), gated.all());
-        assertTrue(gated.err().contains("error: 1 policy gate failed (exit code 3):"), gated.all());
+        gated.assertExit(ExitCodes.GATE_FAILED).assertErrContains("error: 1 policy gate failed (exit code 3):")
+                .assertOutContains("PASS  demographic_parity_difference <= 0.9 [group]");
         assertTrue(gated.err().matches("(?s).*disparate_impact >= 0.8 \\[group]: disparate_impact on group is 0\\.\\d+, "
                 + "below the minimum 0.8 by 0\\.\\d+.*"), gated.all());
-        assertTrue(gated.out().contains("PASS  demographic_parity_difference <= 0.9 [group]"), gated.all());
     }
 
     @Test
-    void theModelIsStillSavedAndTheSummarySaysGateFailed() throws IOException {
-        Path folder = onlyRunFolder();
-        assertTrue(Files.isRegularFile(folder.resolve("model.zip")));
-        JsonNode summary = Json.MAPPER.readTree(folder.resolve("summary.json").toFile());
-        assertEquals("gate_failed", summary.path("status").asText());
-        assertEquals(2, summary.path("schema_version").asInt());
-        assertTrue(summary.path("error").isNull());
-        JsonNode gates = summary.path("gates");
+    void theModelIsStillSavedAndTheSummarySaysGateFailed() {
+        RunRecord run = host().latestRun();
+        assertTrue(Files.isRegularFile(run.model()));
+        assertEquals("gate_failed", run.status());
+        assertEquals(2, run.number("schema_version"));
+        assertTrue(run.summary().path("error").isNull());
+        JsonNode gates = run.summary().path("gates");
         assertEquals(2, gates.size());
         assertEquals("audit[0]", gates.get(0).path("auditor").asText());
         assertFalse(gates.get(0).path("passed").asBoolean());
@@ -81,8 +65,8 @@ class AuditedRunIT {
     }
 
     @Test
-    void theAuditLandsInTheSummaryWithIntervals() throws IOException {
-        JsonNode audit = Json.MAPPER.readTree(onlyRunFolder().resolve("summary.json").toFile()).path("audit").path("audit[0]");
+    void theAuditLandsInTheSummaryWithIntervals() {
+        JsonNode audit = host().latestRun().summary().path("audit").path("audit[0]");
         assertEquals("specific", audit.path("task").asText());
         assertEquals("positive", audit.path("positive_class").asText());
         JsonNode group = audit.path("groupings").path("group");
@@ -98,16 +82,8 @@ class AuditedRunIT {
 
     @Test
     void anUnknownGateMetricIsBadConfigNamingTheField() {
-        CliResult result = host.cli("validate", host.writeFile("pipelines/typo.yaml",
-                PIPELINE.replace("metric: disparate_impact", "metric: disparate_impakt")).toString());
-        assertEquals(ExitCodes.BAD_INPUT, result.exitCode(), result.all());
-        assertTrue(result.err().contains("audit[0].gates[0].metric: unknown metric \"disparate_impakt\"; known:"), result.all());
-    }
-
-    private Path onlyRunFolder() throws IOException {
-        try (Stream<Path> runs = Files.list(host.runsFolder())) {
-            List<Path> folders = runs.filter(p -> p.getFileName().toString().startsWith("audited-")).sorted().toList();
-            return folders.get(0);
-        }
+        host().cli("validate", host().writeFile("pipelines/typo.yaml",
+                PIPELINE.replace("metric: disparate_impact", "metric: disparate_impakt")).toString())
+                .assertExit(ExitCodes.BAD_INPUT).assertErrContains("audit[0].gates[0].metric: unknown metric \"disparate_impakt\"; known:");
     }
 }

@@ -1,11 +1,9 @@
 package dev.fulcrum.plugins.imageaugment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
 import dev.fulcrum.testkit.PluginJars;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageAugmentPluginIT extends PluginContract {
@@ -93,10 +90,8 @@ class ImageAugmentPluginIT extends PluginContract {
                 strategy: {type: supervised, epochs: 15, batch-size: 32, learning-rate: 0.005}
                 """;
         try (TestHost host = TestHost.withJars(jars)) {
-            RunOutcome outcome = host.run(yaml);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.summary().toPrettyString());
-            JsonNode test = outcome.summary().path("metrics").path("test").path("specific");
-            assertTrue(test.path("accuracy").asDouble() > 0.85, test.toPrettyString());
+            RunRecord run = host.runSucceeding(yaml);
+            assertTrue(run.metric("test", "specific", "accuracy") > 0.85, run.summary().path("metrics").path("test").toPrettyString());
         }
     }
 }

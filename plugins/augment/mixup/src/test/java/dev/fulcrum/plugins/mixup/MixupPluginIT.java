@@ -1,17 +1,13 @@
 package dev.fulcrum.plugins.mixup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MixupPluginIT extends PluginContract {
@@ -39,12 +35,9 @@ class MixupPluginIT extends PluginContract {
                 model: {type: mlp, hidden: [32]}
                 strategy: {type: supervised, tasks: [specific, general], epochs: 8, batch-size: 32, learning-rate: 0.005}
                 """;
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(yaml);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.summary().toPrettyString());
-            JsonNode test = outcome.summary().path("metrics").path("test");
-            assertTrue(test.path("specific").path("accuracy").asDouble() > 0.7, test.toPrettyString());
-            assertTrue(test.path("general").path("accuracy").asDouble() > 0.5, test.toPrettyString());
-        }
+        RunRecord run = host().runSucceeding(yaml);
+        String test = run.summary().path("metrics").path("test").toPrettyString();
+        assertTrue(run.metric("test", "specific", "accuracy") > 0.7, test);
+        assertTrue(run.metric("test", "general", "accuracy") > 0.5, test);
     }
 }

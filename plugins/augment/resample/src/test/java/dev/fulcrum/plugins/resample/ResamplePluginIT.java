@@ -2,12 +2,10 @@ package dev.fulcrum.plugins.resample;
 
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.ImbalancedBlobs;
 import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResamplePluginIT extends PluginContract {
@@ -45,14 +42,10 @@ class ResamplePluginIT extends PluginContract {
     void smoteRaisesTheRecallOfTheRareClass(@TempDir Path folder) {
         Path train = ImbalancedBlobs.writeCsv(ImbalancedBlobs.generate(1000, 0.05, 1.5, 4, 1), folder.resolve("train.csv"));
         Dataset unseen = ImbalancedBlobs.generate(4000, 0.05, 1.5, 4, 2);
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome plain = host.run(PIPELINE.formatted(train, "[]"));
-            RunOutcome smote = host.run(PIPELINE.formatted(train, "[{type: smote, k: 5}]"));
-            assertEquals(RunStatus.SUCCEEDED, plain.status(), plain.summary().toPrettyString());
-            assertEquals(RunStatus.SUCCEEDED, smote.status(), smote.summary().toPrettyString());
-            double before = SavedModelCheck.recall(host, plain, unseen, ImbalancedBlobs.TASK, ImbalancedBlobs.RARE);
-            double after = SavedModelCheck.recall(host, smote, unseen, ImbalancedBlobs.TASK, ImbalancedBlobs.RARE);
-            assertTrue(after > before + 0.3, "rare-class recall without smote " + before + ", with smote " + after);
-        }
+        RunRecord plain = host().runSucceeding(PIPELINE.formatted(train, "[]"));
+        RunRecord smote = host().runSucceeding(PIPELINE.formatted(train, "[{type: smote, k: 5}]"));
+        double before = SavedModelCheck.recall(host(), plain, unseen, ImbalancedBlobs.TASK, ImbalancedBlobs.RARE);
+        double after = SavedModelCheck.recall(host(), smote, unseen, ImbalancedBlobs.TASK, ImbalancedBlobs.RARE);
+        assertTrue(after > before + 0.3, "rare-class recall without smote " + before + ", with smote " + after);
     }
 }

@@ -1,13 +1,13 @@
 package dev.fulcrum.plugins.csv;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
+import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,30 +47,23 @@ class CsvPluginIT extends PluginContract {
             """;
 
     @Test
-    void aPipelineLearnsFromACsvFileAndRecordsItsHash() throws Exception {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            host.writeFile("data.csv", separableCsv());
-            RunOutcome outcome = host.run(PIPELINE);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            assertTrue(outcome.summary().at("/metrics/test/specific/accuracy").asDouble() > 0.85, outcome.summary().toString());
-            String provenance = Files.readString(outcome.folder().resolve("provenance.json"));
-            assertTrue(provenance.contains(host.root().resolve("data.csv").toString()), provenance);
-        }
+    void aPipelineLearnsFromACsvFileAndRecordsItsHash() {
+        Path data = host().writeFile("data.csv", separableCsv());
+        RunRecord run = host().runSucceeding(PIPELINE);
+        assertTrue(run.metric("test", "specific", "accuracy") > 0.85, run.summary().toString());
+        JsonNode files = run.provenance().path("data_files");
+        assertEquals(1, files.size(), files.toString());
+        assertEquals(data.toString(), files.get(0).path("path").asText());
+        assertEquals(Digests.sha256(data), files.get(0).path("sha256").asText());
     }
 
     @Test
-    void aMalformedRowFailsTheRunWithFileRowAndColumnAndNoPartialFiles() throws Exception {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            host.writeFile("data.csv", separableCsv().replaceFirst("\n-?[0-9.]+,", "\nseven,"));
-            RunOutcome outcome = host.run(PIPELINE);
-            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertEquals(host.root().resolve("data.csv") + ": row 2, column x1: expected a number, got \"seven\"", outcome.errorMessage());
-            assertEquals("failed", outcome.summary().get("status").asText());
-            assertEquals("data", outcome.summary().at("/error/stage").asText());
-            try (var files = Files.list(outcome.folder())) {
-                assertEquals(List.of("config.yaml", "provenance.json", "summary.json"),
-                        files.map(f -> f.getFileName().toString()).sorted().toList());
-            }
-        }
+    void aMalformedRowFailsTheRunWithFileRowAndColumnAndNoPartialFiles() {
+        Path data = host().writeFile("data.csv", separableCsv().replaceFirst("\n-?[0-9.]+,", "\nseven,"));
+        RunRecord run = host().runInvalid(PIPELINE);
+        assertEquals(data + ": row 2, column x1: expected a number, got \"seven\"", run.errorMessage());
+        assertEquals("failed", run.status());
+        assertEquals("data", run.summary().at("/error/stage").asText());
+        assertEquals(List.of("config.yaml", "provenance.json", "summary.json"), run.files());
     }
 }

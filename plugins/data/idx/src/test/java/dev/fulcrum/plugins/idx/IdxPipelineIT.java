@@ -1,14 +1,11 @@
 package dev.fulcrum.plugins.idx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.IdxImages;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
@@ -16,17 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The idx source in real pipelines: a specific and a general task cut from one pair of files, as with Fashion-MNIST. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdxPipelineIT {
+class IdxPipelineIT extends SharedHostTest {
 
-    private TestHost host;
     private String pipeline;
 
     @BeforeAll
     void start() {
-        host = TestHost.forBuiltPlugin();
-        IdxImages.Files train = IdxImages.write(host.root().resolve("data"), "train", 1000, 8, 10, 1, true);
-        IdxImages.Files test = IdxImages.write(host.root().resolve("data"), "t10k", 400, 8, 10, 2, true);
+        IdxImages.Files train = IdxImages.write(host().root().resolve("data"), "train", 1000, 8, 10, 1, true);
+        IdxImages.Files test = IdxImages.write(host().root().resolve("data"), "t10k", 400, 8, 10, 2, true);
         String files = "images: %s, labels: %s, test-images: %s, test-labels: %s".formatted(
                 train.images(), train.labels(), test.images(), test.labels());
         pipeline = """
@@ -40,16 +34,10 @@ class IdxPipelineIT {
                 """.formatted(files, files);
     }
 
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
     @Test
     void specificAndGeneralTasksComeFromTheirClassesWithTheTestFilesAsTestSplit() {
-        RunOutcome outcome = host.run(pipeline);
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        JsonNode tasks = outcome.summary().path("data").path("tasks");
+        RunRecord run = host().runSucceeding(pipeline);
+        JsonNode tasks = run.summary().path("data").path("tasks");
         assertEquals(List.of("5", "6", "7", "8", "9"), strings(tasks.path("specific").path("classes")));
         assertEquals(List.of("0", "1", "2", "3", "4"), strings(tasks.path("general").path("classes")));
         JsonNode specific = tasks.path("specific").path("labelled");
@@ -58,26 +46,24 @@ class IdxPipelineIT {
         assertEquals(15, specific.path("validation").asInt());
         assertEquals(200, specific.path("test").asInt());
         assertEquals(200, tasks.path("general").path("labelled").path("test").asInt());
-        assertEquals(64, outcome.summary().path("data").path("features").asInt());
-        double specificAccuracy = outcome.summary().path("balance").path("specific").asDouble();
-        double generalAccuracy = outcome.summary().path("balance").path("general").asDouble();
-        assertTrue(specificAccuracy > 0.8 && generalAccuracy > 0.8, "the generated classes are easy: " + outcome.summary().path("balance"));
+        assertEquals(64, run.number("data", "features"));
+        double specificAccuracy = run.number("balance", "specific");
+        double generalAccuracy = run.number("balance", "general");
+        assertTrue(specificAccuracy > 0.8 && generalAccuracy > 0.8, "the generated classes are easy: " + run.summary().path("balance"));
     }
 
     @Test
     void theGeneralClassesCanBeChosenFromTheCommandLine() {
-        RunOutcome outcome = host.run(pipeline, "data.general.classes=[0,2,4,6,8]", "strategy.epochs=1");
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        JsonNode general = outcome.summary().path("data").path("tasks").path("general");
+        JsonNode general = host().runSucceeding(pipeline, "data.general.classes=[0,2,4,6,8]", "strategy.epochs=1")
+                .summary().path("data").path("tasks").path("general");
         assertEquals(List.of("0", "2", "4", "6", "8"), strings(general.path("classes")));
         assertEquals(200, general.path("labelled").path("test").asInt());
     }
 
     @Test
     void aMissingFileFailsTheRunAsBadInputNamingTheFile() {
-        RunOutcome outcome = host.run(pipeline, "data.general.labels=nowhere.gz");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-        assertTrue(outcome.errorMessage().endsWith("nowhere.gz: no such file"), outcome.errorMessage());
+        String error = host().runInvalid(pipeline, "data.general.labels=nowhere.gz").errorMessage();
+        assertTrue(error.endsWith("nowhere.gz: no such file"), error);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -1,10 +1,8 @@
 package dev.fulcrum.plugins.idx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.IdxImages;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shifted-idx source in real pipelines (the plugin contract, for both sources, is {@link IdxIT}'s). */
-class ShiftedIdxIT {
+class ShiftedIdxIT extends SharedHostTest {
 
     private static final int SIDE = 8;
 
@@ -39,34 +37,26 @@ class ShiftedIdxIT {
     /** Bar images: learnt on the source, recognised on an unshifted target, lost on an inverted one. */
     @Test
     void aTargetSeenThroughAShift() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            Path folder = host.root().resolve("idx");
-            IdxImages.write(folder, "source", 400, SIDE, 4, 1, true);
-            IdxImages.write(folder, "target", 200, SIDE, 4, 2, false);
-            RunOutcome plain = host.run(pipeline(folder));
-            RunOutcome inverted = host.run(pipeline(folder), "data.specific.shift=invert");
-            assertEquals(RunStatus.SUCCEEDED, plain.status(), plain.errorMessage());
-            assertEquals(RunStatus.SUCCEEDED, inverted.status(), inverted.errorMessage());
-            assertEquals(600, plain.summary().path("data").path("rows").asInt());
-            assertEquals(SIDE * SIDE, plain.summary().path("data").path("features").asInt());
-            assertTrue(targetAccuracy(plain) > 0.95, "unshifted target: " + targetAccuracy(plain));
-            assertTrue(targetAccuracy(inverted) < 0.5, "inverted target: " + targetAccuracy(inverted));
-            double gap = inverted.summary().path("domain_gap").path("before").path("mmd_linear").asDouble();
-            assertTrue(gap > 1, "inverted target's mmd_linear: " + gap);
-        }
+        Path folder = host().root().resolve("idx");
+        IdxImages.write(folder, "source", 400, SIDE, 4, 1, true);
+        IdxImages.write(folder, "target", 200, SIDE, 4, 2, false);
+        RunRecord plain = host().runSucceeding(pipeline(folder));
+        RunRecord inverted = host().runSucceeding(pipeline(folder), "data.specific.shift=invert");
+        assertEquals(600, plain.number("data", "rows"));
+        assertEquals(SIDE * SIDE, plain.number("data", "features"));
+        assertTrue(targetAccuracy(plain) > 0.95, "unshifted target: " + targetAccuracy(plain));
+        assertTrue(targetAccuracy(inverted) < 0.5, "inverted target: " + targetAccuracy(inverted));
+        double gap = inverted.gap("before", "mmd_linear");
+        assertTrue(gap > 1, "inverted target's mmd_linear: " + gap);
     }
 
     @Test
     void aMissingFileIsBadInputNamingIt() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(pipeline(host.root().resolve("nowhere")));
-            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertTrue(outcome.errorMessage().contains("source-images-idx3-ubyte.gz: no such file"), outcome.errorMessage());
-        }
+        String error = host().runInvalid(pipeline(host().root().resolve("nowhere"))).errorMessage();
+        assertTrue(error.contains("source-images-idx3-ubyte.gz: no such file"), error);
     }
 
-    private static double targetAccuracy(RunOutcome outcome) {
-        JsonNode byDomain = outcome.summary().path("metrics_by_domain");
-        return byDomain.path("target").path("test").path("specific").path("accuracy").asDouble();
+    private static double targetAccuracy(RunRecord run) {
+        return run.domainMetric("target", "test", "specific", "accuracy");
     }
 }

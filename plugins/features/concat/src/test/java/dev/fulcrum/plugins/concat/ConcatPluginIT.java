@@ -3,23 +3,17 @@ package dev.fulcrum.plugins.concat;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.config.ConfigException;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
-import dev.fulcrum.core.run.Json;
-import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.csv.CsvDataSourceFactory;
 import dev.fulcrum.plugins.csv.CsvParams;
 import dev.fulcrum.testkit.MixedColumnsCsv;
 import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,39 +56,33 @@ class ConcatPluginIT extends PluginContract {
      * saved model, restored through four plugins' states, predicts exactly as the run did.
      */
     @Test
-    void joinedFeaturesAreFittedSavedAndRestoredTogether(@TempDir Path folder) throws IOException {
+    void joinedFeaturesAreFittedSavedAndRestoredTogether(@TempDir Path folder) {
         Path csv = MixedColumnsCsv.write(folder.resolve("people.csv"), 900, 5);
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(PIPELINE.formatted(csv, "{type: interactions, columns: [income, hours]}"));
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.summary().toPrettyString());
-            List<String> columns = new ArrayList<>();
-            Json.MAPPER.readTree(ModelArchive.readText(outcome.folder().resolve(ModelArchive.FILE), "model.json"))
-                    .path("schema").path("features").forEach(f -> columns.add(f.path("name").asText() + " from " + f.path("origin").asText()));
-            assertEquals(List.of("pc0 from pca", "pc1 from pca", "age from standardize(age)", "income from standardize(income)",
-                    "hours from standardize(hours)", "colour=blue from one-hot(colour)", "colour=green from one-hot(colour)",
-                    "colour=red from one-hot(colour)", "income*hours from interactions(income,hours)"), columns);
-            assertTrue(outcome.summary().path("metrics").path("test").path("specific").path("accuracy").asDouble() > 0.8,
-                    outcome.summary().path("metrics").toPrettyString());
-            String resolved = Files.readString(outcome.folder().resolve("config.yaml"));
-            assertTrue(resolved.contains("per: \"auto\"") || resolved.contains("per: auto"),
-                    "the nested extractors' defaults are written out: " + resolved);
-            Dataset raw = new CsvDataSourceFactory().create(new CsvParams(csv, "label", null, null, null, MixedColumnsCsv.CLASSES, null,
-                    List.of("colour")), new HostRunContext(0, RunFolder.at(folder))).load();
-            SavedModelCheck.assertPredictsAsInRun(host, outcome, raw, MixedColumnsCsv.LABEL);
-        }
+        RunRecord run = host().runSucceeding(PIPELINE.formatted(csv, "{type: interactions, columns: [income, hours]}"));
+        List<String> columns = new ArrayList<>();
+        run.modelDescription().path("schema").path("features")
+                .forEach(f -> columns.add(f.path("name").asText() + " from " + f.path("origin").asText()));
+        assertEquals(List.of("pc0 from pca", "pc1 from pca", "age from standardize(age)", "income from standardize(income)",
+                "hours from standardize(hours)", "colour=blue from one-hot(colour)", "colour=green from one-hot(colour)",
+                "colour=red from one-hot(colour)", "income*hours from interactions(income,hours)"), columns);
+        assertTrue(run.metric("test", "specific", "accuracy") > 0.8, run.summary().path("metrics").toPrettyString());
+        String resolved = run.config();
+        assertTrue(resolved.contains("per: \"auto\"") || resolved.contains("per: auto"),
+                "the nested extractors' defaults are written out: " + resolved);
+        Dataset raw = new CsvDataSourceFactory().create(new CsvParams(csv, "label", null, null, null, MixedColumnsCsv.CLASSES, null,
+                List.of("colour")), new HostRunContext(0, RunFolder.at(folder))).load();
+        SavedModelCheck.assertPredictsAsInRun(host(), run, raw, MixedColumnsCsv.LABEL);
     }
 
     @Test
     void aNestedExtractorsMistakeIsNamedWithItsPlaceInTheFile(@TempDir Path folder) {
         Path csv = MixedColumnsCsv.write(folder.resolve("people.csv"), 50, 5);
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            ConfigException unknown = assertThrows(ConfigException.class, () -> host.validate(PIPELINE.formatted(csv, "{type: nope}")));
-            assertTrue(unknown.getMessage().matches(".*:11: features\\[0\\]\\.extractors\\[3\\]\\.type: unknown feature extractor \"nope\"; known: .*concat.*"),
-                    unknown.getMessage());
-            ConfigException badParam = assertThrows(ConfigException.class,
-                    () -> host.validate(PIPELINE.formatted(csv, "{type: interactions, columns: [income]}")));
-            assertTrue(badParam.getMessage().matches(".*:11: features\\[0\\]\\.extractors\\[3\\]\\.columns: missing: name at least 2 columns"),
-                    badParam.getMessage());
-        }
+        ConfigException unknown = assertThrows(ConfigException.class, () -> host().validate(PIPELINE.formatted(csv, "{type: nope}")));
+        assertTrue(unknown.getMessage().matches(".*:11: features\\[0\\]\\.extractors\\[3\\]\\.type: unknown feature extractor \"nope\"; known: .*concat.*"),
+                unknown.getMessage());
+        ConfigException badParam = assertThrows(ConfigException.class,
+                () -> host().validate(PIPELINE.formatted(csv, "{type: interactions, columns: [income]}")));
+        assertTrue(badParam.getMessage().matches(".*:11: features\\[0\\]\\.extractors\\[3\\]\\.columns: missing: name at least 2 columns"),
+                badParam.getMessage());
     }
 }

@@ -3,24 +3,19 @@ package dev.fulcrum.plugins.encoder;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
-import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.synthetic.SyntheticDataFactory;
 import dev.fulcrum.plugins.synthetic.SyntheticParams;
 import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EncoderPluginIT extends PluginContract {
 
@@ -55,14 +50,10 @@ class EncoderPluginIT extends PluginContract {
                 model: {type: mlp, hidden: [8]}
                 strategy: {type: supervised, epochs: 3}
                 """;
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome first = host.run(general);
-            assertEquals(RunStatus.SUCCEEDED, first.status(), first.summary().toPrettyString());
-            RunOutcome second = host.run(specific.formatted(first.folder().resolve(ModelArchive.FILE)));
-            assertEquals(RunStatus.SUCCEEDED, second.status(), second.summary().toPrettyString());
-            Dataset raw = new SyntheticDataFactory().create(new SyntheticParams(500, null, null, 0.0, 0.0, null, null, null, 22L),
-                    new HostRunContext(0, RunFolder.at(scratch))).load();
-            SavedModelCheck.assertPredictsAsInRun(host, second, raw, Tasks.SPECIFIC);
-        }
+        RunRecord first = host().runSucceeding(general);
+        RunRecord second = host().runSucceeding(specific.formatted(first.model()));
+        Dataset raw = new SyntheticDataFactory().create(new SyntheticParams(500, null, null, 0.0, 0.0, null, null, null, 22L),
+                new HostRunContext(0, RunFolder.at(scratch))).load();
+        SavedModelCheck.assertPredictsAsInRun(host(), second, raw, Tasks.SPECIFIC);
     }
 }

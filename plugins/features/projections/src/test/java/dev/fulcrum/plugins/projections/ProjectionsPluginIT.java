@@ -3,23 +3,19 @@ package dev.fulcrum.plugins.projections;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.synthetic.SyntheticDataFactory;
 import dev.fulcrum.plugins.synthetic.SyntheticParams;
 import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ProjectionsPluginIT extends PluginContract {
 
@@ -46,12 +42,9 @@ class ProjectionsPluginIT extends PluginContract {
                 model: {type: mlp, hidden: [16]}
                 strategy: {type: supervised, epochs: 3, batch-size: 64}
                 """;
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(yaml);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.summary().toPrettyString());
-            Dataset raw = new SyntheticDataFactory().create(new SyntheticParams(600, null, null, 0.0, 0.0, null, null, null, 13L),
-                    new HostRunContext(0, RunFolder.at(scratch))).load();
-            SavedModelCheck.assertPredictsAsInRun(host, outcome, raw, Tasks.SPECIFIC);
-        }
+        RunRecord run = host().runSucceeding(yaml);
+        Dataset raw = new SyntheticDataFactory().create(new SyntheticParams(600, null, null, 0.0, 0.0, null, null, null, 13L),
+                new HostRunContext(0, RunFolder.at(scratch))).load();
+        SavedModelCheck.assertPredictsAsInRun(host(), run, raw, Tasks.SPECIFIC);
     }
 }

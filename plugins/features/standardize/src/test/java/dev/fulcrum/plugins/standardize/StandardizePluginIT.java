@@ -4,15 +4,13 @@ import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.synthetic.SyntheticDataFactory;
 import dev.fulcrum.plugins.synthetic.SyntheticParams;
 import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StandardizePluginIT extends PluginContract {
@@ -47,14 +44,11 @@ class StandardizePluginIT extends PluginContract {
                 model: {type: mlp, hidden: [16]}
                 strategy: {type: supervised, epochs: 3, batch-size: 64}
                 """;
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(yaml);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.summary().toPrettyString());
-            RunContext context = new HostRunContext(0, RunFolder.at(scratch));
-            Dataset raw = new SyntheticDataFactory().create(new SyntheticParams(600, null, null, 0.0, 0.0, null, null, null, 11L),
-                    context).load();
-            SavedModelCheck.assertPredictsAsInRun(host, outcome, raw, Tasks.SPECIFIC);
-        }
+        RunRecord run = host().runSucceeding(yaml);
+        RunContext context = new HostRunContext(0, RunFolder.at(scratch));
+        Dataset raw = new SyntheticDataFactory().create(new SyntheticParams(600, null, null, 0.0, 0.0, null, null, null, 11L),
+                context).load();
+        SavedModelCheck.assertPredictsAsInRun(host(), run, raw, Tasks.SPECIFIC);
     }
 
     @Test
@@ -67,11 +61,7 @@ class StandardizePluginIT extends PluginContract {
                 model: {type: mlp, hidden: [4]}
                 strategy: {type: supervised, epochs: 1}
                 """;
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(yaml);
-            assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-            assertTrue(outcome.errorMessage().matches(".*:4: features\\[0\\]\\.columns: no feature column \"age\".*"),
-                    outcome.errorMessage());
-        }
+        String error = host().runInvalid(yaml).errorMessage();
+        assertTrue(error.matches(".*:4: features\\[0\\]\\.columns: no feature column \"age\".*"), error);
     }
 }

@@ -1,19 +1,15 @@
 package dev.fulcrum.plugins.tabular;
 
-import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
-import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.csv.CsvDataSourceFactory;
 import dev.fulcrum.plugins.csv.CsvParams;
 import dev.fulcrum.testkit.MixedColumnsCsv;
 import dev.fulcrum.testkit.PluginContract;
+import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SavedModelCheck;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TabularPluginIT extends PluginContract {
@@ -51,18 +46,14 @@ class TabularPluginIT extends PluginContract {
                 model: {type: mlp, hidden: [16]}
                 strategy: {type: supervised, epochs: 15, batch-size: 32, learning-rate: 0.01}
                 """.formatted(csv);
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(yaml);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.summary().toPrettyString());
-            String description = ModelArchive.readText(outcome.folder().resolve(ModelArchive.FILE), "model.json");
-            for (String column : List.of("colour=red", "age[", "income*hours")) {
-                assertTrue(description.contains("\"" + column), column + " is not among the model's columns: " + description);
-            }
-            assertTrue(outcome.summary().path("metrics").path("test").path("specific").path("accuracy").asDouble() > 0.8,
-                    outcome.summary().path("metrics").toPrettyString());
-            Dataset raw = new CsvDataSourceFactory().create(new CsvParams(csv, "label", null, null, null, List.of("low", "high"), null,
-                    List.of("colour")), new HostRunContext(0, RunFolder.at(folder))).load();
-            SavedModelCheck.assertPredictsAsInRun(host, outcome, raw, "label");
+        RunRecord run = host().runSucceeding(yaml);
+        String description = run.modelDescription().toString();
+        for (String column : List.of("colour=red", "age[", "income*hours")) {
+            assertTrue(description.contains("\"" + column), column + " is not among the model's columns: " + description);
         }
+        assertTrue(run.metric("test", "specific", "accuracy") > 0.8, run.summary().path("metrics").toPrettyString());
+        Dataset raw = new CsvDataSourceFactory().create(new CsvParams(csv, "label", null, null, null, List.of("low", "high"), null,
+                List.of("colour")), new HostRunContext(0, RunFolder.at(folder))).load();
+        SavedModelCheck.assertPredictsAsInRun(host(), run, raw, "label");
     }
 }

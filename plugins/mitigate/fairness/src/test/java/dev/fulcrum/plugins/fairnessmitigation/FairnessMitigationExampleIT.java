@@ -2,16 +2,13 @@ package dev.fulcrum.plugins.fairnessmitigation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.cli.ExitCodes;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.testkit.CliResult;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,38 +24,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the build quick: without mitigation its four-fifths gate fails; with it, the gate passes, at a
  * cost in accuracy that the summary reports.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FairnessMitigationExampleIT {
+class FairnessMitigationExampleIT extends SharedHostTest {
 
     static final Path EXAMPLE = Path.of("../../../examples/fairness-mitigation.yaml");
     private static final String[] QUICKER = {"data.specific.rows=4000", "strategy.epochs=4"};
 
-    private TestHost host;
     private CliResult baseline;
-    private RunOutcome mitigated;
+    private RunRecord mitigated;
 
     @BeforeAll
     void run() throws IOException {
-        host = TestHost.forBuiltPlugin();
-        baseline = host.cli("run", EXAMPLE.toString(), "--set", "mitigate=[]", "--set", QUICKER[0], "--set", QUICKER[1]);
-        mitigated = host.run(Files.readString(EXAMPLE), QUICKER);
-    }
-
-    @AfterAll
-    void close() {
-        host.close();
+        baseline = host().cli("run", EXAMPLE.toString(), "--set", "mitigate=[]", "--set", QUICKER[0], "--set", QUICKER[1]);
+        mitigated = host().runSucceeding(Files.readString(EXAMPLE), QUICKER);
     }
 
     @Test
     void withoutMitigationTheFourFifthsGateFails() {
-        assertEquals(ExitCodes.GATE_FAILED, baseline.exitCode(), baseline.all());
+        baseline.assertExit(ExitCodes.GATE_FAILED);
         assertTrue(baseline.err().matches("(?s).*disparate_impact >= 0.8 \\[group]: disparate_impact on group is 0\\.[0-7]\\d*, "
                 + "below the minimum 0.8 by .*"), baseline.all());
     }
 
     @Test
     void withMitigationItPassesAndTheAccuracyCostIsReported() {
-        assertEquals(RunStatus.SUCCEEDED, mitigated.status(), mitigated.errorMessage());
         JsonNode summary = mitigated.summary();
         JsonNode gate = summary.path("gates").get(0);
         assertTrue(gate.path("passed").asBoolean(), gate.toString());
@@ -67,10 +55,10 @@ class FairnessMitigationExampleIT {
         double after = thresholds.path("test").path("accuracy_after").asDouble();
         assertEquals(before - after, thresholds.path("test").path("accuracy_cost").asDouble(), 1e-12);
         assertTrue(before > after, "equal selection rates should cost some accuracy here: " + before + " -> " + after);
-        assertEquals(after, summary.at("/audit/audit[0]/overall/accuracy").asDouble(), 1e-12,
+        assertEquals(after, mitigated.number("audit", "audit[0]", "overall", "accuracy"), 1e-12,
                 "the audit sees the post-processed decisions");
-        assertEquals(before, summary.at("/metrics/test/specific/accuracy").asDouble(), 1e-12);
-        assertTrue(host.progress().contains("post-process: mitigate[1] (threshold-optimizer): test accuracy"), host.progress());
+        assertEquals(before, mitigated.metric("test", "specific", "accuracy"), 1e-12);
+        assertTrue(host().progress().contains("post-process: mitigate[1] (threshold-optimizer): test accuracy"), host().progress());
     }
 
     @Test
@@ -82,7 +70,7 @@ class FairnessMitigationExampleIT {
 
     @Test
     void theThresholdsAreSavedWithTheModel() {
-        SavedModel saved = SavedModel.load(mitigated.folder().resolve("model.zip"), host.host());
+        SavedModel saved = SavedModel.load(mitigated.model(), host().host());
         assertTrue(saved.decisionRule().isPresent());
         @SuppressWarnings("unchecked")
         Map<String, Object> state = Json.MAPPER.convertValue(mitigated.summary().path("mitigation").path("mitigate[1]"), Map.class);

@@ -1,51 +1,32 @@
 package dev.fulcrum.plugins.attention;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.IdxImages;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttentionTrainingIT {
-
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
+class AttentionTrainingIT extends SharedHostTest {
 
     @Test
     void learnsGeneratedImagesFromPatches() {
-        IdxImages.Files train = IdxImages.write(host.root(), "train", 480, 8, 4, 1, true);
-        RunOutcome outcome = host.run("""
+        IdxImages.Files train = IdxImages.write(host().root(), "train", 480, 8, 4, 1, true);
+        RunRecord run = host().runSucceeding("""
                 name: attention-patches
                 data:
                   specific: {type: idx, images: %s, labels: %s}
                 model: {type: attention, patch: 4, width: 16, heads: 2, dense: [16]}
                 strategy: {type: supervised, epochs: 8, batch-size: 32, early-stopping: {patience: 8}}
                 """.formatted(train.images(), train.labels()));
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        double accuracy = outcome.summary().path("balance").path("specific").asDouble();
+        double accuracy = run.number("balance", "specific");
         assertTrue(accuracy > 0.8, "4 classes of bars: " + accuracy);
     }
 
     @Test
     void aFrozenAttentionTrunkLeavesTheGeneralTaskExactlyWhereItWas() {
-        RunOutcome outcome = host.run("""
+        RunRecord run = host().runSucceeding("""
                 name: attention-frozen
                 seed: 2
                 data:
@@ -53,8 +34,6 @@ class AttentionTrainingIT {
                 model: {type: attention, width: 8, heads: 2, dense: [8]}
                 strategy: {type: pretrain-finetune, pretrain-epochs: 2, epochs: 3, freeze: trunk, batch-size: 32}
                 """);
-        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-        JsonNode balance = outcome.summary().path("balance");
-        assertEquals(0.0, balance.path("forgetting").asDouble(), "the attention layers must not move: " + balance);
+        assertEquals(0.0, run.number("balance", "forgetting"), "the attention layers must not move: " + run.summary().path("balance"));
     }
 }

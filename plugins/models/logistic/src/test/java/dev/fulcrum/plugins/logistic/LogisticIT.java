@@ -1,16 +1,12 @@
 package dev.fulcrum.plugins.logistic;
 
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogisticIT extends PluginContract {
@@ -28,19 +24,14 @@ class LogisticIT extends PluginContract {
     /** The source rule x1 > 0 is linear, so a logistic model learns it almost perfectly. */
     @Test
     void learnsALinearRule() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run("""
-                    name: logistic
-                    seed: 2
-                    data:
-                      specific: {type: gaussian-domains}
-                    model: {type: logistic, l2: 0.001}
-                    strategy: {type: supervised, epochs: 20, learning-rate: 0.05}
-                    """);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            double accuracy = outcome.summary().path("metrics_by_domain").path("source").path("test").path("specific")
-                    .path("accuracy").asDouble();
-            assertTrue(accuracy > 0.95, "source test accuracy " + accuracy);
-        }
+        double accuracy = host().runSucceeding("""
+                name: logistic
+                seed: 2
+                data:
+                  specific: {type: gaussian-domains}
+                model: {type: logistic, l2: 0.001}
+                strategy: {type: supervised, epochs: 20, learning-rate: 0.05}
+                """).domainMetric("source", "test", "specific", "accuracy");
+        assertTrue(accuracy > 0.95, "source test accuracy " + accuracy);
     }
 }

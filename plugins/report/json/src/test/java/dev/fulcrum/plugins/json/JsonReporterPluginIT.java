@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fulcrum.core.config.ConfigException;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,25 +38,20 @@ class JsonReporterPluginIT extends PluginContract {
 
     @Test
     void writesTheSummaryAndEpochsInTheRunFolderAndAtTheCopyPath() throws Exception {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            RunOutcome outcome = host.run(PIPELINE);
-            assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome.errorMessage());
-            JsonNode report = new ObjectMapper().readTree(outcome.folder().resolve("report.json").toFile());
-            assertEquals("json-it", report.get("name").asText());
-            assertEquals(outcome.summary().get("metrics"), report.at("/summary/metrics"));
-            assertEquals(6, report.get("epochs").size());
-            JsonNode copy = new ObjectMapper().readTree(host.root().resolve("reports/latest.json").toFile());
-            assertEquals(report, copy);
-            assertTrue(outcome.summary().at("/plugins").toString().contains("json-report"));
-        }
+        RunRecord run = host().runSucceeding(PIPELINE);
+        JsonNode report = new ObjectMapper().readTree(run.folder().resolve("report.json").toFile());
+        assertEquals("json-it", report.get("name").asText());
+        assertEquals(run.summary().get("metrics"), report.at("/summary/metrics"));
+        assertEquals(6, report.get("epochs").size());
+        JsonNode copy = new ObjectMapper().readTree(host().root().resolve("reports/latest.json").toFile());
+        assertEquals(report, copy);
+        assertTrue(run.summary().at("/plugins").toString().contains("json-report"));
     }
 
     @Test
     void aFileNameOutsideTheRunFolderIsRejected() {
-        try (TestHost host = TestHost.forBuiltPlugin()) {
-            ConfigException error = assertThrows(ConfigException.class, () -> host.validate(PIPELINE, "report.file=../x.json"));
-            assertTrue(error.getMessage().endsWith(
-                    "report.file: must be a plain file name inside the run folder, got \"../x.json\""), error.getMessage());
-        }
+        ConfigException error = assertThrows(ConfigException.class, () -> host().validate(PIPELINE, "report.file=../x.json"));
+        assertTrue(error.getMessage().endsWith(
+                "report.file: must be a plain file name inside the run folder, got \"../x.json\""), error.getMessage());
     }
 }

@@ -1,13 +1,9 @@
 package dev.fulcrum.plugins.layerwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -16,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real training on synthetic rows with a general and a specific task. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LayerWiseTrainingIT {
+class LayerWiseTrainingIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: layer-wise
@@ -28,32 +23,20 @@ class LayerWiseTrainingIT {
             strategy: {type: layer-wise, stage-epochs: 2, batch-size: 32, head-epochs: 4}
             """;
 
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
+    private RunRecord succeeded(String... overrides) {
+        return host().runSucceeding(PIPELINE, overrides);
     }
 
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
-    private RunOutcome succeeded(String... overrides) {
-        return host.runSucceeding(PIPELINE, overrides);
-    }
-
-    private static List<String> phases(RunOutcome outcome) {
-        return StreamSupport.stream(outcome.summary().path("training").path("phases").spliterator(), false)
+    private static List<String> phases(RunRecord run) {
+        return StreamSupport.stream(run.summary().path("training").path("phases").spliterator(), false)
                 .map(phase -> phase.path("name").asText()).toList();
     }
 
     @Test
     void trainsOneStagePerTrunkLayerThenTheHeads() {
-        RunOutcome outcome = succeeded();
-        assertEquals(List.of("stage-1", "stage-2", "heads"), phases(outcome));
-        JsonNode balance = outcome.summary().path("balance");
+        RunRecord run = succeeded();
+        assertEquals(List.of("stage-1", "stage-2", "heads"), phases(run));
+        JsonNode balance = run.summary().path("balance");
         assertTrue(balance.path("general_before").isNull(), "the stages trained the specific task too: " + balance);
         assertTrue(balance.path("specific").asDouble() > 0.6, balance.toString());
     }
@@ -72,8 +55,7 @@ class LayerWiseTrainingIT {
 
     @Test
     void aStageEndingAtALayerTheModelDoesNotHaveIsBadInput() {
-        RunOutcome outcome = host.run(PIPELINE, "strategy.stages=[dense-1, dense-3]");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-        assertEquals("strategy.stages: the model has no trunk layer \"dense-3\"; trunk layers are [dense-1, dense-2]", outcome.errorMessage());
+        assertEquals("strategy.stages: the model has no trunk layer \"dense-3\"; trunk layers are [dense-1, dense-2]",
+                host().runInvalid(PIPELINE, "strategy.stages=[dense-1, dense-3]").errorMessage());
     }
 }

@@ -1,17 +1,10 @@
 package dev.fulcrum.plugins.pretrainfinetune;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
-import dev.fulcrum.core.run.Json;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.RunRecord;
+import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real training on synthetic rows with a general and a specific task. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PretrainFinetuneTrainingIT {
+class PretrainFinetuneTrainingIT extends SharedHostTest {
 
     private static final String PIPELINE = """
             name: pretrain-finetune
@@ -39,49 +31,30 @@ class PretrainFinetuneTrainingIT {
               learning-rate: 0.01
             """;
 
-    private TestHost host;
-
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
-    private RunOutcome succeeded(String... overrides) {
-        return host.runSucceeding(PIPELINE, overrides);
+    private RunRecord succeeded(String... overrides) {
+        return host().runSucceeding(PIPELINE, overrides);
     }
 
     @Test
-    void preTrainsThenFineTunesAndReportsTheGeneralAccuracyBeforeAndItsDrop() throws IOException {
-        RunOutcome outcome = succeeded();
-        JsonNode phases = outcome.summary().path("training").path("phases");
+    void preTrainsThenFineTunesAndReportsTheGeneralAccuracyBeforeAndItsDrop() {
+        RunRecord run = succeeded();
+        JsonNode phases = run.summary().path("training").path("phases");
         assertEquals(List.of("pretrain", "finetune"), List.of(phases.get(0).path("name").asText(), phases.get(1).path("name").asText()));
         assertEquals(4, phases.get(0).path("epochs_run").asInt());
         assertEquals(6, phases.get(1).path("epochs_run").asInt());
-        JsonNode balance = outcome.summary().path("balance");
+        JsonNode balance = run.summary().path("balance");
         assertTrue(balance.path("general_before").isNumber(), balance.toString());
         assertEquals(balance.path("general_before").asDouble() - balance.path("general").asDouble(),
                 balance.path("forgetting").asDouble(), 1e-12);
         assertNotEquals(0.0, balance.path("forgetting").asDouble(), "the unfrozen trunk moves, and the general task with it");
-        assertEquals(outcome.summary().path("metrics").path("test").path("general").path("accuracy").asDouble(),
-                balance.path("general").asDouble(), 1e-12);
+        assertEquals(run.metric("test", "general", "accuracy"), balance.path("general").asDouble(), 1e-12);
         assertTrue(balance.path("specific").asDouble() > 0.6 && balance.path("general_before").asDouble() > 0.5, balance.toString());
-        List<JsonNode> validation = Files.readAllLines(outcome.folder().resolve("metrics.jsonl")).stream().map(line -> {
-            try {
-                return Json.MAPPER.readTree(line);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).filter(line -> line.path("split").asText().equals("validation")).toList();
+        List<JsonNode> validation = run.validationLines();
         assertEquals(10, validation.size());
         for (JsonNode line : validation) {
             assertTrue(line.path("metrics").has("specific") && line.path("metrics").has("general"), line.toString());
         }
-        assertTrue(host.progress().contains("balance: general test accuracy"), host.progress());
+        assertTrue(host().progress().contains("balance: general test accuracy"), host().progress());
     }
 
     @Test
@@ -98,25 +71,20 @@ class PretrainFinetuneTrainingIT {
 
     @Test
     void freezingALayerTheModelDoesNotHaveIsBadInput() {
-        RunOutcome outcome = host.run(PIPELINE, "strategy.freeze=conv-1");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
         assertEquals("strategy.freeze: the model has no trunk layer \"conv-1\"; expected none, trunk or one of [dense-1, dense-2]",
-                outcome.errorMessage());
+                host().runInvalid(PIPELINE, "strategy.freeze=conv-1").errorMessage());
     }
 
     @Test
     void earlyStoppingOnAMetricThatDoesNotExistIsBadInputListingTheMetrics() {
-        RunOutcome outcome = host.run(PIPELINE, "strategy.early-stopping={metric: specific.auc}");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
         assertEquals("early-stopping metric \"specific.auc\" does not exist; validation metrics are general.accuracy, "
-                + "general.loss, general.macro_f1, specific.accuracy, specific.loss, specific.macro_f1", outcome.errorMessage());
+                + "general.loss, general.macro_f1, specific.accuracy, specific.loss, specific.macro_f1",
+                host().runInvalid(PIPELINE, "strategy.early-stopping={metric: specific.auc}").errorMessage());
     }
 
     @Test
     void withoutGeneralDataThereIsNothingToPreTrainOn() {
-        RunOutcome outcome = host.run(PIPELINE, "data.specific.general-share=0");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
-        assertTrue(outcome.errorMessage().startsWith("pretrain-finetune pre-trains on the general task, which has no labelled training rows"),
-                outcome.errorMessage());
+        String error = host().runInvalid(PIPELINE, "data.specific.general-share=0").errorMessage();
+        assertTrue(error.startsWith("pretrain-finetune pre-trains on the general task, which has no labelled training rows"), error);
     }
 }

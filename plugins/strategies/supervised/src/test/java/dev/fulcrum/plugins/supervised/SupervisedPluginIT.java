@@ -2,15 +2,10 @@ package dev.fulcrum.plugins.supervised;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.pipeline.RunOutcome;
-import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.testkit.PluginContract;
-import dev.fulcrum.testkit.TestHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +23,6 @@ class SupervisedPluginIT extends PluginContract {
             strategy: {type: supervised, epochs: 10, batch-size: 32, learning-rate: 0.003}
             """;
 
-    private TestHost host;
-
     @Override
     protected String pluginId() {
         return "supervised";
@@ -40,21 +33,10 @@ class SupervisedPluginIT extends PluginContract {
         return Map.of(Family.STRATEGY, List.of("supervised"));
     }
 
-    @BeforeAll
-    void start() {
-        host = TestHost.forBuiltPlugin();
-    }
-
-    @AfterAll
-    void stop() {
-        host.close();
-    }
-
     @Test
     void learnsTheSpecificTaskAndTheSameSeedGivesTheSameRun() {
-        RunOutcome first = host.run(PIPELINE);
-        RunOutcome second = host.run(PIPELINE);
-        assertEquals(RunStatus.SUCCEEDED, first.status(), first.errorMessage());
+        RunRecord first = host().runSucceeding(PIPELINE);
+        RunRecord second = host().runSucceeding(PIPELINE);
         JsonNode test = first.summary().at("/metrics/test");
         assertTrue(test.at("/specific/accuracy").asDouble() > 0.75, test.toString());
         assertEquals(test, second.summary().at("/metrics/test"));
@@ -67,30 +49,27 @@ class SupervisedPluginIT extends PluginContract {
 
     @Test
     void trainingBothTasksLearnsTheGeneralHeadToo() {
-        RunOutcome specificOnly = host.run(PIPELINE);
-        RunOutcome both = host.run(PIPELINE, "strategy.tasks=[specific, general]");
+        RunRecord specificOnly = host().runSucceeding(PIPELINE);
+        RunRecord both = host().runSucceeding(PIPELINE, "strategy.tasks=[specific, general]");
         double chance = 1.0 / 4;
-        assertTrue(both.summary().at("/balance/general").asDouble() > chance + 0.25, both.summary().at("/balance").toString());
-        assertTrue(both.summary().at("/balance/general").asDouble() > specificOnly.summary().at("/balance/general").asDouble() + 0.2);
+        assertTrue(both.number("balance", "general") > chance + 0.25, both.summary().at("/balance").toString());
+        assertTrue(both.number("balance", "general") > specificOnly.number("balance", "general") + 0.2);
     }
 
     @Test
-    void earlyStoppingStopsAndKeepsTheBestEpoch() throws Exception {
-        RunOutcome outcome = host.run(PIPELINE, "strategy.epochs=200", "strategy.learning-rate=0.01",
+    void earlyStoppingStopsAndKeepsTheBestEpoch() {
+        RunRecord run = host().runSucceeding(PIPELINE, "strategy.epochs=200", "strategy.learning-rate=0.01",
                 "strategy.early-stopping={metric: specific.loss, patience: 2}");
-        JsonNode phase = outcome.summary().at("/training/phases/0");
+        JsonNode phase = run.summary().at("/training/phases/0");
         assertTrue(phase.get("stopped_early").asBoolean(), phase.toString());
         assertEquals(phase.get("epochs_run").asInt() - 2, phase.get("best_epoch").asInt());
-        long validationLines = Files.readAllLines(outcome.folder().resolve("metrics.jsonl")).stream()
-                .filter(line -> line.contains("\"split\":\"validation\"")).count();
-        assertEquals(phase.get("epochs_run").asInt(), validationLines);
+        assertEquals(phase.get("epochs_run").asInt(), run.validationLines().size());
     }
 
     @Test
     void anEarlyStoppingMetricThatDoesNotExistFailsClearly() {
-        RunOutcome outcome = host.run(PIPELINE, "strategy.early-stopping.metric=specific.acc");
-        assertEquals(RunStatus.INVALID_INPUT, outcome.status());
         assertEquals("early-stopping metric \"specific.acc\" does not exist; validation metrics are general.accuracy, "
-                + "general.loss, general.macro_f1, specific.accuracy, specific.loss, specific.macro_f1", outcome.errorMessage());
+                + "general.loss, general.macro_f1, specific.accuracy, specific.loss, specific.macro_f1",
+                host().runInvalid(PIPELINE, "strategy.early-stopping.metric=specific.acc").errorMessage());
     }
 }
