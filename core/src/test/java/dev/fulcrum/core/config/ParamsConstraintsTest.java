@@ -201,4 +201,12 @@ class ParamsConstraintsTest {
         return ParamsConstraints.describe(Arrays.stream(Params.class.getRecordComponents())
                 .filter(c -> c.getName().equals(component)).findFirst().orElseThrow().getAnnotatedType());
     }
+
+    @Test
+    void aSplitFractionAboveOneIsNamedRatherThanTheSumItSpoils() {
+        assertEquals("p.yaml:2: strategy.validation: must be in [0, 1], got 1.5",
+                assertThrows(ConfigException.class, () -> bind(SplitConfig.class, "strategy:\n  validation: 1.5\n")).getMessage());
+        assertEquals("p.yaml:1: strategy.test: validation + test must leave rows for training, got 0.5 + 0.5",
+                assertThrows(ConfigException.class, () -> bind(SplitConfig.class, "strategy: {validation: 0.5, test: 0.5}\n")).getMessage());
+    }
 }
