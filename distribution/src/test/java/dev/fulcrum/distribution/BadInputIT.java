@@ -167,7 +167,24 @@ class BadInputIT {
         assertTrue(validate.out().contains("is valid: 3 components"), validate.out());
         CliResult describe = host.cli("describe", "supervised");
         assertEquals(0, describe.exitCode(), describe.all());
-        assertTrue(describe.out().contains("early-stopping.patience"), describe.out());
+        List<String> supervised = describe.out().lines().toList();
+        assertTrue(supervised.contains("    epochs                    integer         >= 1  default 30"), describe.out());
+        assertTrue(supervised.contains("    early-stopping.patience   integer         >= 1  default 5"), describe.out());
+        CliResult audit = host.cli("describe", "group-fairness");
+        assertEquals(0, audit.exitCode(), audit.all());
+        List<String> groupFairness = audit.out().lines().toList();
+        assertTrue(groupFairness.contains("    confidence        number                       in (0, 1)  default 0.95"), audit.out());
+        assertTrue(groupFairness.contains("    gates[].min       number                                  default ?"), audit.out());
+    }
+
+    @Test
+    void aParamOutsideItsBoundsIsNamedWithItsLine() {
+        CliResult epochs = run(PIPELINE.replace("epochs: 2", "epochs: 0"));
+        assertEquals(2, epochs.exitCode(), epochs.all());
+        assertEquals("error: " + pipelineFile() + ":5: strategy.epochs: must be at least 1, got 0\n", epochs.err());
+        CliResult layer = run(PIPELINE.replace("hidden: [8]", "hidden: [8, 0]"));
+        assertEquals(2, layer.exitCode(), layer.all());
+        assertEquals("error: " + pipelineFile() + ":4: model.hidden[1]: must be at least 1, got 0\n", layer.err());
     }
 
     private long runFolders() throws IOException {

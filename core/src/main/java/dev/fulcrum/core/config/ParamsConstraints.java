@@ -71,7 +71,13 @@ public final class ParamsConstraints {
         if (value == null && nullPasses) {
             return Optional.empty();
         }
-        for (ParamsConstraint constraint : constraints(type)) {
+        List<ParamsConstraint> constraints;
+        try {
+            constraints = constraints(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(at + ": " + e.getMessage(), e);
+        }
+        for (ParamsConstraint constraint : constraints) {
             if (!constraint.appliesTo(rawType(type.getType()))) {
                 throw new IllegalStateException(at + ": " + misplacedReason(constraint, type));
             }

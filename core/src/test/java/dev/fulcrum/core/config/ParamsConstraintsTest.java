@@ -179,10 +179,15 @@ class ParamsConstraintsTest {
         assertEquals(List.of(), ParamsConstraints.misplaced(Params.class));
     }
 
+    record BadRange(@Doc("r") @Range("[1, 0]") Double rate) {
+    }
+
     @Test
     void bindingARecordWithAMisplacedConstraintIsAPluginBug() {
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> bind(Misplaced.class, "strategy: {name: x}\n"));
         assertEquals("strategy.name: @AtLeast checks numbers, not String", error.getMessage());
+        IllegalStateException range = assertThrows(IllegalStateException.class, () -> bind(BadRange.class, "strategy: {rate: 0.5}\n"));
+        assertEquals("strategy.rate: @Range(\"[1, 0]\") has no finite ends with the lower one first", range.getMessage());
     }
 
     @Test
