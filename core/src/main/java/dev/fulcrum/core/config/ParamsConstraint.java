@@ -12,7 +12,7 @@ import java.util.function.DoublePredicate;
 
 /**
  * What one annotation of {@code dev.fulcrum.api.params} asks of a value: the problem it reports, in
- * the words the messages have always had, and how {@code describe} shows it.
+ * the words of Fulcrum's other params messages, and how {@code describe} shows it.
  */
 sealed interface ParamsConstraint {
 
@@ -48,13 +48,18 @@ sealed interface ParamsConstraint {
     /** The kind of type it checks, for the message when it sits on another. */
     String appliesToText();
 
-    /** The annotation's simple name, for that message. */
-    String annotationName();
+    /** A bound on integer and floating-point values. */
+    sealed interface NumberConstraint extends ParamsConstraint {
+        @Override
+        default boolean appliesTo(Class<?> type) {
+            return Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class
+                    || type == float.class || type == short.class || type == byte.class;
+        }
 
-    /** The integer and floating-point types, boxed or not. */
-    private static boolean isNumber(Class<?> type) {
-        return Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class
-                || type == float.class || type == short.class || type == byte.class;
+        @Override
+        default String appliesToText() {
+            return "numbers";
+        }
     }
 
     /** Checks a number against a rule; NaN and infinities break every numeric rule. */
@@ -74,7 +79,7 @@ sealed interface ParamsConstraint {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    record Least(double least) implements ParamsConstraint {
+    record Least(double least) implements NumberConstraint {
         @Override
         public Optional<String> problem(Object value) {
             return number(value, v -> v >= least, "must be at least " + bound(least));
@@ -84,24 +89,9 @@ sealed interface ParamsConstraint {
         public String text() {
             return ">= " + bound(least);
         }
-
-        @Override
-        public boolean appliesTo(Class<?> type) {
-            return isNumber(type);
-        }
-
-        @Override
-        public String annotationName() {
-            return "AtLeast";
-        }
-
-        @Override
-        public String appliesToText() {
-            return "numbers";
-        }
     }
 
-    record Above0() implements ParamsConstraint {
+    record Above0() implements NumberConstraint {
         @Override
         public Optional<String> problem(Object value) {
             return number(value, v -> v > 0, "must be positive");
@@ -111,25 +101,10 @@ sealed interface ParamsConstraint {
         public String text() {
             return "> 0";
         }
-
-        @Override
-        public boolean appliesTo(Class<?> type) {
-            return isNumber(type);
-        }
-
-        @Override
-        public String annotationName() {
-            return "Positive";
-        }
-
-        @Override
-        public String appliesToText() {
-            return "numbers";
-        }
     }
 
     /** An interval such as {@code (0, 1]}: a square bracket includes its end, a round one excludes it. */
-    record Interval(double low, boolean lowIncluded, double high, boolean highIncluded) implements ParamsConstraint {
+    record Interval(double low, boolean lowIncluded, double high, boolean highIncluded) implements NumberConstraint {
 
         static Interval parse(String text) {
             String trimmed = text.strip();
@@ -161,21 +136,6 @@ sealed interface ParamsConstraint {
         }
 
         @Override
-        public boolean appliesTo(Class<?> type) {
-            return isNumber(type);
-        }
-
-        @Override
-        public String annotationName() {
-            return "Range";
-        }
-
-        @Override
-        public String appliesToText() {
-            return "numbers";
-        }
-
-        @Override
         public String toString() {
             return (lowIncluded ? "[" : "(") + bound(low) + ", " + bound(high) + (highIncluded ? "]" : ")");
         }
@@ -198,11 +158,6 @@ sealed interface ParamsConstraint {
         }
 
         @Override
-        public String annotationName() {
-            return "Finite";
-        }
-
-        @Override
         public String appliesToText() {
             return "floating-point numbers";
         }
@@ -222,11 +177,6 @@ sealed interface ParamsConstraint {
         @Override
         public boolean appliesTo(Class<?> type) {
             return type == String.class;
-        }
-
-        @Override
-        public String annotationName() {
-            return "NotBlank";
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.config;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.InvocationTargetException;
@@ -8,7 +9,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +71,17 @@ public final class ParamsConstraints {
         if (value == null && nullPasses) {
             return Optional.empty();
         }
-        List<ParamsConstraint> constraints;
+        List<Stated> constraints;
         try {
-            constraints = constraints(type);
+            constraints = stated(type);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(at + ": " + e.getMessage(), e);
         }
-        for (ParamsConstraint constraint : constraints) {
-            if (!constraint.appliesTo(rawType(type.getType()))) {
-                throw new IllegalStateException(at + ": " + misplacedReason(constraint, type));
+        for (Stated stated : constraints) {
+            if (!stated.appliesTo(type)) {
+                throw new IllegalStateException(at + ": " + stated.misplaced(type));
             }
-            Optional<String> problem = constraint.problem(value);
+            Optional<String> problem = stated.constraint().problem(value);
             if (problem.isPresent()) {
                 return Optional.of(new Violation(at, problem.get()));
             }
@@ -118,13 +118,10 @@ public final class ParamsConstraints {
     }
 
     private static void collectMisplaced(AnnotatedType type, String path, List<String> problems, Set<Class<?>> seen) {
-        for (var annotation : type.getAnnotations()) {
-            try {
-                ParamsConstraint.of(annotation).filter(constraint -> !constraint.appliesTo(rawType(type.getType())))
-                        .ifPresent(constraint -> problems.add(path + ": " + misplacedReason(constraint, type)));
-            } catch (IllegalArgumentException e) {
-                problems.add(path + ": " + e.getMessage());
-            }
+        try {
+            stated(type).stream().filter(stated -> !stated.appliesTo(type)).forEach(stated -> problems.add(path + ": " + stated.misplaced(type)));
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ": " + e.getMessage());
         }
         Optional<AnnotatedType> elements = elementType(type);
         if (elements.isPresent()) {
@@ -134,17 +131,30 @@ public final class ParamsConstraints {
         }
     }
 
-    private static String misplacedReason(ParamsConstraint constraint, AnnotatedType type) {
-        return "@" + constraint.annotationName() + " checks " + constraint.appliesToText() + ", not "
-                + rawType(type.getType()).getSimpleName();
+    /** A constraint with the annotation that states it. */
+    private record Stated(Annotation annotation, ParamsConstraint constraint) {
+
+        boolean appliesTo(AnnotatedType type) {
+            return constraint.appliesTo(rawType(type.getType()));
+        }
+
+        String misplaced(AnnotatedType type) {
+            return "@" + annotation.annotationType().getSimpleName() + " checks " + constraint.appliesToText() + ", not "
+                    + rawType(type.getType()).getSimpleName();
+        }
     }
 
-    private static List<ParamsConstraint> constraints(AnnotatedType type) {
-        return Arrays.stream(type.getAnnotations()).map(ParamsConstraint::of).flatMap(Optional::stream).toList();
+    /** The constraints on a type; a {@code @Range} whose interval does not parse throws {@link IllegalArgumentException}. */
+    private static List<Stated> stated(AnnotatedType type) {
+        List<Stated> stated = new ArrayList<>();
+        for (Annotation annotation : type.getAnnotations()) {
+            ParamsConstraint.of(annotation).ifPresent(constraint -> stated.add(new Stated(annotation, constraint)));
+        }
+        return stated;
     }
 
     private static String texts(AnnotatedType type) {
-        return constraints(type).stream().map(ParamsConstraint::text).collect(Collectors.joining(", "));
+        return stated(type).stream().map(stated -> stated.constraint().text()).collect(Collectors.joining(", "));
     }
 
     /** The element type of a list or the value type of a map, with its annotations. */
