@@ -1,9 +1,10 @@
 package dev.fulcrum.api;
 
 /**
- * A component's params are wrong. The host prefixes the field with the component's place in the
- * pipeline, so {@code new InvalidParamsException("epochs", "must be at least 1, got 0")} is shown as
- * {@code pipeline.yaml:12: strategy.epochs: must be at least 1, got 0}.
+ * A component's params are wrong in a way the constraints of {@link dev.fulcrum.api.params} cannot
+ * state: one component against another, or a name to look up. The host prefixes the field with the
+ * component's place in the pipeline, so {@code new InvalidParamsException("heads", "must divide the
+ * width 32, got 3")} is shown as {@code pipeline.yaml:12: model.heads: must divide the width 32, got 3}.
  */
 @Stable
 public class InvalidParamsException extends InvalidInputException {

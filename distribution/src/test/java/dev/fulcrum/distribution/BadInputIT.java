@@ -137,7 +137,22 @@ class BadInputIT extends SharedHostTest {
     void validateAndDescribeWork() {
         Path file = host().writeFile("pipelines/p.yaml", PIPELINE);
         host().cli("validate", file.toString()).assertExit(0).assertOutContains("is valid: 3 components");
-        host().cli("describe", "supervised").assertExit(0).assertOutContains("early-stopping.patience");
+        CliResult describe = host().cli("describe", "supervised").assertExit(0);
+        List<String> supervised = describe.out().lines().toList();
+        assertTrue(supervised.contains("    epochs                    integer         >= 1  default 30"), describe.out());
+        assertTrue(supervised.contains("    early-stopping.patience   integer         >= 1  default 5"), describe.out());
+        CliResult audit = host().cli("describe", "group-fairness").assertExit(0);
+        List<String> groupFairness = audit.out().lines().toList();
+        assertTrue(groupFairness.contains("    confidence        number                       in (0, 1)  default 0.95"), audit.out());
+        assertTrue(groupFairness.contains("    gates[].min       number                                  default ?"), audit.out());
+    }
+
+    @Test
+    void aParamOutsideItsBoundsIsNamedWithItsLine() {
+        CliResult epochs = run(PIPELINE.replace("epochs: 2", "epochs: 0")).assertExit(2);
+        assertEquals("error: " + pipelineFile() + ":5: strategy.epochs: must be at least 1, got 0\n", epochs.err());
+        CliResult layer = run(PIPELINE.replace("hidden: [8]", "hidden: [8, 0]")).assertExit(2);
+        assertEquals("error: " + pipelineFile() + ":4: model.hidden[1]: must be at least 1, got 0\n", layer.err());
     }
 
     private long runFolders() throws IOException {

@@ -7,6 +7,7 @@ import dev.fulcrum.core.config.ConfigDocument;
 import dev.fulcrum.core.config.ConfigException;
 import dev.fulcrum.core.config.ConfigPath;
 import dev.fulcrum.core.config.ParamsBinder;
+import dev.fulcrum.core.config.ParamsConstraints;
 import dev.fulcrum.core.host.FactoryCatalog;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.SharedPackages;
@@ -86,6 +87,14 @@ public abstract class PluginContract extends SharedHostTest {
             ConfigDocument again = ConfigDocument.parse(written.toString(), "round-trip");
             assertEquals(defaults, binder.bind(again.root(), factory.paramsType(), ConfigPath.ROOT, again),
                     entry.type() + ": defaults do not survive a round trip through YAML");
+        }
+    }
+
+    /** Binding the defaults above also checks them against these constraints. */
+    @Test
+    void everyParamsConstraintSitsOnATypeItChecks() {
+        for (FactoryCatalog.Entry entry : entries()) {
+            assertEquals(List.of(), ParamsConstraints.misplaced(entry.factory().paramsType()), entry.type() + ": misplaced constraints");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.fulcrum.api.model;
 
 import dev.fulcrum.api.Experimental;
-import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.data.Task;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -50,17 +49,6 @@ public final class ModelGraph {
                 .updater(spec.updater())
                 .weightInit(Activations.weightInit(activation));
         this.graph = regularization.applyTo(base).graphBuilder().addInputs(INPUT).setInputTypes(inputType(spec));
-    }
-
-    /**
-     * Checks the sizes of a list of dense layers given in a params record: each must be 1 or more.
-     *
-     * @throws InvalidParamsException naming {@code field}
-     */
-    public static void checkLayerSizes(String field, List<Integer> sizes) {
-        if (sizes.stream().anyMatch(size -> size == null || size < 1)) {
-            throw new InvalidParamsException(field, "layer sizes must be 1 or more, got " + sizes);
-        }
     }
 
     /** @param activation the hidden layers' activation, also used by the heads' hidden layers */

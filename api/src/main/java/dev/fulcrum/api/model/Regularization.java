@@ -9,8 +9,10 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
  * The regularization knobs every architecture offers, applied the same way by all of them. An
- * architecture's params record declares the three components (with the {@code *_DOC} texts) and
- * makes one of these in its compact constructor, which also validates them.
+ * architecture's params record declares the three components with the {@code *_DOC} texts and the
+ * constraints {@code @Range("[0, 1)") Double dropout}, {@code @AtLeast(0) Double weightDecay} and
+ * {@code @Positive Double clipNorm}, which the host checks where they are bound, and makes one of
+ * these from them; the constructor checks the same bounds for code that makes one otherwise.
  *
  * @param dropout     probability of dropping a hidden activation during training, in [0, 1)
  * @param weightDecay decoupled weight decay coefficient (Loshchilov and Hutter, 2019), 0 for none

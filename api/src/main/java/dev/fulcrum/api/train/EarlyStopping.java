@@ -3,6 +3,7 @@ package dev.fulcrum.api.train;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Stable;
+import dev.fulcrum.api.params.AtLeast;
 
 /**
  * Stops a phase when a validation metric stops improving, and restores the best epoch's weights.
@@ -17,8 +18,8 @@ import dev.fulcrum.api.Stable;
 public record EarlyStopping(
         @Doc("validation metric to watch, as <task>.<metric>, e.g. specific.accuracy or specific.loss") String metric,
         @Doc("max or min: whether a larger or a smaller value is better") String mode,
-        @Doc("epochs without improvement before the phase stops") Integer patience,
-        @Doc("the least change that counts as an improvement") Double minDelta) {
+        @Doc("epochs without improvement before the phase stops") @AtLeast(1) Integer patience,
+        @Doc("the least change that counts as an improvement") @AtLeast(0) Double minDelta) {
 
     public EarlyStopping {
         if (metric == null) {
@@ -38,12 +39,6 @@ public record EarlyStopping(
         }
         if (!mode.equals("max") && !mode.equals("min")) {
             throw new InvalidParamsException("mode", "expected max or min, got \"" + mode + "\"");
-        }
-        if (patience < 1) {
-            throw new InvalidParamsException("patience", "must be at least 1, got " + patience);
-        }
-        if (minDelta < 0) {
-            throw new InvalidParamsException("min-delta", "must not be negative, got " + minDelta);
         }
     }
 

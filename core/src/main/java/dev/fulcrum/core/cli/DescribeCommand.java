@@ -40,13 +40,8 @@ final class DescribeCommand extends HostCommand {
                     out.println("  no params");
                     continue;
                 }
-                int nameWidth = params.params().stream().mapToInt(p -> p.name().length()).max().orElse(4);
-                int typeWidth = params.params().stream().mapToInt(p -> p.type().length()).max().orElse(4);
                 out.println("  params:");
-                for (ParamsDescription.Param param : params.params()) {
-                    out.println(String.format("    %-" + nameWidth + "s  %-" + typeWidth + "s  default %s%s", param.name(),
-                            param.type(), param.defaultValue(), param.doc().isEmpty() ? "" : "\n      " + param.doc()));
-                }
+                params.lines().forEach(out::println);
             }
         }
         return ExitCodes.OK;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.fulcrum.api.InvalidParamsException;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -30,11 +31,13 @@ import java.util.TreeSet;
 /**
  * Binds a params record from config, and back. Field names are kebab-case; relative paths are
  * resolved against the config file's folder so the resolved config runs from anywhere. Every
- * binding error is turned into a located message naming the field and what was expected.
+ * binding error is turned into a located message naming the field and what was expected, and so is
+ * every value of the bound record that breaks a constraint of {@code dev.fulcrum.api.params}.
  */
 public final class ParamsBinder {
 
     private static final String BASE_FOLDER = "fulcrum.baseFolder";
+    private static final PropertyNamingStrategies.KebabCaseStrategy KEBAB = new PropertyNamingStrategies.KebabCaseStrategy();
 
     private final ObjectMapper mapper;
     private final Path baseFolder;
@@ -45,7 +48,7 @@ public final class ParamsBinder {
         paths.addDeserializer(Path.class, new RelativePathDeserializer());
         paths.addSerializer(Path.class, ToStringSerializer.instance);
         this.mapper = JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .propertyNamingStrategy(KEBAB)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -56,11 +59,27 @@ public final class ParamsBinder {
     }
 
     /**
-     * Binds {@code node} (the params, without {@code type}) to a record type.
+     * Binds {@code node} (the params, without {@code type}) to a record type, and checks the bound
+     * record, defaults filled in, against the constraints on its components.
      *
      * @param path where the params sit in the config, for messages
      */
     public <P> P bind(JsonNode node, Class<P> type, ConfigPath path, ConfigDocument document) {
+        P params = read(node, type, path, document);
+        if (params instanceof Record record) {
+            ParamsConstraints.firstViolation(record, path).ifPresent(violation -> {
+                throw document.error(violation.path(), violation.problem());
+            });
+        }
+        return params;
+    }
+
+    /** The YAML key of a params record component: its name in kebab-case. */
+    public static String yamlName(RecordComponent component) {
+        return KEBAB.translate(component.getName());
+    }
+
+    private <P> P read(JsonNode node, Class<P> type, ConfigPath path, ConfigDocument document) {
         try {
             return mapper.reader().withAttribute(BASE_FOLDER, baseFolder).treeToValue(node, type);
         } catch (ValueInstantiationException e) {

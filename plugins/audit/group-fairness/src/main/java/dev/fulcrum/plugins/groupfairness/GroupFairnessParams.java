@@ -2,6 +2,8 @@ package dev.fulcrum.plugins.groupfairness;
 
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.Range;
 
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,10 @@ public record GroupFairnessParams(
         @Doc("the privileged value of attributes, e.g. {race: white} (AIF360 style: the other groups, pooled, are unprivileged); "
                 + "leave out to compare groups without a reference (Fairlearn style)") Map<String, String> privileged,
         @Doc("the favourable class, whose selection the audit measures; by default the task's second class") String positiveClass,
-        @Doc("bootstrap resamples for the confidence intervals of the headline metrics (0: no intervals)") Integer bootstrap,
-        @Doc("confidence level of the bootstrap intervals") Double confidence,
+        @Doc("bootstrap resamples for the confidence intervals of the headline metrics (0: no intervals)") @AtLeast(0) Integer bootstrap,
+        @Doc("confidence level of the bootstrap intervals") @Range("(0, 1)") Double confidence,
         @Doc("seed of the bootstrap; by default derived from the run's seed") Long seed,
-        @Doc("alpha of the generalized entropy index (2: half the squared coefficient of variation; 1: Theil index)") Double alpha,
+        @Doc("alpha of the generalized entropy index (2: half the squared coefficient of variation; 1: Theil index)") @AtLeast(0) Double alpha,
         @Doc("policy gates, e.g. [{metric: disparate_impact, min: 0.8}]: a run that misses one ends with status gate_failed") List<GateParams> gates) {
 
     public GroupFairnessParams {
@@ -32,15 +34,6 @@ public record GroupFairnessParams(
         if (attributes != null && !attributes.containsAll(privileged.keySet())) {
             throw new InvalidParamsException("privileged", "names attributes " + privileged.keySet()
                     + " that are not among the audited attributes " + attributes);
-        }
-        if (bootstrap < 0) {
-            throw new InvalidParamsException("bootstrap", "must not be negative, got " + bootstrap);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new InvalidParamsException("confidence", "must be between 0 and 1, got " + confidence);
-        }
-        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-            throw new InvalidParamsException("alpha", "must be a finite number >= 0, got " + alpha);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.fulcrum.plugins.gaussiannoise;
 
-import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,7 +17,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class GaussianNoiseTest {
 
@@ -55,6 +54,7 @@ class GaussianNoiseTest {
 
     @Test
     void aNegativeDeviationIsRejected() {
-        assertEquals("std", assertThrows(InvalidParamsException.class, () -> new GaussianNoiseParams(-1.0)).field());
+        assertEquals("params.yaml:1: std: must be at least 0, got -1.0", ParamsYaml.error(GaussianNoiseParams.class, "std: -1.0"));
+        assertEquals("params.yaml:1: std: must be a finite number, got Infinity", ParamsYaml.error(GaussianNoiseParams.class, "std: 1e999"));
     }
 }

@@ -1,20 +1,15 @@
 package dev.fulcrum.plugins.imageaugment;
 
 import dev.fulcrum.api.Doc;
-import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.Positive;
+import dev.fulcrum.api.params.Range;
 
 public record CutMixParams(
-        @Doc("the pasted box covers a share 1 - l of the image, l ~ Beta(alpha, alpha); 1 draws the share uniformly") Double alpha,
-        @Doc("probability that an image gets a box pasted from another image in an epoch") Double probability) {
+        @Doc("the pasted box covers a share 1 - l of the image, l ~ Beta(alpha, alpha); 1 draws the share uniformly") @Positive Double alpha,
+        @Doc("probability that an image gets a box pasted from another image in an epoch") @Range("(0, 1]") Double probability) {
 
     public CutMixParams {
         alpha = alpha == null ? 1.0 : alpha;
         probability = probability == null ? 0.5 : probability;
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new InvalidParamsException("alpha", "must be a finite number > 0, got " + alpha);
-        }
-        if (!(probability > 0 && probability <= 1)) {
-            throw new InvalidParamsException("probability", "must be above 0 and at most 1, got " + probability);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.imageaugment;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.ImageShape;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,5 +106,13 @@ class BoxesTest {
         assertThrows(InvalidInputException.class, () -> new CutMixFactory().create(new CutMixParams(null, null), null).apply(plain, 1));
         assertThrows(InvalidInputException.class,
                 () -> new RandomErasingFactory().create(new RandomErasingParams(null, null, null, null, null), null).apply(plain, 1));
+    }
+
+    @Test
+    void aBadMinAreaIsNamedRatherThanTheMaxAreaThatDependsOnIt() {
+        assertEquals("params.yaml:1: min-area: must be in (0, 1], got 2.0", ParamsYaml.error(RandomErasingParams.class, "min-area: 2.0"));
+        assertEquals("params.yaml:1: max-area: must be between min-area (0.3) and 1, got 0.2",
+                ParamsYaml.error(RandomErasingParams.class, "{min-area: 0.3, max-area: 0.2}"));
+        assertEquals("params.yaml:1: probability: must be in (0, 1], got 0.0", ParamsYaml.error(CutMixParams.class, "probability: 0"));
     }
 }

@@ -1,11 +1,11 @@
 package dev.fulcrum.plugins.mixup;
 
-import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,7 +17,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MixupTest {
 
@@ -64,6 +63,6 @@ class MixupTest {
 
     @Test
     void alphaMustBePositive() {
-        assertEquals("alpha", assertThrows(InvalidParamsException.class, () -> new MixupParams(0.0)).field());
+        assertEquals("params.yaml:1: alpha: must be positive, got 0.0", ParamsYaml.error(MixupParams.class, "alpha: 0.0"));
     }
 }

@@ -1,10 +1,10 @@
 package dev.fulcrum.plugins.resample;
 
-import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,7 +18,6 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResampleTest {
@@ -135,8 +134,8 @@ class ResampleTest {
 
     @Test
     void badParamsAreRejectedByField() {
-        assertEquals("ratio", assertThrows(InvalidParamsException.class, () -> new SmoteParams(null, 1.5, null)).field());
-        assertEquals("k", assertThrows(InvalidParamsException.class, () -> new SmoteParams(null, null, 0)).field());
-        assertEquals("ratio", assertThrows(InvalidParamsException.class, () -> new ClassBalanceParams(null, 0.0)).field());
+        assertEquals("params.yaml:1: ratio: must be in (0, 1], got 1.5", ParamsYaml.error(SmoteParams.class, "ratio: 1.5"));
+        assertEquals("params.yaml:1: k: must be at least 1, got 0", ParamsYaml.error(SmoteParams.class, "k: 0"));
+        assertEquals("params.yaml:1: ratio: must be in (0, 1], got 0.0", ParamsYaml.error(ClassBalanceParams.class, "ratio: 0.0"));
     }
 }

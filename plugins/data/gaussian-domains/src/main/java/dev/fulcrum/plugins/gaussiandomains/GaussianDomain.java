@@ -1,6 +1,7 @@
 package dev.fulcrum.plugins.gaussiandomains;
 
 import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.params.AtLeast;
 
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * the value of the domain's default (ADAPT's CORAL protocol).
  */
 public record GaussianDomain(
-        @Doc("number of rows") Integer rows,
+        @Doc("number of rows") @AtLeast(1) Integer rows,
         @Doc("mean vector") List<Double> mean,
         @Doc("covariance matrix, symmetric positive semi-definite, one list per row") List<List<Double>> covariance,
         @Doc("linear coefficients of the label rule") List<Double> labelWeights,

@@ -21,9 +21,6 @@ public record GaussianDomainsParams(
     }
 
     private static void check(String name, GaussianDomain domain, int dimensions) {
-        if (domain.rows() < 1) {
-            throw new InvalidParamsException(name + ".rows", "must be at least 1, got " + domain.rows());
-        }
         if (domain.mean().isEmpty() || domain.mean().size() != dimensions) {
             throw new InvalidParamsException(name + ".mean", "must have " + dimensions
                     + " entries (the source's mean sets the number of features), got " + domain.mean().size());

@@ -2,6 +2,7 @@ package dev.fulcrum.plugins.idx;
 
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.AtLeast;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,8 +15,8 @@ public record IdxParams(
         @Doc("IDX file of the test images' labels") Path testLabels,
         @Doc("label values to keep, e.g. [5, 6, 7, 8, 9], in the order of the task's classes (none: every label of the training file)") List<Integer> classes,
         @Doc("the name of each label value, from 0, e.g. [T-shirt, Trouser, ...] (none: the values themselves)") List<String> classNames,
-        @Doc("at most this many labelled training rows per class, drawn at random with the seed (none: all)") Integer perClass,
-        @Doc("rows per class drawn from the training file apart from the training rows (which stay the same whatever this is) and placed in the validation split (0: the split decides)") Integer validationPerClass,
+        @Doc("at most this many labelled training rows per class, drawn at random with the seed (none: all)") @AtLeast(1) Integer perClass,
+        @Doc("rows per class drawn from the training file apart from the training rows (which stay the same whatever this is) and placed in the validation split (0: the split decides)") @AtLeast(0) Integer validationPerClass,
         @Doc("seed of the per-class draw (none: derived from the run's seed)") Long seed) {
 
     public IdxParams {
@@ -39,12 +40,6 @@ public record IdxParams(
         }
         if (classNames != null && classNames.stream().anyMatch(name -> name == null || name.isBlank())) {
             throw new InvalidParamsException("class-names", "names must not be empty, got " + classNames);
-        }
-        if (perClass != null && perClass < 1) {
-            throw new InvalidParamsException("per-class", "must be at least 1, got " + perClass);
-        }
-        if (validationPerClass < 0) {
-            throw new InvalidParamsException("validation-per-class", "must not be negative, got " + validationPerClass);
         }
         if ((testImages == null) != (testLabels == null)) {
             throw new InvalidParamsException(testImages == null ? "test-images" : "test-labels",

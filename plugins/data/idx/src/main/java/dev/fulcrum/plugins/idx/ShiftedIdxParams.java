@@ -2,6 +2,7 @@ package dev.fulcrum.plugins.idx;
 
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.AtLeast;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +13,12 @@ public record ShiftedIdxParams(
         @Doc("IDX labels of the source images") String sourceLabels,
         @Doc("IDX images that, shifted, make the target domain; other images than the source's") String targetImages,
         @Doc("IDX labels of the target images (hidden from training; used for test metrics)") String targetLabels,
-        @Doc("source rows: the first this many images of the source file") Integer sourceRows,
-        @Doc("target rows: the first this many images of the target file") Integer targetRows,
+        @Doc("source rows: the first this many images of the source file") @AtLeast(1) Integer sourceRows,
+        @Doc("target rows: the first this many images of the target file") @AtLeast(1) Integer targetRows,
         @Doc("how target images differ: none, contrast, invert or noise") String shift,
         @Doc("contrast shift: x' = contrast-scale x + contrast-offset") Double contrastScale,
         @Doc("contrast shift: the grey level added") Double contrastOffset,
-        @Doc("noise shift: standard deviation of the Gaussian noise added to each pixel") Double noiseStd,
+        @Doc("noise shift: standard deviation of the Gaussian noise added to each pixel") @AtLeast(0) Double noiseStd,
         @Doc("class names, in label order") List<String> classes,
         @Doc("seed of the noise shift; by default derived from the run's seed") Long seed) {
 
@@ -38,17 +39,8 @@ public record ShiftedIdxParams(
         contrastOffset = contrastOffset == null ? 0.4 : contrastOffset;
         noiseStd = noiseStd == null ? 0.3 : noiseStd;
         classes = classes == null ? FASHION_CLASSES : List.copyOf(classes);
-        if (sourceRows < 1) {
-            throw new InvalidParamsException("source-rows", "must be at least 1, got " + sourceRows);
-        }
-        if (targetRows < 1) {
-            throw new InvalidParamsException("target-rows", "must be at least 1, got " + targetRows);
-        }
         if (!Shift.names().contains(shift)) {
             throw new InvalidParamsException("shift", "unknown shift \"" + shift + "\"; known: " + String.join(", ", Shift.names()));
-        }
-        if (!(noiseStd >= 0)) {
-            throw new InvalidParamsException("noise-std", "must not be negative, got " + noiseStd);
         }
         if (classes.size() < 2) {
             throw new InvalidParamsException("classes", "name at least 2 classes, got " + classes);

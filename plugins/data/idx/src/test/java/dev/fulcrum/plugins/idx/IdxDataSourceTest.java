@@ -8,6 +8,7 @@ import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.testkit.IdxImages;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,8 +219,9 @@ class IdxDataSourceTest {
                 List.of(3, 3), null, null, null, null)).field());
         assertEquals("class-names", assertThrows(InvalidParamsException.class, () -> new IdxParams(null, null, null, null,
                 List.of(0, 4), List.of("a", "b"), null, null, null)).field());
-        assertEquals("per-class", assertThrows(InvalidParamsException.class, () -> new IdxParams(null, null, null, null,
-                null, null, 0, null, null)).field());
+        assertEquals("params.yaml:1: per-class: must be at least 1, got 0", ParamsYaml.error(IdxParams.class, "per-class: 0"));
+        assertEquals("params.yaml:1: validation-per-class: must be at least 0, got -1",
+                ParamsYaml.error(IdxParams.class, "validation-per-class: -1"));
         assertEquals("test-labels", assertThrows(InvalidParamsException.class, () -> new IdxParams(null, null,
                 folder, null, null, null, null, null, null)).field());
         assertEquals("images", assertThrows(InvalidParamsException.class, () -> new IdxFactory().create(

@@ -1,14 +1,15 @@
 package dev.fulcrum.plugins.projections;
 
 import dev.fulcrum.api.Doc;
-import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.NotBlank;
 
 import java.util.List;
 
 public record PcaParams(
-        @Doc("number of principal components kept, largest variance first") Integer components,
+        @Doc("number of principal components kept, largest variance first") @AtLeast(1) Integer components,
         @Doc("divide each component by its standard deviation, so all have variance 1 on the training rows") Boolean whiten,
-        @Doc("the new columns are named prefix0, prefix1, ...") String prefix,
+        @Doc("the new columns are named prefix0, prefix1, ...") @NotBlank String prefix,
         @Doc("numeric columns to project; by default every numeric column (categorical ones are left out: one-hot them, "
                 + "say in a concat beside pca)") List<String> columns) {
 
@@ -17,11 +18,5 @@ public record PcaParams(
         whiten = whiten != null && whiten;
         prefix = prefix == null ? "pc" : prefix;
         columns = columns == null ? null : List.copyOf(columns);
-        if (components < 1) {
-            throw new InvalidParamsException("components", "must be at least 1, got " + components);
-        }
-        if (prefix.isBlank()) {
-            throw new InvalidParamsException("prefix", "must not be empty");
-        }
     }
 }

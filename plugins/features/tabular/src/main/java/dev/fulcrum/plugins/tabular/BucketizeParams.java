@@ -2,12 +2,13 @@ package dev.fulcrum.plugins.tabular;
 
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.AtLeast;
 
 import java.util.List;
 
 public record BucketizeParams(
         @Doc("numeric columns to replace by one 0/1 column per bucket of their values") List<String> columns,
-        @Doc("buckets per column (fewer where the training rows have many equal values)") Integer buckets,
+        @Doc("buckets per column (fewer where the training rows have many equal values)") @AtLeast(2) Integer buckets,
         @Doc("quantile: buckets hold equal shares of the training rows; uniform: buckets are equally wide between "
                 + "the training rows' smallest and largest value") String strategy) {
 
@@ -18,9 +19,6 @@ public record BucketizeParams(
         columns = columns == null ? null : List.copyOf(columns);
         buckets = buckets == null ? 5 : buckets;
         strategy = strategy == null ? QUANTILE : strategy;
-        if (buckets < 2) {
-            throw new InvalidParamsException("buckets", "must be at least 2, got " + buckets);
-        }
         if (!strategy.equals(QUANTILE) && !strategy.equals(UNIFORM)) {
             throw new InvalidParamsException("strategy", "must be quantile or uniform, got \"" + strategy + "\"");
         }

@@ -2,6 +2,7 @@ package dev.fulcrum.plugins.fairnessmitigation;
 
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.Range;
 
 import java.util.List;
 
@@ -9,7 +10,7 @@ public record ThresholdOptimizerParams(
         @Doc("what to equalise across groups: demographic-parity (selection rates) or equal-opportunity (true positive rates)") String constraint,
         @Doc("sensitive attributes whose (intersectional) groups get their own threshold; by default every sensitive attribute") List<String> attributes,
         @Doc("the favourable class; by default the specific task's second class") String positiveClass,
-        @Doc("the largest gap between the groups' rates on validation data that counts as parity") Double tolerance) {
+        @Doc("the largest gap between the groups' rates on validation data that counts as parity") @Range("[0, 1]") Double tolerance) {
 
     public ThresholdOptimizerParams {
         constraint = constraint == null ? Constraint.DEMOGRAPHIC_PARITY.key() : constraint;
@@ -18,9 +19,6 @@ public record ThresholdOptimizerParams(
         Constraint.parse(constraint);
         if (attributes != null && attributes.isEmpty()) {
             throw new InvalidParamsException("attributes", "name at least one attribute, or leave it out to use all");
-        }
-        if (!(tolerance >= 0 && tolerance <= 1)) {
-            throw new InvalidParamsException("tolerance", "must be between 0 and 1, got " + tolerance);
         }
     }
 }

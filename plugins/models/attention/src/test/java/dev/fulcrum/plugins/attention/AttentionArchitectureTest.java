@@ -5,6 +5,7 @@ import dev.fulcrum.api.data.ImageShape;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.api.model.ModelSpec;
 import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,5 +66,12 @@ class AttentionArchitectureTest {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> new AttentionArchitecture(params("patches", 2, 1))
                 .build(new ModelSpec(10, null, TASKS, 1, new Adam(1e-3))));
         assertEquals(true, error.getMessage().startsWith("model attention: tokens: patches needs image rows"), error.getMessage());
+    }
+
+    @Test
+    void headsThatDoNotDivideTheWidthAreNamedButABadWidthIsNamedFirst() {
+        assertEquals("params.yaml:1: heads: must divide the width 32, got 3", ParamsYaml.error(AttentionParams.class, "heads: 3"));
+        assertEquals("params.yaml:1: width: must be at least 1, got -3", ParamsYaml.error(AttentionParams.class, "width: -3"));
+        assertEquals("params.yaml:1: heads: must be at least 1, got 0", ParamsYaml.error(AttentionParams.class, "heads: 0"));
     }
 }

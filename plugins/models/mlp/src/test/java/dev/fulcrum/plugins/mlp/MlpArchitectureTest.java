@@ -5,6 +5,7 @@ import dev.fulcrum.api.data.ImageShape;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.api.model.ModelSpec;
 import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.junit.jupiter.api.Test;
@@ -75,13 +76,11 @@ class MlpArchitectureTest {
     void badParamsNameTheirYamlField() {
         assertEquals("activation", assertThrows(InvalidParamsException.class,
                 () -> new MlpParams(null, null, "swishy", null, null, null)).field());
-        assertEquals("weight-decay", assertThrows(InvalidParamsException.class,
-                () -> new MlpParams(null, null, null, null, -1.0, null)).field());
-        assertEquals("clip-norm", assertThrows(InvalidParamsException.class,
-                () -> new MlpParams(null, null, null, null, null, 0.0)).field());
-        assertEquals("dropout", assertThrows(InvalidParamsException.class,
-                () -> new MlpParams(null, null, null, 1.0, null, null)).field());
-        assertEquals("hidden", assertThrows(InvalidParamsException.class,
-                () -> new MlpParams(List.of(), null, null, null, null, null)).field());
+        assertEquals("params.yaml:1: weight-decay: must be at least 0, got -1.0", ParamsYaml.error(MlpParams.class, "weight-decay: -1.0"));
+        assertEquals("params.yaml:1: clip-norm: must be positive, got 0.0", ParamsYaml.error(MlpParams.class, "clip-norm: 0.0"));
+        assertEquals("params.yaml:1: dropout: must be in [0, 1), got 1.0", ParamsYaml.error(MlpParams.class, "dropout: 1.0"));
+        assertEquals("params.yaml:1: hidden: needs at least one layer, got []", ParamsYaml.error(MlpParams.class, "hidden: []"));
+        assertEquals("params.yaml:3: hidden[1]: must be at least 1, got 0", ParamsYaml.error(MlpParams.class, "hidden:\n  - 8\n  - 0\n"));
+        assertEquals("params.yaml:1: head-hidden[0]: must be at least 1, got -4", ParamsYaml.error(MlpParams.class, "head-hidden: [-4]"));
     }
 }

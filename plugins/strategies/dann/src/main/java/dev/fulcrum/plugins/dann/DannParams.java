@@ -3,18 +3,20 @@ package dev.fulcrum.plugins.dann;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.train.EarlyStopping;
 
 import java.util.List;
 
 public record DannParams(
         @Doc("tasks whose heads are trained with the trunk, on their labelled rows") List<String> tasks,
-        @Doc("number of epochs; the reversal schedule runs over all of them") Integer epochs,
-        @Doc("rows per mini-batch, labelled and unlabelled together") Integer batchSize,
-        @Doc("Adam learning rate") Double learningRate,
-        @Doc("sizes of the domain classifier's hidden layers") List<Integer> domainHidden,
-        @Doc("the reversal scale lambda that the schedule approaches at the end of training") Double maxLambda,
-        @Doc("steepness of the schedule lambda_p = max-lambda (2 / (1 + exp(-gamma p)) - 1); Ganin et al. use 10") Double gamma,
+        @Doc("number of epochs; the reversal schedule runs over all of them") @AtLeast(1) Integer epochs,
+        @Doc("rows per mini-batch, labelled and unlabelled together") @AtLeast(1) Integer batchSize,
+        @Doc("Adam learning rate") @Positive Double learningRate,
+        @Doc("sizes of the domain classifier's hidden layers") List<@AtLeast(1) Integer> domainHidden,
+        @Doc("the reversal scale lambda that the schedule approaches at the end of training") @AtLeast(0) Double maxLambda,
+        @Doc("steepness of the schedule lambda_p = max-lambda (2 / (1 + exp(-gamma p)) - 1); Ganin et al. use 10") @Positive Double gamma,
         @Doc("stop when a validation metric stops improving (validation rows are the labelled ones, mostly source); "
                 + "none by default, since the schedule assumes all epochs run") EarlyStopping earlyStopping) {
 
@@ -28,24 +30,6 @@ public record DannParams(
         gamma = gamma == null ? 10.0 : gamma;
         if (tasks.isEmpty()) {
             throw new InvalidParamsException("tasks", "name at least one task, e.g. [specific]");
-        }
-        if (epochs < 1) {
-            throw new InvalidParamsException("epochs", "must be at least 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new InvalidParamsException("batch-size", "must be at least 1, got " + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
-        }
-        if (domainHidden.stream().anyMatch(size -> size == null || size < 1)) {
-            throw new InvalidParamsException("domain-hidden", "layer sizes must be 1 or more, got " + domainHidden);
-        }
-        if (!(maxLambda >= 0) || maxLambda.isInfinite()) {
-            throw new InvalidParamsException("max-lambda", "must be a finite number >= 0, got " + maxLambda);
-        }
-        if (!(gamma > 0) || gamma.isInfinite()) {
-            throw new InvalidParamsException("gamma", "must be a positive number, got " + gamma);
         }
     }
 }

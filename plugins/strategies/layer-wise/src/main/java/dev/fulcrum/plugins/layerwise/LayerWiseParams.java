@@ -3,6 +3,9 @@ package dev.fulcrum.plugins.layerwise;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.Positive;
+import dev.fulcrum.api.params.Range;
 
 import java.util.List;
 
@@ -15,15 +18,15 @@ import java.util.List;
 public record LayerWiseParams(
         @Doc("greedy (each stage trains only its own layers) or progressive (each stage trains every layer up to its last)") String mode,
         @Doc("the last trunk layer of each stage, input side first, e.g. [conv-2, dense-1] (none: one stage per trunk layer)") List<String> stages,
-        @Doc("epochs per trunk stage") Integer stageEpochs,
+        @Doc("epochs per trunk stage") @AtLeast(1) Integer stageEpochs,
         @Doc("tasks whose heads train with the trunk stages (none: every task with training rows)") List<String> tasks,
-        @Doc("when the stages train general and specific together, the share of each mini-batch from specific rows") Double specificShare,
-        @Doc("rows per mini-batch in the trunk stages") Integer batchSize,
-        @Doc("Adam learning rate in the trunk stages") Double learningRate,
+        @Doc("when the stages train general and specific together, the share of each mini-batch from specific rows") @Range("(0, 1)") Double specificShare,
+        @Doc("rows per mini-batch in the trunk stages") @AtLeast(2) Integer batchSize,
+        @Doc("Adam learning rate in the trunk stages") @Positive Double learningRate,
         @Doc("tasks whose heads train last, on the frozen trunk") List<String> headTasks,
-        @Doc("epochs of the final heads stage (0: none)") Integer headEpochs,
-        @Doc("rows per mini-batch in the heads stage") Integer headBatchSize,
-        @Doc("Adam learning rate in the heads stage") Double headLearningRate) {
+        @Doc("epochs of the final heads stage (0: none)") @AtLeast(0) Integer headEpochs,
+        @Doc("rows per mini-batch in the heads stage") @AtLeast(1) Integer headBatchSize,
+        @Doc("Adam learning rate in the heads stage") @Positive Double headLearningRate) {
 
     public static final String GREEDY = "greedy";
     public static final String PROGRESSIVE = "progressive";
@@ -49,29 +52,8 @@ public record LayerWiseParams(
         if (tasks != null && tasks.isEmpty()) {
             throw new InvalidParamsException("tasks", "name at least one task, or leave it out for every task with training rows");
         }
-        if (stageEpochs < 1) {
-            throw new InvalidParamsException("stage-epochs", "must be at least 1, got " + stageEpochs);
-        }
-        if (!(specificShare > 0 && specificShare < 1)) {
-            throw new InvalidParamsException("specific-share", "must be between 0 and 1 (exclusive), got " + specificShare);
-        }
-        if (batchSize < 2) {
-            throw new InvalidParamsException("batch-size", "must be at least 2, got " + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
-        }
-        if (headEpochs < 0) {
-            throw new InvalidParamsException("head-epochs", "must not be negative, got " + headEpochs);
-        }
         if (headEpochs > 0 && headTasks.isEmpty()) {
             throw new InvalidParamsException("head-tasks", "name at least one task, or set head-epochs to 0");
-        }
-        if (headBatchSize < 1) {
-            throw new InvalidParamsException("head-batch-size", "must be at least 1, got " + headBatchSize);
-        }
-        if (!(headLearningRate > 0)) {
-            throw new InvalidParamsException("head-learning-rate", "must be positive, got " + headLearningRate);
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.fulcrum.plugins.multitask;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.Positive;
+import dev.fulcrum.api.params.Range;
 import dev.fulcrum.api.train.EarlyStopping;
 
 import java.util.LinkedHashMap;
@@ -15,11 +18,11 @@ import java.util.Map;
  * the trunk general.
  */
 public record MultiTaskParams(
-        @Doc("epochs; one epoch is one pass over the general rows, the specific rows being cycled through") Integer epochs,
-        @Doc("rows per mini-batch, general and specific together") Integer batchSize,
-        @Doc("Adam learning rate") Double learningRate,
-        @Doc("share of every mini-batch taken from the specific rows, the rest from the general rows") Double specificShare,
-        @Doc("loss weight of each task, e.g. {general: 1.0, specific: 2.0}; each task's loss is the mean over its rows in the batch") Map<String, Double> lossWeights,
+        @Doc("epochs; one epoch is one pass over the general rows, the specific rows being cycled through") @AtLeast(1) Integer epochs,
+        @Doc("rows per mini-batch, general and specific together") @AtLeast(2) Integer batchSize,
+        @Doc("Adam learning rate") @Positive Double learningRate,
+        @Doc("share of every mini-batch taken from the specific rows, the rest from the general rows") @Range("(0, 1)") Double specificShare,
+        @Doc("loss weight of each task, e.g. {general: 1.0, specific: 2.0}; each task's loss is the mean over its rows in the batch") Map<String, @Positive Double> lossWeights,
         @Doc("learning rate over the epochs: constant, or cosine (from the learning rate towards 0, one step per epoch)") String lrSchedule,
         @Doc("stop when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping) {
 
@@ -39,9 +42,6 @@ public record MultiTaskParams(
                 if (!weights.containsKey(weight.getKey())) {
                     throw new InvalidParamsException("loss-weights." + weight.getKey(), "unknown task; the tasks are general and specific");
                 }
-                if (weight.getValue() == null || !(weight.getValue() > 0) || !Double.isFinite(weight.getValue())) {
-                    throw new InvalidParamsException("loss-weights." + weight.getKey(), "must be a positive number, got " + weight.getValue());
-                }
                 weights.put(weight.getKey(), weight.getValue());
             }
         }
@@ -49,18 +49,6 @@ public record MultiTaskParams(
         lrSchedule = lrSchedule == null ? COSINE : lrSchedule;
         if (!lrSchedule.equals(CONSTANT) && !lrSchedule.equals(COSINE)) {
             throw new InvalidParamsException("lr-schedule", "expected constant or cosine, got \"" + lrSchedule + "\"");
-        }
-        if (epochs < 1) {
-            throw new InvalidParamsException("epochs", "must be at least 1, got " + epochs);
-        }
-        if (batchSize < 2) {
-            throw new InvalidParamsException("batch-size", "must be at least 2, to hold rows of both tasks, got " + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
-        }
-        if (!(specificShare > 0 && specificShare < 1)) {
-            throw new InvalidParamsException("specific-share", "must be between 0 and 1 (exclusive), got " + specificShare);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fulcrum.plugins.multitask;
 
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,10 +25,9 @@ class CosineScheduleTest {
     void paramsAreCheckedByField() {
         assertEquals("loss-weights.domain", assertThrows(InvalidParamsException.class, () -> new MultiTaskParams(null, null, null,
                 null, Map.of("domain", 1.0), null, null)).field());
-        assertEquals("loss-weights.specific", assertThrows(InvalidParamsException.class, () -> new MultiTaskParams(null, null, null,
-                null, Map.of("specific", 0.0), null, null)).field());
-        assertEquals("specific-share", assertThrows(InvalidParamsException.class, () -> new MultiTaskParams(null, null, null,
-                1.0, null, null, null)).field());
+        assertEquals("params.yaml:1: loss-weights.specific: must be positive, got 0.0",
+                ParamsYaml.error(MultiTaskParams.class, "loss-weights: {specific: 0.0}"));
+        assertEquals("params.yaml:1: specific-share: must be in (0, 1), got 1.0", ParamsYaml.error(MultiTaskParams.class, "specific-share: 1.0"));
         assertEquals("lr-schedule", assertThrows(InvalidParamsException.class, () -> new MultiTaskParams(null, null, null,
                 null, null, "step", null)).field());
         assertEquals(Map.of("general", 1.0, "specific", 2.0),

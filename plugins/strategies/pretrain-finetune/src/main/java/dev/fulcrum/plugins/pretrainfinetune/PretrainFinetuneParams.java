@@ -2,6 +2,8 @@ package dev.fulcrum.plugins.pretrainfinetune;
 
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.train.EarlyStopping;
 
 /**
@@ -12,15 +14,15 @@ import dev.fulcrum.api.train.EarlyStopping;
  * what keeps the general task: on the Fashion-MNIST example the defaults keep 0.86 of its 0.88.
  */
 public record PretrainFinetuneParams(
-        @Doc("epochs of pre-training on the general task (trunk and general head)") Integer pretrainEpochs,
-        @Doc("rows per mini-batch in pre-training") Integer pretrainBatchSize,
-        @Doc("Adam learning rate in pre-training") Double pretrainLearningRate,
-        @Doc("epochs of fine-tuning on the specific task") Integer epochs,
-        @Doc("rows per mini-batch in fine-tuning; small, as specific data is usually scarce") Integer batchSize,
-        @Doc("Adam learning rate of the specific head in fine-tuning; trunk layers get it divided by lr-decay per layer below the head") Double learningRate,
+        @Doc("epochs of pre-training on the general task (trunk and general head)") @AtLeast(1) Integer pretrainEpochs,
+        @Doc("rows per mini-batch in pre-training") @AtLeast(1) Integer pretrainBatchSize,
+        @Doc("Adam learning rate in pre-training") @Positive Double pretrainLearningRate,
+        @Doc("epochs of fine-tuning on the specific task") @AtLeast(1) Integer epochs,
+        @Doc("rows per mini-batch in fine-tuning; small, as specific data is usually scarce") @AtLeast(1) Integer batchSize,
+        @Doc("Adam learning rate of the specific head in fine-tuning; trunk layers get it divided by lr-decay per layer below the head") @Positive Double learningRate,
         @Doc("trunk layers that never train in fine-tuning: none, trunk (all), or a trunk layer's name (it and every layer below it)") String freeze,
-        @Doc("gradual unfreezing: the head trains alone for this many epochs, then every this many epochs the next trunk layer from the top joins (0: all at once)") Integer unfreezeEvery,
-        @Doc("discriminative learning rates: each trunk layer trains at the rate of the layer above divided by this (1: one rate for all)") Double lrDecay,
+        @Doc("gradual unfreezing: the head trains alone for this many epochs, then every this many epochs the next trunk layer from the top joins (0: all at once)") @AtLeast(0) Integer unfreezeEvery,
+        @Doc("discriminative learning rates: each trunk layer trains at the rate of the layer above divided by this (1: one rate for all)") @AtLeast(1) Double lrDecay,
         @Doc("stop fine-tuning when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping) {
 
     public static final String FREEZE_NONE = "none";
@@ -36,30 +38,8 @@ public record PretrainFinetuneParams(
         freeze = freeze == null ? FREEZE_NONE : freeze;
         unfreezeEvery = unfreezeEvery == null ? 10 : unfreezeEvery;
         lrDecay = lrDecay == null ? 2.6 : lrDecay;
-        requireAtLeast("pretrain-epochs", pretrainEpochs, 1);
-        requireAtLeast("pretrain-batch-size", pretrainBatchSize, 1);
-        requireAtLeast("epochs", epochs, 1);
-        requireAtLeast("batch-size", batchSize, 1);
-        requireAtLeast("unfreeze-every", unfreezeEvery, 0);
-        requirePositive("pretrain-learning-rate", pretrainLearningRate);
-        requirePositive("learning-rate", learningRate);
-        if (!(lrDecay >= 1) || !Double.isFinite(lrDecay)) {
-            throw new InvalidParamsException("lr-decay", "must be 1 or more (1: no decay), got " + lrDecay);
-        }
         if (freeze.isBlank()) {
             throw new InvalidParamsException("freeze", "expected none, trunk or a trunk layer's name, got \"\"");
-        }
-    }
-
-    private static void requireAtLeast(String field, int value, int least) {
-        if (value < least) {
-            throw new InvalidParamsException(field, "must be at least " + least + ", got " + value);
-        }
-    }
-
-    private static void requirePositive(String field, double value) {
-        if (!(value > 0)) {
-            throw new InvalidParamsException(field, "must be positive, got " + value);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.fulcrum.plugins.pretrainfinetune;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -55,10 +56,11 @@ class FineTuneScheduleTest {
 
     @Test
     void paramsAreCheckedByField() {
-        assertEquals("lr-decay", assertThrows(InvalidParamsException.class, () -> new PretrainFinetuneParams(null, null, null,
-                null, null, null, null, null, 0.5, null)).field());
-        assertEquals("unfreeze-every", assertThrows(InvalidParamsException.class, () -> new PretrainFinetuneParams(null, null,
-                null, null, null, null, null, -1, null, null)).field());
+        assertEquals("params.yaml:1: lr-decay: must be at least 1, got 0.5", ParamsYaml.error(PretrainFinetuneParams.class, "lr-decay: 0.5"));
+        assertEquals("params.yaml:1: unfreeze-every: must be at least 0, got -1",
+                ParamsYaml.error(PretrainFinetuneParams.class, "unfreeze-every: -1"));
+        assertEquals("params.yaml:2: early-stopping.patience: must be at least 1, got 0",
+                ParamsYaml.error(PretrainFinetuneParams.class, "early-stopping:\n  patience: 0\n"));
         assertEquals("freeze", assertThrows(InvalidParamsException.class, () -> new PretrainFinetuneParams(null, null, null,
                 null, null, null, " ", null, null, null)).field());
         assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,

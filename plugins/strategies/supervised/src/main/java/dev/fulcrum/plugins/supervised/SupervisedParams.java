@@ -3,15 +3,17 @@ package dev.fulcrum.plugins.supervised;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.Tasks;
+import dev.fulcrum.api.params.AtLeast;
+import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.train.EarlyStopping;
 
 import java.util.List;
 
 public record SupervisedParams(
         @Doc("tasks whose heads are trained, together with the trunk; [specific] trains on the specific task only") List<String> tasks,
-        @Doc("maximum number of epochs") Integer epochs,
-        @Doc("rows per mini-batch") Integer batchSize,
-        @Doc("Adam learning rate") Double learningRate,
+        @Doc("maximum number of epochs") @AtLeast(1) Integer epochs,
+        @Doc("rows per mini-batch") @AtLeast(1) Integer batchSize,
+        @Doc("Adam learning rate") @Positive Double learningRate,
         @Doc("stop when a validation metric stops improving, and keep the best epoch's weights") EarlyStopping earlyStopping) {
 
     public SupervisedParams {
@@ -22,15 +24,6 @@ public record SupervisedParams(
         earlyStopping = earlyStopping == null ? new EarlyStopping(null, null, null, null) : earlyStopping;
         if (tasks.isEmpty()) {
             throw new InvalidParamsException("tasks", "name at least one task, e.g. [specific]");
-        }
-        if (epochs < 1) {
-            throw new InvalidParamsException("epochs", "must be at least 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new InvalidParamsException("batch-size", "must be at least 1, got " + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new InvalidParamsException("learning-rate", "must be positive, got " + learningRate);
         }
     }
 }
