@@ -11,6 +11,7 @@ import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.threads.BlasCheck;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,8 @@ import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
  * the {@code csv} data source's {@code load()} through the real plugin jar on a host (label y,
  * sensitive a and b, feature yhat: a {@code Dataset} with its feature matrix). Rounds alternate the
  * three; Fulcrum's run in this JVM (the first round is cold and left out of the medians), then each
- * Fulcrum read once more in fresh JVMs, as one {@code fulcrum} command would.
+ * Fulcrum read runs again in fresh JVMs, as one {@code fulcrum} command would (the data source after
+ * ND4J has started, as a run starts it before loading data).
  *
  * <p>Usage, from the repository root: {@code benchmarks/run CsvReadBenchmark [rows] [rounds] [peer.py]}
  */
@@ -156,6 +158,8 @@ public final class CsvReadBenchmark {
             seconds = auditRead(data, plugins).read();
         } else {
             try (FulcrumHost host = FulcrumHost.start(plugins, PandasAuditPeer.workFolder().resolve("plugin-data"))) {
+                // A run starts ND4J (its matrix-product check) before it loads data; so does this.
+                BlasCheck.run();
                 seconds = sourceRead(host, data, rows);
             }
         }
