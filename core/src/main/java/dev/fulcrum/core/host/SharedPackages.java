@@ -11,6 +11,7 @@ public final class SharedPackages {
 
     public static final List<String> PREFIXES = List.of(
             "dev.fulcrum.api.",
+            "dev.fulcrum.io.",
             "org.nd4j.",
             "org.deeplearning4j.",
             "org.bytedeco.",
