@@ -34,9 +34,9 @@ import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
  * also with its labels turned into class indices, which pandas' typed columns compare with), and
  * the {@code csv} data source's {@code load()} through the real plugin jar on a host (label y,
  * sensitive a and b, feature yhat: a {@code Dataset} with its feature matrix). Rounds alternate the
- * three; Fulcrum's run in this JVM (the first round is cold and left out of the medians), then each
- * Fulcrum read runs again in fresh JVMs, as one {@code fulcrum} command would (the data source after
- * ND4J has started, as a run starts it before loading data).
+ * three; Fulcrum's run in this JVM, each on a collected heap (the first round is cold and left out
+ * of the medians), then each Fulcrum read runs again in fresh JVMs, as one {@code fulcrum} command
+ * would (the data source after ND4J has started, as a run starts it before loading data).
  *
  * <p>Usage, from the repository root: {@code benchmarks/run CsvReadBenchmark [rows] [rounds] [peer.py]}
  */
@@ -75,7 +75,11 @@ public final class CsvReadBenchmark {
                     throw new IllegalStateException("unexpected peer output");
                 }
                 pandas.add(Double.parseDouble(read.group(1)));
+                // Each read starts on a collected heap, not paying for the garbage of the one before,
+                // as pandas starts in a fresh process each round.
+                System.gc();
                 audit.add(auditRead(data, plugins));
+                System.gc();
                 source.add(sourceRead(host, data, rows));
             }
         }
