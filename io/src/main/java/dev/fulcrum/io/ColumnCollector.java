@@ -32,8 +32,6 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     private String[] fields;
     private final RowLines lines = new RowLines();
     private int capacity = 1024;
-    private long line;
-    private int fieldCount;
     private boolean blank;
 
     ColumnCollector(Path file, Function<CsvHeader, ? extends Collection<String>> choose) {
@@ -43,18 +41,16 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
 
     /** The line of the record being read, for messages about it. */
     long line() {
-        return line;
+        return getStartingLineNumber();
     }
 
     /** How many fields of the record being read were complete. */
     int fieldsRead() {
-        return fieldCount;
+        return getFieldCount();
     }
 
     @Override
     protected void handleBegin(long startingLineNumber) {
-        line = startingLineNumber;
-        fieldCount = 0;
         blank = true;
     }
 
@@ -65,7 +61,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
         if (quoted) {
             for (int i = start; i < end; i++) {
                 if (buffer[i] == '\n' || buffer[i] == '\r') {
-                    throw new DataFileException(file, line, null, "unterminated quote (fields may not span lines)");
+                    throw new DataFileException(file, line(), null, "unterminated quote (fields may not span lines)");
                 }
             }
             blank = false;
@@ -78,7 +74,6 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
             }
             blank &= start == end;
         }
-        fieldCount++;
         if (header == null) {
             headerFields.add(new String(buffer, start, end - start));
         } else if (index < wantedAt.length && caches[index] != null) {
@@ -88,7 +83,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
 
     @Override
     protected Void buildRecord() {
-        if (blank && fieldCount <= 1) {
+        if (blank && getFieldCount() <= 1) {
             if (header == null) {
                 throw new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
             }
@@ -98,8 +93,8 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
             readHeader();
             return null;
         }
-        if (fieldCount != wantedAt.length) {
-            throw new DataFileException(file, line, null, "expected " + wantedAt.length + " fields as in the header, got " + fieldCount);
+        if (getFieldCount() != wantedAt.length) {
+            throw new DataFileException(file, line(), null, "expected " + wantedAt.length + " fields as in the header, got " + getFieldCount());
         }
         int row = lines.rows();
         if (row == capacity) {
@@ -110,7 +105,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
                 values[column][row] = fields[column];
             }
         }
-        lines.add(line);
+        lines.add(line());
         return null;
     }
 
