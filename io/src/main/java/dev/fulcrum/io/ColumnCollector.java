@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Receives FastCSV's fields and keeps those of the wanted columns: the header from line 1, then
@@ -30,6 +31,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     private ValueCache[] caches;
     private String[][] values;
     private String[] fields;
+    private int[] kept;
     private final RowLines lines = new RowLines();
     private int capacity = 1024;
     private boolean blank;
@@ -100,10 +102,8 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
         if (row == capacity) {
             grow();
         }
-        for (int column = 0; column < wantedAt.length; column++) {
-            if (values[column] != null) {
-                values[column][row] = fields[column];
-            }
+        for (int column : kept) {
+            values[column][row] = fields[column];
         }
         lines.add(line());
         return null;
@@ -126,6 +126,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
                 values[column] = new String[capacity];
             }
         }
+        kept = IntStream.range(0, wantedAt.length).filter(column -> wantedAt[column] != null).toArray();
     }
 
     /**
@@ -135,10 +136,8 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
      */
     private void grow() {
         capacity *= 2;
-        for (int column = 0; column < values.length; column++) {
-            if (values[column] != null) {
-                values[column] = Arrays.copyOf(values[column], capacity);
-            }
+        for (int column : kept) {
+            values[column] = Arrays.copyOf(values[column], capacity);
         }
     }
 

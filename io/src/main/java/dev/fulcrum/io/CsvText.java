@@ -1,6 +1,5 @@
 package dev.fulcrum.io;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -9,16 +8,17 @@ import java.io.Reader;
  * line break after the last line when the file has none, so that a quote left open on the last
  * line holds a line break like one left open anywhere else.
  */
-final class CsvText extends FilterReader {
+final class CsvText extends Reader {
 
     private static final char BOM = '\uFEFF';
 
+    private final Reader in;
     private boolean started;
     private boolean endedLine = true;
     private boolean finished;
 
     CsvText(Reader in) {
-        super(in);
+        this.in = in;
     }
 
     @Override
@@ -52,8 +52,7 @@ final class CsvText extends FilterReader {
     }
 
     @Override
-    public int read() throws IOException {
-        char[] one = new char[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0];
+    public void close() throws IOException {
+        in.close();
     }
 }

@@ -12,6 +12,7 @@ final class ValueCache {
     private static final int LIMIT = 4096;
 
     private final char[][] keys = new char[LIMIT * 2][];
+    private final int[] hashes = new int[LIMIT * 2];
     private final String[] values = new String[LIMIT * 2];
     private int size;
 
@@ -27,12 +28,13 @@ final class ValueCache {
                 String value = new String(chars, start, end - start);
                 if (size < LIMIT) {
                     keys[slot] = Arrays.copyOfRange(chars, start, end);
+                    hashes[slot] = hash;
                     values[slot] = value;
                     size++;
                 }
                 return value;
             }
-            if (key.length == end - start && startsWith(chars, start, key)) {
+            if (hashes[slot] == hash && key.length == end - start && startsWith(chars, start, key)) {
                 return values[slot];
             }
         }
