@@ -4,22 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.cli.FulcrumCli;
 import dev.fulcrum.core.run.Json;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
 
 /**
  * {@code fulcrum audit} against the pandas peer ({@code shared/peers/pandas_audit.py}) on the same
@@ -50,13 +46,10 @@ public final class AuditBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Path peer = Path.of(args.length > 2 ? args[2] : "../shared/peers/pandas_audit.py").toAbsolutePath().normalize();
-        Path work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "fulcrum-audit-benchmark"));
-        Path data = work.resolve("audit-" + rows + ".csv");
-        Path plugins = pluginsFolder(work);
-        if (!Files.isRegularFile(data)) {
-            python(peer, data.toString(), "--make", String.valueOf(rows));
-        }
+        PandasAuditPeer peer = PandasAuditPeer.fromArgs(args, 2);
+        Path work = PandasAuditPeer.workFolder();
+        Path data = peer.data(rows);
+        Path plugins = BenchmarkPlugins.folder(work, "group-fairness");
         List<Double> peerRead = new ArrayList<>();
         List<Double> peerMetrics = new ArrayList<>();
         List<Times> fulcrum = new ArrayList<>();
@@ -64,7 +57,7 @@ public final class AuditBenchmark {
         String peerValues = null;
         Path out = work.resolve("audit.json");
         for (int round = 0; round < rounds; round++) {
-            String peerOutput = python(peer, data.toString());
+            String peerOutput = peer.run(data.toString());
             Matcher times = PEER_TIMES.matcher(peerOutput);
             Matcher values = PEER_VALUES.matcher(peerOutput);
             if (!times.find() || !values.find()) {
@@ -92,7 +85,7 @@ public final class AuditBenchmark {
         double pandasRead = median(peerRead);
         System.out.printf(Locale.ROOT, "%d rows, two sensitive attributes (a: 2 values, b: 4; 8 intersectional groups), %d rounds, %d cores%n",
                 rows, rounds, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "  pandas %s: read_csv %.3f s, per-group metrics %.3f s (medians)%n", pandasVersion(), pandasRead, pandasMetrics);
+        System.out.printf(Locale.ROOT, "  pandas %s: read_csv %.3f s, per-group metrics %.3f s (medians)%n", PandasAuditPeer.pandasVersion(), pandasRead, pandasMetrics);
         System.out.printf(Locale.ROOT, "  fulcrum audit: read %.3f s + labels to classes %.3f s, audit %.3f s (medians of warm rounds); "
                         + "cold first round: audit %.3f s%n", median(warm.stream().map(Times::read).toList()),
                 median(warm.stream().map(Times::decide).toList()), fulcrumAudit, fulcrum.get(0).audit());
@@ -118,44 +111,5 @@ public final class AuditBenchmark {
             throw new IllegalStateException("fulcrum audit failed (exit " + code + "):\n" + stdout + stderr);
         }
         return new Times(Double.parseDouble(times.group(1)), Double.parseDouble(times.group(2)), Double.parseDouble(times.group(3)));
-    }
-
-    /** A plugins folder with the group-fairness plugin jar this module depends on. */
-    private static Path pluginsFolder(Path work) throws IOException {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Path jar = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
-                .filter(p -> p.getFileName().toString().startsWith("fulcrum-plugin-group-fairness") && p.toString().endsWith(".jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("the group-fairness plugin jar is not on the class path"));
-        Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        return plugins;
-    }
-
-    private static String python(Path peer, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", peer.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                output.append(line).append('\n');
-            }
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the peer failed:\n" + output);
-        }
-        return output.toString();
-    }
-
-    private static String pandasVersion() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("/usr/bin/python3", "-c", "import pandas; print(pandas.__version__)").start();
-        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        process.waitFor();
-        return version;
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

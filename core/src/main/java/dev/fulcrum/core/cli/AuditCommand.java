@@ -18,6 +18,7 @@ import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.io.CsvColumns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,7 @@
 package dev.fulcrum.core.cli;
 
 import dev.fulcrum.api.audit.AuditInput;
+import dev.fulcrum.io.CsvColumns;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.core.pipeline.SavedModel;
+import dev.fulcrum.io.CsvColumns;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

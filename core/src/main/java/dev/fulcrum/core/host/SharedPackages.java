@@ -12,6 +12,7 @@ public final class SharedPackages {
     public static final List<String> PREFIXES = List.of(
             "dev.fulcrum.api.",
             "dev.fulcrum.math.",
+            "dev.fulcrum.io.",
             "org.nd4j.",
             "org.deeplearning4j.",
             "org.bytedeco.",

@@ -30,8 +30,9 @@ public record CsvParams(
         classes = classes == null ? null : List.copyOf(classes);
         delimiter = delimiter == null ? "," : delimiter;
         categorical = categorical == null ? List.of() : List.copyOf(categorical);
-        if (delimiter.length() != 1 || delimiter.equals("\"")) {
-            throw new InvalidParamsException("delimiter", "must be one character other than a quote, got \"" + delimiter + "\"");
+        if (delimiter.length() != 1 || "\"\r\n".contains(delimiter)) {
+            throw new InvalidParamsException("delimiter", "must be one character other than a quote or a line break, got \""
+                    + delimiter.replace("\r", "\\r").replace("\n", "\\n") + "\"");
         }
         if (features != null && !features.containsAll(categorical)) {
             List<String> missing = new java.util.ArrayList<>(categorical);

@@ -5,6 +5,7 @@ import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.testkit.ParamsYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,5 +102,13 @@ class CsvDataSourceTest {
         Dataset data = load("x;outcome\n1.5;a\n2;b\n", new CsvParams(folder.resolve("d.csv"), "outcome", null, null, null, null, ";"));
         assertEquals(2, data.rows());
         assertThrows(InvalidParamsException.class, () -> new CsvParams(folder, null, null, null, null, null, "ab"));
+    }
+
+    @Test
+    void aQuoteOrALineBreakIsNoDelimiter() {
+        assertEquals("params.yaml:1: delimiter: must be one character other than a quote or a line break, got \"\\n\"",
+                ParamsYaml.error(CsvParams.class, "{path: d.csv, delimiter: \"\\n\"}"));
+        assertEquals("params.yaml:1: delimiter: must be one character other than a quote or a line break, got \"\"\"",
+                ParamsYaml.error(CsvParams.class, "{path: d.csv, delimiter: '\"'}"));
     }
 }

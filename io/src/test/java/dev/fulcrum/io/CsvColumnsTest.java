@@ -1,4 +1,4 @@
-package dev.fulcrum.core.cli;
+package dev.fulcrum.io;
 
 import dev.fulcrum.api.DataFileException;
 import org.junit.jupiter.api.Test;
@@ -85,5 +85,66 @@ class CsvColumnsTest {
         assertEquals("b", columns.column("group")[rows - 1]);
         assertEquals(rows + 1, columns.line(rows - 1));
         assertEquals(rows - 1, (int) columns.numbers("id")[rows - 1]);
+    }
+
+    @Test
+    void otherDelimitersAndColumnsChosenFromTheHeader() throws IOException {
+        Path file = file("x;\"a;b\";y\n1.5; q ;\" keep \"\n2;r;no\n");
+        CsvColumns columns = CsvColumns.read(file, ';', header -> header.names().subList(1, 3));
+        assertEquals(List.of("x", "a;b", "y"), columns.header().names());
+        assertArrayEquals(new String[] {"q", "r"}, columns.column("a;b"));
+        assertArrayEquals(new String[] {" keep ", "no"}, columns.column("y"));
+        assertThrows(IllegalArgumentException.class, () -> columns.column("x"));
+    }
+
+    @Test
+    void aChooserNamesTheRoleOfAMissingColumn() throws IOException {
+        Path file = file("a,b,sex,label\n1,2,f,yes\n");
+        DataFileException error = assertThrows(DataFileException.class, () -> CsvColumns.read(file, ',', header -> {
+            header.require("outcome", "label");
+            return List.of("outcome");
+        }));
+        assertEquals(file + ": row 1, column outcome: the label column \"outcome\" is not in the header; columns are [a, b, sex, label]",
+                error.getMessage());
+    }
+
+    @Test
+    void quotesAreCheckedWhereverTheyAre() throws IOException {
+        Path closing = file("y,yhat\n1,0\n\"1\"x,0\n");
+        assertEquals(closing + ": row 3: text after a closing quote in field 1",
+                assertThrows(DataFileException.class, () -> CsvColumns.read(closing, List.of("y"))).getMessage());
+        Path lastLine = file("y,yhat\n1,0\n0,\"1");
+        assertEquals(lastLine + ": row 3: unterminated quote (fields may not span lines)",
+                assertThrows(DataFileException.class, () -> CsvColumns.read(lastLine, List.of("y"))).getMessage());
+        Path spanning = file("y,name\n1,\"two\nlines\"\n");
+        assertEquals(spanning + ": row 2: unterminated quote (fields may not span lines)",
+                assertThrows(DataFileException.class, () -> CsvColumns.read(spanning, List.of("y"))).getMessage());
+        Path bomAndQuotedHeader = file("\uFEFF\"y\",n\n\"\",1\n");
+        assertArrayEquals(new String[] {""}, CsvColumns.read(bomAndQuotedHeader, List.of("y")).column("y"));
+    }
+
+    @Test
+    void aQuoteLeftOpenInALargeFileIsNamedByItsLine() throws IOException {
+        StringBuilder text = new StringBuilder("y,yhat\n1,0\n\"1,0\n");
+        String row = "1,0\n".repeat(1000);
+        while (text.length() < 17_000_000) {
+            text.append(row);
+        }
+        Path file = file(text.toString());
+        assertEquals(file + ": row 3: unterminated quote (fields may not span lines)",
+                assertThrows(DataFileException.class, () -> CsvColumns.read(file, List.of("y"))).getMessage());
+    }
+
+    @Test
+    void whitespaceOnlyLinesAreBlankAndAnEmptyHeaderIsAnError() throws IOException {
+        CsvColumns columns = CsvColumns.read(file("y,w\n1,2\n   \n\t\n3,4\n"), List.of("w"));
+        assertArrayEquals(new float[] {2, 4}, columns.numbers("w"));
+        assertEquals(5, columns.line(1));
+        Path blankHeader = file("  \ny\n1\n");
+        assertEquals(blankHeader + ": row 1: the file is empty; the first line must be a header",
+                assertThrows(DataFileException.class, () -> CsvColumns.read(blankHeader, List.of())).getMessage());
+        Path headerOnly = file("y,w\n\n");
+        assertEquals(headerOnly + ": the file has a header but no rows",
+                assertThrows(DataFileException.class, () -> CsvColumns.read(headerOnly, List.of())).getMessage());
     }
 }

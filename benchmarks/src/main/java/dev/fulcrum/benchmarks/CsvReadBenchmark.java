@@ -1,0 +1,172 @@
+package dev.fulcrum.benchmarks;
+
+import dev.fulcrum.api.data.DataSource;
+import dev.fulcrum.api.data.DataSourceFactory;
+import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.core.cli.FulcrumCli;
+import dev.fulcrum.core.config.ConfigDocument;
+import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.core.config.ParamsBinder;
+import dev.fulcrum.core.host.Family;
+import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.run.HostRunContext;
+import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.threads.BlasCheck;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
+
+/**
+ * Reading the audit benchmark's CSV (columns y, yhat, a, b; the pandas peer writes it) three ways,
+ * side by side: pandas {@code read_csv} (the peer's own timer, a fresh Python each round), the read
+ * of {@code fulcrum audit --label y --prediction yhat --sensitive a,b} (the command's own timer;
+ * also with its labels turned into class indices, which pandas' typed columns compare with), and
+ * the {@code csv} data source's {@code load()} through the real plugin jar on a host (label y,
+ * sensitive a and b, feature yhat: a {@code Dataset} with its feature matrix). Rounds alternate the
+ * three; Fulcrum's run in this JVM, each on a collected heap (the first round is cold and left out
+ * of the medians), then each Fulcrum read runs again in fresh JVMs, as one {@code fulcrum} command
+ * would (the data source after ND4J has started, as a run starts it before loading data).
+ *
+ * <p>Usage, from the repository root: {@code benchmarks/run CsvReadBenchmark [rows] [rounds] [peer.py]}
+ */
+public final class CsvReadBenchmark {
+
+    private static final Pattern AUDIT_TIMES = Pattern.compile("read in ([0-9.]+) s, decided in ([0-9.]+) s");
+    private static final Pattern PEER_READ = Pattern.compile("read_s=([0-9.]+)");
+    private static final Pattern FRESH_READ = Pattern.compile("fresh_read_s=([0-9.]+)");
+    private static final int FRESH_RUNS = 3;
+
+    private CsvReadBenchmark() {
+    }
+
+    /** The audit command's read, and its read plus turning labels into class indices. */
+    private record AuditRead(double read, double readAndClasses) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length > 0 && args[0].equals("--fresh")) {
+            fresh(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        PandasAuditPeer peer = PandasAuditPeer.fromArgs(args, 2);
+        Path data = peer.data(rows);
+        Path plugins = BenchmarkPlugins.folder(PandasAuditPeer.workFolder(), "group-fairness", "csv");
+        List<Double> pandas = new ArrayList<>();
+        List<AuditRead> audit = new ArrayList<>();
+        List<Double> source = new ArrayList<>();
+        try (FulcrumHost host = FulcrumHost.start(plugins, PandasAuditPeer.workFolder().resolve("plugin-data"))) {
+            for (int round = 0; round < rounds; round++) {
+                Matcher read = PEER_READ.matcher(peer.run(data.toString()));
+                if (!read.find()) {
+                    throw new IllegalStateException("unexpected peer output");
+                }
+                pandas.add(Double.parseDouble(read.group(1)));
+                // Each read starts on a collected heap, not paying for the garbage of the one before,
+                // as pandas starts in a fresh process each round.
+                System.gc();
+                audit.add(auditRead(data, plugins));
+                System.gc();
+                source.add(sourceRead(host, data, rows));
+            }
+        }
+        List<Double> freshAudit = new ArrayList<>();
+        List<Double> freshSource = new ArrayList<>();
+        for (int run = 0; run < FRESH_RUNS; run++) {
+            freshAudit.add(freshJvm("audit", data, plugins, rows));
+            freshSource.add(freshJvm("source", data, plugins, rows));
+        }
+
+        List<AuditRead> warmAudit = audit.subList(1, audit.size());
+        double pandasRead = median(pandas);
+        double auditRead = median(warmAudit.stream().map(AuditRead::read).toList());
+        double auditClasses = median(warmAudit.stream().map(AuditRead::readAndClasses).toList());
+        double sourceRead = median(source.subList(1, source.size()));
+        System.out.printf(Locale.ROOT, "%d rows (y, yhat, a, b), %d rounds, %d cores%n", rows, rounds, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  pandas %s read_csv: %.3f s (median)%n", PandasAuditPeer.pandasVersion(), pandasRead);
+        System.out.printf(Locale.ROOT, "  fulcrum audit read: %.3f s, with labels to classes %.3f s (warm medians); fresh JVM: %.3f s%n",
+                auditRead, auditClasses, median(freshAudit));
+        System.out.printf(Locale.ROOT, "  csv data source load: %.3f s (warm median); fresh JVM: %.3f s%n", sourceRead, median(freshSource));
+        System.out.printf(Locale.ROOT, "  pandas / fulcrum (above 1: fulcrum reads faster): audit read %.2fx, with classes %.2fx, "
+                        + "csv data source %.2fx; fresh JVM: audit read %.2fx, csv data source %.2fx%n",
+                pandasRead / auditRead, pandasRead / auditClasses, pandasRead / sourceRead,
+                pandasRead / median(freshAudit), pandasRead / median(freshSource));
+    }
+
+    private static AuditRead auditRead(Path data, Path plugins) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = FulcrumCli.execute(new String[] {"audit", "--data", data.toString(), "--label", "y", "--prediction", "yhat",
+                "--sensitive", "a,b", "--plugins", plugins.toString()}, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        Matcher times = AUDIT_TIMES.matcher(stdout.toString());
+        if (code != 0 || !times.find()) {
+            throw new IllegalStateException("fulcrum audit failed (exit " + code + "):\n" + stdout + stderr);
+        }
+        double read = Double.parseDouble(times.group(1));
+        return new AuditRead(read, read + Double.parseDouble(times.group(2)));
+    }
+
+    /** Seconds for the csv data source to load the file: label y, sensitive a and b, the rest (yhat) a feature. */
+    private static double sourceRead(FulcrumHost host, Path data, int rows) throws IOException {
+        DataSourceFactory<?> factory = (DataSourceFactory<?>) host.catalog().find(Family.DATA, "csv")
+                .orElseThrow(() -> new IllegalStateException("the csv plugin is not loaded: " + host.problems())).factory();
+        String params = "{\"path\": \"" + data + "\", \"label\": \"y\", \"sensitive\": [\"a\", \"b\"]}";
+        ConfigDocument document = ConfigDocument.parse(params, "benchmark");
+        Object bound = new ParamsBinder(data.getParent()).bind(document.root(), factory.paramsType(), ConfigPath.ROOT, document);
+        Path scratch = Files.createTempDirectory("fulcrum-csv-benchmark-");
+        DataSource source = create(factory, bound, new HostRunContext(0, RunFolder.at(scratch)));
+        long started = System.nanoTime();
+        Dataset dataset = source.load();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        scratch.toFile().delete();
+        if (dataset.rows() != rows || dataset.features().columns() != 1) {
+            throw new IllegalStateException("the csv data source read " + dataset.rows() + " rows of " + dataset.features().columns() + " features");
+        }
+        return seconds;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> DataSource create(DataSourceFactory<P> factory, Object params, HostRunContext context) {
+        return factory.create((P) params, context);
+    }
+
+    /** One read in a fresh JVM ({@code --fresh audit|source FILE PLUGINS ROWS} in a child process). */
+    private static double freshJvm(String what, Path data, Path plugins, int rows) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CsvReadBenchmark.class.getName(),
+                "--fresh", what, data.toString(), plugins.toString(), String.valueOf(rows)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher read = FRESH_READ.matcher(output);
+        if (process.waitFor() != 0 || !read.find()) {
+            throw new IllegalStateException("the fresh JVM failed:\n" + output);
+        }
+        return Double.parseDouble(read.group(1));
+    }
+
+    private static void fresh(String what, Path data, Path plugins, int rows) throws IOException {
+        double seconds;
+        if (what.equals("audit")) {
+            seconds = auditRead(data, plugins).read();
+        } else {
+            try (FulcrumHost host = FulcrumHost.start(plugins, PandasAuditPeer.workFolder().resolve("plugin-data"))) {
+                // A run starts ND4J (its matrix-product check) before it loads data; so does this.
+                BlasCheck.run();
+                seconds = sourceRead(host, data, rows);
+            }
+        }
+        System.out.printf(Locale.ROOT, "fresh_read_s=%.3f%n", seconds);
+    }
+}

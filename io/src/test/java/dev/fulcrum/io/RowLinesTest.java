@@ -1,0 +1,34 @@
+package dev.fulcrum.io;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RowLinesTest {
+
+    @Test
+    void eachRowKeepsItsLineAcrossSkippedLines() {
+        RowLines lines = new RowLines();
+        long[] read = {2, 3, 5, 6, 7, 11, 12, 20};
+        for (long line : read) {
+            lines.add(line);
+        }
+        assertEquals(read.length, lines.rows());
+        for (int row = 0; row < read.length; row++) {
+            assertEquals(read[row], lines.line(row), "row " + row);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> lines.line(read.length));
+    }
+
+    @Test
+    void manyGapsGrowTheTable() {
+        RowLines lines = new RowLines();
+        for (int row = 0; row < 1000; row++) {
+            lines.add(2L + 2L * row);
+        }
+        assertEquals(2, lines.line(0));
+        assertEquals(2 + 2 * 999, lines.line(999));
+        assertEquals(2 + 2 * 500, lines.line(500));
+    }
+}
