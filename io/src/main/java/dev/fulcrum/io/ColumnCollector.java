@@ -6,39 +6,42 @@ import dev.fulcrum.api.DataFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
- * Receives FastCSV's fields and keeps those of the wanted columns: the header from line 1, then
- * every non-blank record, checked against the header's field count. FastCSV hands each field as a
- * range of its buffer, so only wanted fields become strings (one per distinct value, see
- * {@link ValueCache}). Unquoted fields are trimmed; quoted ones are kept as they are, but may not
- * hold a line break, so a record is one line and its line number is its row in every message.
- * {@link #buildRecord} returns null, so FastCSV's reader consumes the whole file in one call.
+ * Receives FastCSV's fields of one stretch of a file and keeps those of the wanted columns: the
+ * header from line 1 when the stretch starts the file, then every non-blank record, checked
+ * against the header's field count. FastCSV hands each field as a range of its buffer, so only
+ * wanted fields become strings (one per distinct value, see {@link ValueCache}). Unquoted fields
+ * are trimmed; quoted ones are kept as they are, but may not hold a line break, so a record is one
+ * line and its line number is its row in every message. {@link #buildRecord} returns null, so
+ * FastCSV's reader consumes the whole stretch in one call.
  */
 final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
 
     private final Path file;
-    private final Function<CsvHeader, ? extends Collection<String>> choose;
+    private final Function<CsvHeader, ColumnChoice> onHeader;
     private List<String> headerFields = new ArrayList<>();
-    private CsvHeader header;
-    private String[] wantedAt;
+    private ColumnChoice choice;
     private ValueCache[] caches;
     private String[][] values;
     private String[] fields;
-    private int[] kept;
     private final RowLines lines = new RowLines();
     private int capacity = 1024;
     private boolean blank;
+    private long lastLine;
 
-    ColumnCollector(Path file, Function<CsvHeader, ? extends Collection<String>> choose) {
+    /** A collector for the start of a file: {@code onHeader} chooses the columns once the header is read. */
+    ColumnCollector(Path file, Function<CsvHeader, ColumnChoice> onHeader) {
         this.file = file;
-        this.choose = choose;
+        this.onHeader = onHeader;
+    }
+
+    /** A collector for a stretch after the header, with the columns already chosen. */
+    ColumnCollector(Path file, ColumnChoice choice) {
+        this(file, header -> choice);
+        choose(choice);
     }
 
     /** The line of the record being read, for messages about it. */
@@ -76,57 +79,50 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
             }
             blank &= start == end;
         }
-        if (header == null) {
+        if (choice == null) {
             headerFields.add(new String(buffer, start, end - start));
-        } else if (index < wantedAt.length && caches[index] != null) {
+        } else if (choice.wanted(index)) {
             fields[index] = caches[index].get(buffer, start, end);
         }
     }
 
     @Override
     protected Void buildRecord() {
+        lastLine = line();
         if (blank && getFieldCount() <= 1) {
-            if (header == null) {
-                throw new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
+            if (choice == null) {
+                throw emptyFile();
             }
             return null;
         }
-        if (header == null) {
-            readHeader();
+        if (choice == null) {
+            choose(onHeader.apply(new CsvHeader(file, headerFields)));
+            headerFields = null;
             return null;
         }
-        if (getFieldCount() != wantedAt.length) {
-            throw new DataFileException(file, line(), null, "expected " + wantedAt.length + " fields as in the header, got " + getFieldCount());
+        if (getFieldCount() != choice.fields()) {
+            throw new DataFileException(file, line(), null, "expected " + choice.fields() + " fields as in the header, got " + getFieldCount());
         }
         int row = lines.rows();
         if (row == capacity) {
             grow();
         }
-        for (int column : kept) {
+        for (int column : choice.kept()) {
             values[column][row] = fields[column];
         }
         lines.add(line());
         return null;
     }
 
-    private void readHeader() {
-        header = new CsvHeader(file, headerFields);
-        headerFields = null;
-        wantedAt = new String[header.size()];
-        for (String name : choose.apply(header)) {
-            header.require(name);
-            wantedAt[header.index(name)] = name;
+    private void choose(ColumnChoice chosen) {
+        choice = chosen;
+        caches = new ValueCache[chosen.fields()];
+        values = new String[chosen.fields()][];
+        fields = new String[chosen.fields()];
+        for (int column : chosen.kept()) {
+            caches[column] = new ValueCache();
+            values[column] = new String[capacity];
         }
-        caches = new ValueCache[wantedAt.length];
-        values = new String[wantedAt.length][];
-        fields = new String[wantedAt.length];
-        for (int column = 0; column < wantedAt.length; column++) {
-            if (wantedAt[column] != null) {
-                caches[column] = new ValueCache();
-                values[column] = new String[capacity];
-            }
-        }
-        kept = IntStream.range(0, wantedAt.length).filter(column -> wantedAt[column] != null).toArray();
     }
 
     /**
@@ -136,24 +132,24 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
      */
     private void grow() {
         capacity *= 2;
-        for (int column : kept) {
+        for (int column : choice.kept()) {
             values[column] = Arrays.copyOf(values[column], capacity);
         }
     }
 
-    CsvColumns finish() {
-        if (header == null) {
-            throw new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
+    private DataFileException emptyFile() {
+        return new DataFileException(file, 1, null, "the file is empty; the first line must be a header");
+    }
+
+    /**
+     * The stretch's rows, once FastCSV has read all of it; its line numbers count from the
+     * stretch's first line as 1, and its last record's line is its line count (blank lines are
+     * records too, and a record of a well-formed stretch is one line).
+     */
+    ColumnRows rows() {
+        if (choice == null) {
+            throw emptyFile();
         }
-        if (lines.rows() == 0) {
-            throw new DataFileException(file, 0, null, "the file has a header but no rows");
-        }
-        Map<String, String[]> columns = new LinkedHashMap<>();
-        for (int column = 0; column < wantedAt.length; column++) {
-            if (values[column] != null) {
-                columns.put(wantedAt[column], Arrays.copyOf(values[column], lines.rows()));
-            }
-        }
-        return new CsvColumns(file, header, columns, lines);
+        return new ColumnRows(choice, values, lines, lastLine);
     }
 }

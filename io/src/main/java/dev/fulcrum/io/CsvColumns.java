@@ -1,15 +1,7 @@
 package dev.fulcrum.io;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import dev.fulcrum.api.DataFileException;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -30,6 +22,7 @@ public final class CsvColumns {
     private final CsvHeader header;
     private final Map<String, String[]> columns;
     private final RowLines lines;
+    private final ParsedNumbers parsed = new ParsedNumbers();
 
     CsvColumns(Path file, CsvHeader header, Map<String, String[]> columns, RowLines lines) {
         this.file = file;
@@ -50,38 +43,7 @@ public final class CsvColumns {
      * @param delimiter the field separator: not a quote and not a line break
      */
     public static CsvColumns read(Path file, char delimiter, Function<CsvHeader, ? extends Collection<String>> choose) {
-        ColumnCollector collector = new ColumnCollector(file, choose);
-        try (CsvReader<Void> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false)
-                .build(collector, new CsvText(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)))) {
-            // The collector keeps each record and hands FastCSV none, so one step parses the whole file.
-            reader.iterator().hasNext();
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, 0, null, "no such file");
-        } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getCause().getMessage(), e.getCause());
-        } catch (CsvParseException e) {
-            throw problem(file, collector, e);
-        }
-        return collector.finish();
-    }
-
-    /**
-     * FastCSV's parse failures in today's words. With fields confined to a line, the strict parser
-     * fails in two ways (FastCSV 4.1.0, {@code StrictCsvParser}): text after a closing quote, or a
-     * quote never closed whose field outgrows the parser's buffer. FastCSV wraps a failure of
-     * ours in its own exception: that one is handed on as it is.
-     */
-    private static DataFileException problem(Path file, ColumnCollector collector, CsvParseException e) {
-        if (e.getCause() instanceof DataFileException ours) {
-            return ours;
-        }
-        Throwable cause = e.getCause() instanceof CsvParseException parser ? parser : e;
-        String problem = String.valueOf(cause.getMessage()).startsWith("Unexpected character after closing quote")
-                ? "text after a closing quote in field " + (collector.fieldsRead() + 1)
-                : "unterminated quote (fields may not span lines)";
-        return new DataFileException(file, collector.line(), null, problem);
+        return new CsvRead(file, delimiter, choose).read(0);
     }
 
     public Path file() {
@@ -129,7 +91,7 @@ public final class CsvColumns {
         String text = column(name)[row];
         float value;
         try {
-            value = Float.parseFloat(text);
+            value = parsed.parse(text);
         } catch (NumberFormatException e) {
             throw problem(row, name, text.isEmpty() ? "missing value; expected a number" : "expected a number, got \"" + text + "\"");
         }

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * A file's text as the CSV parser should see it: without a leading byte-order mark, and with a
- * line break after the last line when the file has none, so that a quote left open on the last
- * line holds a line break like one left open anywhere else.
+ * A stretch of a file's text as the CSV parser should see it: with a line break after the last
+ * line when the file has none, so that a quote left open on the last line holds a line break like
+ * one left open anywhere else. (The byte-order mark is left out earlier, by {@link LineRanges}.)
  */
 final class CsvText extends Reader {
 
-    private static final char BOM = '\uFEFF';
-
     private final Reader in;
-    private boolean started;
     private boolean endedLine = true;
     private boolean finished;
 
@@ -34,15 +31,6 @@ final class CsvText extends Reader {
             }
             buffer[offset] = '\n';
             return 1;
-        }
-        if (!started && count > 0) {
-            started = true;
-            if (buffer[offset] == BOM) {
-                System.arraycopy(buffer, offset + 1, buffer, offset, --count);
-                if (count == 0) {
-                    return read(buffer, offset, length);
-                }
-            }
         }
         if (count > 0) {
             char last = buffer[offset + count - 1];

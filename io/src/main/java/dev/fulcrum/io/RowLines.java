@@ -26,6 +26,18 @@ final class RowLines {
         rows++;
     }
 
+    /** Appends another stretch's rows, whose lines come {@code linesBefore} lines further down the file. */
+    void addAll(RowLines part, long linesBefore) {
+        for (int change = 0; change < part.changes; change++) {
+            int first = part.firstRows[change];
+            int next = change + 1 < part.changes ? part.firstRows[change + 1] : part.rows;
+            long line = first + part.gaps[change] + linesBefore;
+            for (int row = first; row < next; row++) {
+                add(line++);
+            }
+        }
+    }
+
     int rows() {
         return rows;
     }
