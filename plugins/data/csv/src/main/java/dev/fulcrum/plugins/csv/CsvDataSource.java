@@ -87,11 +87,12 @@ final class CsvDataSource implements DataSource {
             text[j] = columns.column(name);
             categories.add(params.categorical().contains(name) ? categories(columns, name) : List.of());
         }
+        float[][] numbers = numbers(columns, featureNames, categories);
         float[] values = new float[n * d];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                values[r * d + j] = categories.get(j).isEmpty() ? columns.number(r, featureNames.get(j))
-                        : Collections.binarySearch(categories.get(j), text[j][r]);
+        for (int j = 0; j < d; j++) {
+            List<String> known = categories.get(j);
+            for (int r = 0; r < n; r++) {
+                values[r * d + j] = known.isEmpty() ? numbers[j][r] : Collections.binarySearch(known, text[j][r]);
             }
         }
         String[] labelText = columns.column(params.label());
@@ -131,6 +132,28 @@ final class CsvDataSource implements DataSource {
         }
         params.sensitive().forEach(name -> builder.sensitive(name, columns.column(name)));
         return builder.build();
+    }
+
+    /**
+     * The numeric features' values, a column at a time; of several bad values the first in the
+     * file is the error: the lowest row, and within a row the leftmost column.
+     */
+    private static float[][] numbers(CsvColumns columns, List<String> featureNames, List<List<String>> categories) {
+        float[][] numbers = new float[featureNames.size()][];
+        DataFileException first = null;
+        for (int j = 0; j < numbers.length; j++) {
+            if (categories.get(j).isEmpty()) {
+                try {
+                    numbers[j] = columns.numbers(featureNames.get(j));
+                } catch (DataFileException e) {
+                    first = first == null || e.row() < first.row() ? e : first;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return numbers;
     }
 
     /** The sorted category names of a categorical column; every row must name one. */

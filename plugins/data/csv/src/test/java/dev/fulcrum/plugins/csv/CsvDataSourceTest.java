@@ -81,6 +81,14 @@ class CsvDataSourceTest {
     }
 
     @Test
+    void ofSeveralBadNumbersTheFirstInTheFileIsTheError() throws IOException {
+        Path file = folder.resolve("d.csv");
+        String header = "a,b,sex,outcome\n";
+        assertEquals(file + ": row 3, column b: expected a number, got \"x\"", error(header + "1,2,f,yes\n1,x,m,no\ny,2,m,no\n"));
+        assertEquals(file + ": row 3, column a: missing value; expected a number", error(header + "1,2,f,yes\n,x,m,no\n"));
+    }
+
+    @Test
     void configuredClassesFixTheOrderAndRejectOtherLabels() throws IOException {
         Path file = Files.writeString(folder.resolve("d.csv"), "x,outcome\n1,low\n2,high\n3,mid\n");
         CsvParams params = new CsvParams(file, "outcome", null, null, null, List.of("low", "high"), null);
