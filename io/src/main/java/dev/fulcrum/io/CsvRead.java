@@ -53,6 +53,9 @@ final class CsvRead {
                 try {
                     return inRanges(bounds);
                 } catch (DataFileException failed) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw failed;
+                    }
                     // Read again in one pass below, for the message a one-pass read gives.
                 }
             }

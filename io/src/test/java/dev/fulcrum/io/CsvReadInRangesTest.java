@@ -141,10 +141,14 @@ class CsvReadInRangesTest {
     }
 
     @Test
-    void noRangeThreadOutlivesARead() throws IOException, InterruptedException {
+    void noRangeThreadOutlivesAReadAndAnInterruptStopsIt() throws IOException, InterruptedException {
         Path file = file("id,name,group\n" + "1,a,b\n".repeat(2_000) + "1\n" + "1,a,b\n".repeat(2_000));
         error(file, 4);
-        read(file("id,name,group\n" + "1,a,b\n".repeat(4_000)), 4);
+        Path good = file("id,name,group\n" + "1,a,b\n".repeat(4_000));
+        read(good, 4);
+        Thread.currentThread().interrupt();
+        assertThrows(DataFileException.class, () -> read(good, 4));
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (rangeThreads() && System.nanoTime() < deadline) {
             Thread.sleep(10);
