@@ -14,7 +14,8 @@ import java.util.function.Function;
  * {@link DataFileException} naming the file, the line (the header is line 1) and the column. The
  * whole file is read before anything is returned, so a bad row never leaves half a table behind.
  * Parsing is FastCSV's (<a href="https://fastcsv.org">fastcsv.org</a>), which stays behind this
- * API so that a plugin may bundle a FastCSV of its own.
+ * API so that a plugin may bundle a FastCSV of its own; a large file is parsed in ranges on the
+ * cores ({@code CsvRead}), with the values, lines and messages of a read in one pass.
  */
 public final class CsvColumns {
 

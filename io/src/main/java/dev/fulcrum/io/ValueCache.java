@@ -6,6 +6,8 @@ import java.util.Arrays;
  * Turns one column's fields into strings, giving every repeat of a value the same string:
  * categorical columns (labels, groups) then cost one string per distinct value, and their hash
  * codes are computed once. Past a limit of distinct values (numbers, say) it stops remembering.
+ * Each range of a file read in ranges has its own, so equal values are equal strings, not always
+ * the same one: nothing may compare them by identity but as a shortcut ({@link ParsedNumbers}).
  */
 final class ValueCache {
 
