@@ -14,28 +14,30 @@ final class RowLines {
     private int rows;
 
     void add(long line) {
-        long gap = line - rows;
-        if (changes == 0 || gaps[changes - 1] != gap) {
-            if (changes == firstRows.length) {
-                firstRows = Arrays.copyOf(firstRows, changes * 2);
-                gaps = Arrays.copyOf(gaps, changes * 2);
-            }
-            firstRows[changes] = rows;
-            gaps[changes++] = gap;
-        }
+        startGap(rows, line - rows);
         rows++;
     }
 
     /** Appends another stretch's rows, whose lines come {@code linesBefore} lines further down the file. */
     void addAll(RowLines part, long linesBefore) {
+        int offset = rows;
         for (int change = 0; change < part.changes; change++) {
-            int first = part.firstRows[change];
-            int next = change + 1 < part.changes ? part.firstRows[change + 1] : part.rows;
-            long line = first + part.gaps[change] + linesBefore;
-            for (int row = first; row < next; row++) {
-                add(line++);
-            }
+            startGap(offset + part.firstRows[change], part.gaps[change] + linesBefore - offset);
         }
+        rows += part.rows;
+    }
+
+    /** From {@code firstRow} on, a row's line is its index plus {@code gap}; nothing is kept where the gap stays. */
+    private void startGap(int firstRow, long gap) {
+        if (changes > 0 && gaps[changes - 1] == gap) {
+            return;
+        }
+        if (changes == firstRows.length) {
+            firstRows = Arrays.copyOf(firstRows, changes * 2);
+            gaps = Arrays.copyOf(gaps, changes * 2);
+        }
+        firstRows[changes] = firstRow;
+        gaps[changes++] = gap;
     }
 
     int rows() {

@@ -31,4 +31,30 @@ class RowLinesTest {
         assertEquals(2 + 2 * 999, lines.line(999));
         assertEquals(2 + 2 * 500, lines.line(500));
     }
+
+    @Test
+    void joinedStretchesKeepTheirLinesBelowTheLinesBefore() {
+        RowLines first = lines(2, 3, 5);
+        RowLines second = lines(1, 2, 4);
+        RowLines third = lines(1, 2);
+        RowLines joined = new RowLines();
+        joined.addAll(first, 0);
+        // each stretch starts with the gap the one before ended with, so the gaps run on
+        joined.addAll(second, 5);
+        joined.addAll(new RowLines(), 9);
+        joined.addAll(third, 9);
+        long[] expected = {2, 3, 5, 6, 7, 9, 10, 11};
+        assertEquals(expected.length, joined.rows());
+        for (int row = 0; row < expected.length; row++) {
+            assertEquals(expected[row], joined.line(row), "row " + row);
+        }
+    }
+
+    private static RowLines lines(long... read) {
+        RowLines lines = new RowLines();
+        for (long line : read) {
+            lines.add(line);
+        }
+        return lines;
+    }
 }
