@@ -80,16 +80,20 @@ public final class CsvColumns {
 
     /** A column of finite numbers; an empty, non-numeric or infinite value is an error naming its row and column. */
     public float[] numbers(String name) {
-        float[] values = new float[rows()];
+        String[] text = column(name);
+        float[] values = new float[text.length];
         for (int row = 0; row < values.length; row++) {
-            values[row] = number(row, name);
+            values[row] = number(row, name, text[row]);
         }
         return values;
     }
 
     /** One row's value of a column as a finite number, or an error naming the row and column. */
     public float number(int row, String name) {
-        String text = column(name)[row];
+        return number(row, name, column(name)[row]);
+    }
+
+    private float number(int row, String name, String text) {
         float value;
         try {
             value = parsed.parse(text);
