@@ -10,6 +10,8 @@ import dev.fulcrum.api.mitigate.MitigatorFactory;
 import dev.fulcrum.api.model.ModelArchitectureFactory;
 import dev.fulcrum.api.report.ReporterFactory;
 import dev.fulcrum.api.train.TrainingStrategyFactory;
+import dev.fulcrum.api.tune.PrunerFactory;
+import dev.fulcrum.api.tune.SamplerFactory;
 
 /** The extension-point families, with the name each has in YAML and in messages. */
 public enum Family {
@@ -21,7 +23,9 @@ public enum Family {
     MODEL("model", "model architecture", ModelArchitectureFactory.class),
     STRATEGY("strategy", "training strategy", TrainingStrategyFactory.class),
     AUDIT("audit", "bias auditor", BiasAuditorFactory.class),
-    REPORT("report", "reporter", ReporterFactory.class);
+    REPORT("report", "reporter", ReporterFactory.class),
+    SAMPLER("sampler", "sampler", SamplerFactory.class),
+    PRUNER("pruner", "pruner", PrunerFactory.class);
 
     private final String key;
     private final String noun;
