@@ -11,7 +11,7 @@ import java.util.List;
 public record Nsga2SamplerParams(
         @Doc("complete trials per generation; the first generation is drawn at random") @AtLeast(2) Integer populationSize,
         @Doc("chance that a child's parameter is drawn afresh at random instead of inherited (default: 1 / the number of parameters)") @Range("[0, 1]") Double mutationProb,
-        @Doc("how two parents mix: uniform (each parameter from either parent) or sbx (simulated binary crossover of floats without a step, uniform for the rest)") String crossover,
+        @Doc("how two parents mix: uniform (each parameter from either parent) or sbx (simulated binary crossover, with chance one half, of each float without a step; uniform for the rest)") String crossover,
         @Doc("chance that a child has two parents rather than being a copy of one") @Range("[0, 1]") Double crossoverProb,
         @Doc("in uniform crossover, the chance that a parameter comes from the second parent") @Range("[0, 1]") Double swappingProb) {
 

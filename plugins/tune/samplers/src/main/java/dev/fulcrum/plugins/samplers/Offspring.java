@@ -12,7 +12,10 @@ import java.util.SplittableRandom;
  * One child of two parents, parameter by parameter in declared order, so that a condition sees the
  * child's own values: each active parameter comes from the parents (from the one that has a value
  * the space still admits, when only one has), unless it mutates, or neither parent has it: then it
- * is drawn uniformly, as Optuna's {@code NSGAIISampler} draws a mutated parameter afresh.
+ * is drawn uniformly, as Optuna's {@code NSGAIISampler} draws a mutated parameter afresh. A
+ * parameter comes from the second parent with {@code swapping-prob} (uniform crossover); with SBX,
+ * a float without a step is instead, with chance one half, an SBX child of both parents' values,
+ * as Deb's reference code crosses each variable with chance one half.
  */
 final class Offspring {
 

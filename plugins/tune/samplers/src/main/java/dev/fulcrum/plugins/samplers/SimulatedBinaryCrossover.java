@@ -22,8 +22,6 @@ final class SimulatedBinaryCrossover {
         double y1 = Math.min(scale(range, first), scale(range, second));
         double y2 = Math.max(scale(range, first), scale(range, second));
         if (y2 - y1 < 1e-14) {
-            random.nextDouble();
-            random.nextDouble();
             return first;
         }
         double u = random.nextDouble();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +77,7 @@ class Nsga2SamplerTest extends SamplerContract {
         // The elite of 4 from 8: front {0, 7, 8, 2} fills it; trial 1 and the infeasible trial 6 are left out.
         assertEquals(List.of(0, 7, 8, 2).stream().sorted().toList(), new EliteSelection(4).parents(MIN_X_MIN_Y, trials).stream()
                 .map(r -> r.trial().number()).sorted().toList());
-        Set<Object> children = new java.util.HashSet<>();
+        Set<Object> children = new HashSet<>();
         for (int n = 0; n < 60; n++) {
             children.add(sampler.suggest(space, MIN_X_MIN_Y, trials, trialSeed(1, n)).get("p"));
         }
@@ -133,6 +135,43 @@ class Nsga2SamplerTest extends SamplerContract {
             double r = (Double) params.get("rate");
             trials.add(record(n, TrialState.COMPLETE, params, Map.of("x", Math.log(r), "y", -Math.log(r) + (n % 3)), true));
         }
+    }
+
+    /**
+     * With one objective the fronts are levels of the value: a plain elitist GA. On a sphere in six
+     * dimensions, 300 trials: best 0.030 to 0.048 against random search's 0.25 to 0.40 (5 study seeds).
+     */
+    @Test
+    void oneObjectiveMakesAGeneticAlgorithmThatBeatsRandomSearch() {
+        List<FloatParameter> coordinates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            coordinates.add(new FloatParameter("x" + i, -1, 1, false, null, Map.of()));
+        }
+        SearchSpace space = new SearchSpace(List.copyOf(coordinates));
+        List<Objective> minSquares = List.of(new Objective("squares", Direction.MINIMIZE));
+        double[] nsga2 = new double[5];
+        double[] random = new double[5];
+        for (int seed = 0; seed < 5; seed++) {
+            nsga2[seed] = bestOfStudy(nsga2(new Nsga2SamplerParams(20, null, null, null, null)), space, minSquares, seed);
+            random[seed] = bestOfStudy(new RandomSamplerFactory().create(new RandomSamplerParams(), null), space, minSquares, seed);
+        }
+        Arrays.sort(nsga2);
+        Arrays.sort(random);
+        assertTrue(nsga2[2] < 0.5 * random[2], "medians of 5 study seeds: NSGA-II " + Arrays.toString(nsga2)
+                + ", random search " + Arrays.toString(random));
+    }
+
+    /** The lowest sum of squares of 300 trials. */
+    private static double bestOfStudy(Sampler sampler, SearchSpace space, List<Objective> objectives, long studySeed) {
+        List<TrialRecord> trials = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        for (int n = 0; n < 300; n++) {
+            Map<String, Object> params = sampler.suggest(space, objectives, trials, trialSeed(studySeed, n));
+            double squares = params.values().stream().mapToDouble(v -> (Double) v * (Double) v).sum();
+            best = Math.min(best, squares);
+            trials.add(record(n, TrialState.COMPLETE, params, Map.of("squares", squares), true));
+        }
+        return best;
     }
 
     private static Set<Integer> numbers(List<RankedTrial> ranked) {
