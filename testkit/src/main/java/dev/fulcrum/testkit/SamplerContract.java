@@ -40,7 +40,10 @@ public abstract class SamplerContract {
     /** A sampler as the plugin's factory makes it, with the settings under test. */
     protected abstract Sampler sampler();
 
-    /** Whether different trial seeds draw different values (false for a grid). */
+    /**
+     * Whether different trial seeds draw different values: false for a sampler whose first trial
+     * depends only on the study's seed, given to its factory (a grid's order, Sobol's shift).
+     */
     protected boolean drawsFromTheSeed() {
         return true;
     }

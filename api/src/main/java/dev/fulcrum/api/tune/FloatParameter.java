@@ -39,12 +39,16 @@ public record FloatParameter(String path, double low, double high, boolean log, 
         return Math.abs(k - Math.rint(k)) < 1e-9 * Math.max(1, Math.abs(k));
     }
 
-    /** The values a grid takes: every step from low to high; only defined with a step. */
+    /**
+     * The values a grid takes: every step from low to high; only defined with a step. The last one
+     * is at most {@code high}, so that each is one {@link #contains} admits: {@code 1e-3 + 3 * 3e-3}
+     * is {@code 0.010000000000000002} in doubles.
+     */
     public List<Double> gridValues() {
         if (step == null) {
             throw new IllegalStateException(path + " has no step");
         }
         int count = (int) Math.floor((high - low) / step + 1e-9) + 1;
-        return IntStream.range(0, count).mapToObj(k -> low + k * step).toList();
+        return IntStream.range(0, count).mapToObj(k -> Math.min(high, low + k * step)).toList();
     }
 }
