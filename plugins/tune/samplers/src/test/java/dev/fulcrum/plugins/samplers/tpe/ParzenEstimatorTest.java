@@ -39,7 +39,7 @@ class ParzenEstimatorTest {
                 double[][] observed = {{axis.snap(axis.low() + 0.01)}, {axis.snap(0.3 * axis.low() + 0.7 * axis.high())},
                         {axis.snap(axis.high() - 0.2)}, {axis.snap(0.5 * axis.low() + 0.5 * axis.high())}};
                 ParzenEstimator density = new ParzenEstimator(List.of(axis), observed, null, settings);
-                int steps = 200_000;
+                int steps = 50_000;
                 double width = (axis.high() - axis.low()) / steps;
                 double integral = 0;
                 for (int k = 0; k < steps; k++) {
@@ -55,7 +55,7 @@ class ParzenEstimatorTest {
         List<ParameterAxis> axes = List.of(axis(X), axis(new FloatParameter("y", 0, 1, false, null, Map.of())));
         double[][] observed = {{-4, 0.1}, {0, 0.5}, {3.5, 0.95}, {1, 0.2}, {2, 0.3}};
         ParzenEstimator density = new ParzenEstimator(axes, observed, new double[] {1, 0.5, 1, 1, 0.2}, JOINT);
-        int steps = 800;
+        int steps = 400;
         double dx = 10.0 / steps;
         double dy = 1.0 / steps;
         double integral = 0;
