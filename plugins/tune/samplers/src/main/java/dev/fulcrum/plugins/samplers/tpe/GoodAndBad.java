@@ -64,17 +64,10 @@ record GoodAndBad(List<TrialRecord> good, double[] goodWeights, List<TrialRecord
             }
         }
         int goodCount = Math.min(Math.min((int) Math.ceil(0.1 * finished), MAX_GOOD), rankable.size());
-        List<TrialRecord> good;
-        double[] goodWeights = null;
-        if (objectives.size() == 1) {
-            good = bestByValue(objectives.get(0), rankable, goodCount);
-        } else {
-            good = bestFronts(objectives, rankable, goodCount);
-        }
+        boolean one = objectives.size() == 1;
+        List<TrialRecord> good = one ? bestByValue(objectives.get(0), rankable, goodCount) : bestFronts(objectives, rankable, goodCount);
         good.sort(Comparator.comparingInt(TrialRecord::number));
-        if (objectives.size() > 1) {
-            goodWeights = hypervolumeContributions(good.stream().map(t -> minimised(objectives, t)).toList());
-        }
+        double[] goodWeights = one ? null : hypervolumeContributions(good.stream().map(t -> minimised(objectives, t)).toList());
         Set<Integer> goodNumbers = good.stream().map(TrialRecord::number).collect(Collectors.toSet());
         rankable.stream().filter(t -> !goodNumbers.contains(t.number())).forEach(bad::add);
         bad.sort(Comparator.comparingInt(TrialRecord::number));

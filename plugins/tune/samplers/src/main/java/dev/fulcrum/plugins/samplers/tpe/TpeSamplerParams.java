@@ -6,7 +6,7 @@ import dev.fulcrum.api.params.Positive;
 
 /** The settings of the {@code tpe} sampler; every default is Optuna 3.1's {@code TPESampler} default, except {@code multivariate}. */
 public record TpeSamplerParams(
-        @Doc("complete and pruned trials drawn at random (from each trial's seed) before TPE models the history")
+        @Doc("trials are drawn at random (from each trial's seed) until this many have completed or been pruned; TPE models the history after")
         @AtLeast(0) Integer startupTrials,
         @Doc("points drawn from the good trials' density; the one where good density over bad density is highest wins")
         @AtLeast(1) Integer candidates,
@@ -18,7 +18,7 @@ public record TpeSamplerParams(
         Boolean considerEndpoints,
         @Doc("one joint density over the parameters that are active together (Optuna's multivariate and group), rather than one per parameter")
         Boolean multivariate,
-        @Doc("count running trials as bad ones at their params, so that parallel workers do not draw the same point")
+        @Doc("count running trials as bad ones at their params, so that parallel workers do not draw the same point (nothing changes while none runs)")
         Boolean constantLiar) {
 
     public TpeSamplerParams {
