@@ -15,6 +15,6 @@ class SamplersPluginIT extends PluginContract {
 
     @Override
     protected Map<Family, List<String>> expectedTypes() {
-        return Map.of(Family.SAMPLER, List.of("random", "grid", "sobol", "nsga2"));
+        return Map.of(Family.SAMPLER, List.of("random", "grid", "sobol", "nsga2", "tpe"));
     }
 }
