@@ -23,11 +23,13 @@ record Selection(TrialRecord trial, SelectRule rule, String how) {
         if (rule != null) {
             Optional<TrialRecord> selected = rule.select(front, folders::metrics);
             return selected.map(trial -> new Selection(trial, rule, "by " + rule))
-                    .orElseGet(() -> new Selection(null, rule, "none: no front trial meets " + rule.constraintsText()));
+                    .orElseGet(() -> new Selection(null, rule, rule.constraints().isEmpty()
+                            ? "none: no front trial has " + rule.metric()
+                            : "none: no front trial meets " + rule.constraintsText()));
         }
         Objective first = objectives.get(0);
-        return new Selection(bestOn(front, first).orElseThrow(), null, "without tune.select: the front trial best on " + first.metric()
-                + " (" + first.direction().word() + ")");
+        return new Selection(bestOn(front, first).orElseThrow(), null, "without tune.select: the front trial best on "
+                + first.metric() + " (" + first.direction().word() + ")");
     }
 
     /** The trial best on one objective among complete ones, the first in the list's order on a tie; empty for none. */

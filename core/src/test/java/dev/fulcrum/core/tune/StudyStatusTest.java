@@ -57,6 +57,18 @@ class StudyStatusTest {
     }
 
     @Test
+    void aRuleNoFrontTrialCanMeetSaysWhy() {
+        SelectRule onMissingMetric = SelectRule.read(ConfigDocument.parse("select: {max: specific.macro_f1}", "p.yaml"),
+                ConfigPath.parse("select"));
+        assertEquals("selected: none: no front trial has validation.specific.macro_f1",
+                status(onMissingMetric, HISTORY).lines().toList().get(5));
+        SelectRule unmet = SelectRule.read(ConfigDocument.parse("select: {max: specific.accuracy, subject-to: "
+                + "\"general.accuracy > 0.95\"}", "p.yaml"), ConfigPath.parse("select"));
+        assertEquals("selected: none: no front trial meets validation.general.accuracy > 0.95",
+                status(unmet, HISTORY).lines().toList().get(5));
+    }
+
+    @Test
     void aStudyWithoutCompleteTrialsSaysWhatItLacks() {
         assertEquals("""
                 study balance: 2 trials: 0 complete, 1 pruned, 0 failed, 0 running, 1 waiting

@@ -1,7 +1,9 @@
 package dev.fulcrum.math.pareto;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The hypervolume of a set of points, every objective minimised: the volume of the region that at
@@ -32,13 +34,17 @@ public final class Hypervolume {
         if (reference.length == 0) {
             throw new IllegalArgumentException("a reference point needs at least one objective");
         }
-        double[][] inside = Arrays.stream(points).peek(point -> {
+        List<double[]> inside = new ArrayList<>();
+        for (double[] point : points) {
             if (point.length != reference.length) {
                 throw new IllegalArgumentException("a point of " + point.length + " objectives against a reference of "
                         + reference.length);
             }
-        }).filter(point -> strictlyBetter(point, reference)).toArray(double[][]::new);
-        return volume(inside, reference, 0);
+            if (strictlyBetter(point, reference)) {
+                inside.add(point);
+            }
+        }
+        return volume(inside.toArray(double[][]::new), reference, 0);
     }
 
     private static boolean strictlyBetter(double[] point, double[] reference) {
