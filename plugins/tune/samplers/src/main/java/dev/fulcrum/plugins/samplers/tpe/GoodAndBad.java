@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.samplers.tpe;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
+import dev.fulcrum.math.pareto.Hypervolume;
 import dev.fulcrum.math.pareto.NonDominatedSort;
 
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ record GoodAndBad(List<TrialRecord> good, double[] goodWeights, List<TrialRecord
                     continue;
                 }
                 takenPoints.add(points[i]);
-                double withIt = Hypervolume.of(takenPoints, reference);
+                double withIt = Hypervolume.of(takenPoints.toArray(double[][]::new), reference);
                 takenPoints.remove(takenPoints.size() - 1);
                 if (withIt - volume > bestVolume) {
                     bestVolume = withIt - volume;
@@ -161,7 +162,7 @@ record GoodAndBad(List<TrialRecord> good, double[] goodWeights, List<TrialRecord
             }
             taken.add(best);
             takenPoints.add(points[best]);
-            volume = Hypervolume.of(takenPoints, reference);
+            volume = Hypervolume.of(takenPoints.toArray(double[][]::new), reference);
         }
         return taken;
     }
@@ -175,12 +176,12 @@ record GoodAndBad(List<TrialRecord> good, double[] goodWeights, List<TrialRecord
             return points.isEmpty() ? new double[0] : new double[] {1.0};
         }
         double[] reference = referencePoint(points);
-        double whole = Hypervolume.of(points, reference);
+        double whole = Hypervolume.of(points.toArray(double[][]::new), reference);
         double[] contributions = new double[points.size()];
         for (int i = 0; i < contributions.length; i++) {
             List<double[]> without = new ArrayList<>(points);
             without.remove(i);
-            contributions[i] = whole - Hypervolume.of(without, reference) + EPS;
+            contributions[i] = whole - Hypervolume.of(without.toArray(double[][]::new), reference) + EPS;
         }
         double largest = Arrays.stream(contributions).max().orElseThrow();
         return Arrays.stream(contributions).map(c -> Math.min(1, Math.max(0, c / largest))).toArray();

@@ -9,6 +9,7 @@ import dev.fulcrum.api.tune.Sampler;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.math.pareto.Hypervolume;
 import dev.fulcrum.plugins.samplers.RandomSamplerFactory;
 import dev.fulcrum.plugins.samplers.RandomSamplerParams;
 import dev.fulcrum.testkit.ParamsYaml;
@@ -105,7 +106,7 @@ class TpeSearchTest {
     }
 
     private static double frontHypervolume(List<TrialRecord> trials) {
-        List<double[]> points = trials.stream().map(t -> new double[] {-t.value(GAIN), t.value(LOSS)}).toList();
+        double[][] points = trials.stream().map(t -> new double[] {-t.value(GAIN), t.value(LOSS)}).toArray(double[][]::new);
         return Hypervolume.of(points, new double[] {10, 10});
     }
 
