@@ -61,6 +61,32 @@ class SqliteStudyStorageTest extends StudyStorageContract {
     }
 
     @Test
+    void aWriteWaitsForAnotherConnectionsWriteToEndInsteadOfFindingTheFileLocked() throws Exception {
+        Path file = file("busy");
+        try (SqliteStudyStorage storage = SqliteStudyStorage.open(file, "busy");
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement otherSql = other.createStatement()) {
+            otherSql.execute("BEGIN IMMEDIATE");
+            otherSql.execute("INSERT INTO trials (number, state, params) VALUES (0, 'waiting', '{}')");
+            long holdMillis = 1000;
+            Thread commitLater = new Thread(() -> {
+                try {
+                    Thread.sleep(holdMillis);
+                    otherSql.execute("COMMIT");
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long started = System.nanoTime();
+            commitLater.start();
+            assertEquals(1, storage.enqueue(Map.of("x", 1.0)), "the other connection's trial 0 came first");
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            commitLater.join();
+            assertTrue(waitedMillis >= holdMillis / 2, "the write waited only " + waitedMillis + " ms");
+        }
+    }
+
+    @Test
     void aFileOfAnotherStudyIsRefusedNamingTheFileAndBothStudies() {
         Path file = file("fashion");
         SqliteStudyStorage.open(file, "fashion").close();

@@ -5,6 +5,7 @@ import dev.fulcrum.api.tune.ClaimedTrial;
 import dev.fulcrum.api.tune.StudyStorage;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  *
  * <p>Several processes starting at once must never see "database is locked" (optuna/optuna#820):
  * the file is in WAL mode, so readers never block the writer nor it them, every connection waits
- * up to {@link #BUSY_TIMEOUT} for a lock, and every write transaction starts with
+ * up to {@link #BUSY_TIMEOUT} for a lock ({@link BusyRetry}), and every write transaction starts with
  * {@code BEGIN IMMEDIATE}, taking the write lock first: a transaction that read under a shared
  * lock and then tried to write could fail at once, without waiting (SQLite's "Transaction" doc).
  * A waiting trial is claimed by a conditional update checked by its count, so that no two workers
@@ -97,10 +98,11 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     private static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.enforceForeignKeys(true);
         try {
-            return config.createConnection("jdbc:sqlite:" + file);
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            BusyHandler.setHandler(connection, new BusyRetry(BUSY_TIMEOUT));
+            return connection;
         } catch (SQLException e) {
             throw new StudyStorageException(file, "opening the study database", e);
         }
@@ -441,6 +443,11 @@ public final class SqliteStudyStorage implements StudyStorage {
         T run() throws SQLException;
     }
 
+    /**
+     * A write transaction, begun by hand on a connection left in auto-commit mode: with auto-commit
+     * off, sqlite-jdbc's {@code commit()} begins the next transaction at once, which in IMMEDIATE
+     * mode would hold the file's write lock between calls.
+     */
     private <T> T write(String doing, Work<T> work) {
         return transaction("BEGIN IMMEDIATE", doing, work);
     }
