@@ -97,23 +97,23 @@ class SqliteStudyStorageTest extends StudyStorageContract {
 
     @Test
     void aFileOfANewerSchemaVersionIsRefusedNamingBothVersions() throws SQLException {
-        Path file = file("future");
-        SqliteStudyStorage.open(file, "future").close();
-        sql(file, "UPDATE version_info SET schema_version = 2");
-        DataFileException thrown = assertThrows(DataFileException.class, () -> SqliteStudyStorage.open(file, "future"));
-        assertEquals(file + ": schema version 2 of this study database is newer than this Fulcrum ("
+        assertEquals(file("v2") + ": schema version 2 of this study database is newer than this Fulcrum ("
                 + FulcrumVersion.fulcrum() + ") supports (1); open it with the Fulcrum that wrote it, or a newer one",
-                thrown.getMessage());
+                refusalAtSchemaVersion("v2", 2));
     }
 
     @Test
     void aFileOfAnUnknownSchemaVersionIsRefused() throws SQLException {
-        Path file = file("past");
-        SqliteStudyStorage.open(file, "past").close();
-        sql(file, "UPDATE version_info SET schema_version = 0");
-        DataFileException thrown = assertThrows(DataFileException.class, () -> SqliteStudyStorage.open(file, "past"));
-        assertEquals(file + ": unknown schema version 0 of a study database; this Fulcrum supports 1",
-                thrown.getMessage());
+        assertEquals(file("v0") + ": unknown schema version 0 of a study database; this Fulcrum supports 1",
+                refusalAtSchemaVersion("v0", 0));
+    }
+
+    /** The message that opening a study's file fails with once its version_info says {@code version}. */
+    private String refusalAtSchemaVersion(String study, int version) throws SQLException {
+        Path file = file(study);
+        SqliteStudyStorage.open(file, study).close();
+        sql(file, "UPDATE version_info SET schema_version = " + version);
+        return assertThrows(DataFileException.class, () -> SqliteStudyStorage.open(file, study)).getMessage();
     }
 
     @Test
