@@ -178,6 +178,8 @@ public final class ConfigDocument {
         } else {
             throw new InvalidInputException(origin + ": " + path.parent() + " is not a mapping");
         }
+        // The old value's parts came from elsewhere; the new value is all the override's.
+        origins.keySet().removeIf(pointer -> pointer.startsWith(path.pointer() + "/"));
         origins.put(path.pointer(), origin);
     }
 
