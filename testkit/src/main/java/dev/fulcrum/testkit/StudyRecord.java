@@ -33,6 +33,11 @@ public final class StudyRecord {
         return new StudyRecord(folder);
     }
 
+    /** The study {@code name} in a folder of another name (one that {@code --new} moved aside). */
+    public static StudyRecord inFolder(Path folder, String name) {
+        return new StudyRecord(new StudyFolder(folder, name));
+    }
+
     public Path folder() {
         return folder.path();
     }

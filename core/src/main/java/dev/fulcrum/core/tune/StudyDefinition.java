@@ -10,22 +10,23 @@ import dev.fulcrum.api.tune.IntParameter;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
 import dev.fulcrum.core.config.ParamsBinder;
+import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.pipeline.Resolved;
 import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * What a study is, as its database keeps it: objectives, space, sampler and pruner with their params,
- * the study's seed, and the pipeline it tunes (the file's SHA-256 and the command line's overrides).
- * Running a study again resumes it only when this is the same; the budget (trials, timeout,
- * parallel, max-failed) may change between runs.
+ * the study's seed, and the SHA-256 of the pipeline it tunes (the file's content with the command
+ * line's {@code --set} and {@code --seed} applied, its {@code tune:} section left out). Running a
+ * study again resumes it only when this is the same; the budget (trials, timeout, parallel,
+ * max-failed, keep-models) may change between runs, in the file or with {@code --set tune.trials=40}.
  */
 public final class StudyDefinition {
 
@@ -33,7 +34,7 @@ public final class StudyDefinition {
     }
 
     /** The definition as JSON, its fields in a fixed order, so two equal definitions are equal texts. */
-    public static String of(StudyPlan plan, Path pipelineFile, List<String> overrides) {
+    public static String of(StudyPlan plan) {
         ObjectNode definition = Json.object();
         definition.put("format", 1);
         ArrayNode objectives = definition.putArray("objectives");
@@ -45,10 +46,9 @@ public final class StudyDefinition {
         definition.set("sampler", component(plan.sampler(), plan));
         definition.set("pruner", component(plan.pruner(), plan));
         definition.put("seed", plan.seed());
-        definition.putObject("pipeline")
-                .put("file", pipelineFile.toAbsolutePath().normalize().toString())
-                .put("sha256", Digests.sha256(pipelineFile))
-                .set("overrides", Json.tree(overrides));
+        ObjectNode pipeline = plan.pipeline().document().root().deepCopy();
+        pipeline.remove(PipelineConfigReader.TUNE);
+        definition.putObject("pipeline").put("sha256", Digests.sha256(Json.line(pipeline)));
         return Json.line(definition);
     }
 

@@ -103,7 +103,7 @@ public final class StudyLauncher {
         }
         StudyPlan plan = new StudyValidator(host, launcher).plan(pipeline, tune, folder.path());
         try (StudyStorage storage = folder.open()) {
-            refuseOtherDefinition(storage, StudyDefinition.of(plan, source.pipelineFile(), source.overrides()), folder);
+            refuseOtherDefinition(storage, StudyDefinition.of(plan), folder);
             return finish(List.of(worker(workerId, workers, storage, plan, folder, StudyTimings.fromSystemProperties(),
                     deadline, afterTrial(plan, folder)).run()));
         }
@@ -127,7 +127,7 @@ public final class StudyLauncher {
 
     /** Creates the study with trial 0 queued, or resumes it when its definition is the same. */
     private void open(StudyStorage storage, StudyPlan plan, Source source, StudyFolder folder) {
-        String definition = StudyDefinition.of(plan, source.pipelineFile(), source.overrides());
+        String definition = StudyDefinition.of(plan);
         boolean created = storage.createIfAbsent(definition);
         if (!created) {
             refuseOtherDefinition(storage, definition, folder);
