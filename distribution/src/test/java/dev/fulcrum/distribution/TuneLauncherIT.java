@@ -35,8 +35,8 @@ class TuneLauncherIT {
                 model.hidden: {choice: [[8], [16]]}
               trials: 6
             """;
-    /** A killed trial is taken for dead after a second of silence, not a minute. */
-    private static final String SHORT_HEARTBEAT = "-Dfulcrum.tune.heartbeat=200ms -Dfulcrum.tune.stale-after=1s";
+    /** A killed trial is taken for dead after three seconds of silence, not a minute. */
+    private static final String SHORT_HEARTBEAT = "-Dfulcrum.tune.heartbeat=300ms -Dfulcrum.tune.stale-after=3s";
 
     @TempDir
     Path work;

@@ -113,7 +113,7 @@ public final class StudyLauncher {
                                StudyTimings timings, Instant deadline, Consumer<List<TrialRecord>> told) {
         Consumer<List<TrialRecord>> after = afterTrial(plan, folder).andThen(told);
         return new StudyWorker(id, storage, plan, new TrialRunner(plan, storage, folder, launcher, timings, id, workers),
-                timings, deadline, after);
+                timings, deadline, after, progress);
     }
 
     /** What follows every finished trial: models off the front go. */

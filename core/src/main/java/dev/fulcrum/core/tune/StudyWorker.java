@@ -4,6 +4,7 @@ import dev.fulcrum.api.tune.ClaimedTrial;
 import dev.fulcrum.api.tune.StudyStorage;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
+import dev.fulcrum.core.pipeline.RunProgress;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +26,14 @@ final class StudyWorker {
     private final StudyTimings timings;
     private final Instant deadline;
     private final Consumer<List<TrialRecord>> afterTrial;
+    private final RunProgress progress;
 
     /**
      * @param deadline   no trial starts after it, or {@code null}
      * @param afterTrial told every trial of the study after each trial this worker ran
      */
     StudyWorker(String id, StudyStorage storage, StudyPlan plan, TrialRunner runner, StudyTimings timings, Instant deadline,
-                Consumer<List<TrialRecord>> afterTrial) {
+                Consumer<List<TrialRecord>> afterTrial, RunProgress progress) {
         this.id = id;
         this.storage = storage;
         this.plan = plan;
@@ -39,6 +41,7 @@ final class StudyWorker {
         this.timings = timings;
         this.deadline = deadline;
         this.afterTrial = afterTrial;
+        this.progress = progress;
     }
 
     WorkerEnd run() {
@@ -63,7 +66,10 @@ final class StudyWorker {
             }
             ClaimedTrial trial = claimed.get();
             TrialEnd end = runner.run(trial);
-            storage.finish(trial.number(), end.state(), end.values(), end.feasible(), end.error());
+            if (!storage.finish(trial.number(), end.state(), end.values(), end.feasible(), end.error())) {
+                progress.note("trial " + trial.number() + " was taken for dead (its heartbeat was silent for "
+                        + timings.staleAfter().toMillis() / 1000.0 + " s) and queued again; this run of it is not counted");
+            }
             afterTrial.accept(storage.trials());
             if (end.stopsWorker()) {
                 return new WorkerEnd(WorkerEnd.BAD_INPUT, "trial " + trial.number() + " met bad input, which every later "

@@ -49,6 +49,13 @@ final class TrialRunner {
     }
 
     TrialEnd run(ClaimedTrial trial) {
+        // From the claim on: checking the trial's pipeline can take seconds in a fresh process (native libraries load).
+        try (Heartbeat ignored = Heartbeat.start(storage, trial.number(), timings.heartbeat())) {
+            return runBeating(trial);
+        }
+    }
+
+    private TrialEnd runBeating(ClaimedTrial trial) {
         PipelineConfig config;
         try {
             config = StudyValidator.withValues(plan.pipeline(), trial.params(), "trial " + trial.number());
@@ -59,11 +66,8 @@ final class TrialRunner {
         }
         RunFolder runFolder = folder.newTrialFolder(trial.number());
         storage.setRunFolder(trial.number(), folder.path().relativize(runFolder.path()).toString());
-        RunOutcome outcome;
-        try (Heartbeat ignored = Heartbeat.start(storage, trial.number(), timings.heartbeat())) {
-            outcome = launcher.runTrial(config, runFolder, new StudyTrial(folder.study(), trial.number(),
-                    provenance(trial), new TrialEpochs(storage, trial.number(), plan)));
-        }
+        RunOutcome outcome = launcher.runTrial(config, runFolder, new StudyTrial(folder.study(), trial.number(),
+                provenance(trial), new TrialEpochs(storage, trial.number(), plan)));
         return switch (outcome.status()) {
             case SUCCEEDED -> values(outcome, true);
             case GATE_FAILED -> values(outcome, false);

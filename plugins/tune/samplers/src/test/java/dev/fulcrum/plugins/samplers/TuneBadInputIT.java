@@ -97,4 +97,15 @@ class TuneBadInputIT extends SharedHostTest {
                 + "which then no longer measure the result; use validation.specific.accuracy, or say tune.allow-test: true",
                 withoutFolder(result.err().strip()));
     }
+
+    @Test
+    void validateChecksTheTuneSectionAsTuneDoes() {
+        String study = PIPELINE + "    strategy.epochs: {int: [1, 3]}\n";
+        host().cli("validate", host().writeFile("pipelines/good.yaml", study).toString()).assertExit(0)
+                .assertOutContains("  tune: study bad, 1 parameters, 1 objectives, sampler random, pruner none, 20 trials");
+        CliResult bad = host().cli("validate", host().writeFile("pipelines/bad.yaml", study.replace("[1, 3]", "[0, 3]")).toString())
+                .assertExit(2);
+        assertEquals("error: pipeline.yaml:10: tune.parameters.strategy.epochs.int[0]: strategy.epochs: must be at least 1, got 0",
+                bad.err().strip().replace(host().root().resolve("pipelines/bad.yaml").toString(), "pipeline.yaml"));
+    }
 }
