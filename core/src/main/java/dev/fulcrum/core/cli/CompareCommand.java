@@ -3,6 +3,7 @@ package dev.fulcrum.core.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.tune.StudyFront;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -17,15 +18,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Prints runs side by side from their {@code summary.json}: both sides of the balance and what they cost. */
+/**
+ * Prints runs side by side from their {@code summary.json}: both sides of the balance and what they
+ * cost; and the front of each study folder among the arguments, from its {@code pareto.json}.
+ */
 @Command(name = "compare", description = "Print runs side by side: strategy, specific and general test accuracy, "
-        + "general accuracy before specific training, forgetting, training time.")
+        + "general accuracy before specific training, forgetting, training time. A study folder (from fulcrum tune) "
+        + "prints its Pareto front: each trial's params and objective values, the selected trial marked.")
 final class CompareCommand implements Callable<Integer> {
 
     private static final String[] HEADER = {"run", "status", "strategy", "model", "specific", "general", "general_before",
             "forgetting", "train_s"};
+    private static final int RUN_TEXT_COLUMNS = 4;
 
-    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run folders (or their summary.json files).")
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run folders (or their summary.json files), or study folders.")
     List<Path> runs;
 
     @Spec
@@ -33,12 +39,27 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
+        List<StudyFront> studies = new ArrayList<>();
         for (Path run : runs) {
-            rows.add(row(run, read(run)));
+            if (Files.isDirectory(run) && StudyFront.isStudyFolder(run)) {
+                studies.add(StudyFront.read(run));
+            } else {
+                rows.add(row(run, read(run)));
+            }
         }
-        print(spec.commandLine().getOut(), rows);
+        if (rows.size() > 1) {
+            print(out, rows, RUN_TEXT_COLUMNS);
+        }
+        for (StudyFront study : studies) {
+            if (rows.size() > 1 || study != studies.get(0)) {
+                out.println();
+            }
+            out.println(study.title());
+            print(out, study.rows(), study.textColumns());
+        }
         return ExitCodes.OK;
     }
 
@@ -73,9 +94,9 @@ final class CompareCommand implements Callable<Integer> {
         return node.isNumber() ? String.format(Locale.ROOT, format, node.doubleValue()) : "-";
     }
 
-    /** Left-aligned text columns, right-aligned numbers. */
-    private static void print(PrintWriter out, List<String[]> rows) {
-        int[] widths = new int[HEADER.length];
+    /** The first {@code textColumns} columns left-aligned (text), the others right-aligned (numbers). */
+    private static void print(PrintWriter out, List<String[]> rows, int textColumns) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
@@ -84,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
-                String format = c < 4 ? "%-" + widths[c] + "s" : "%" + widths[c] + "s";
+                String format = c < textColumns ? "%-" + widths[c] + "s" : "%" + widths[c] + "s";
                 line.append(c == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, row[c]));
             }
             out.println(line.toString().stripTrailing());
