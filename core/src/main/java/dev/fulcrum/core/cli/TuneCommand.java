@@ -23,15 +23,27 @@ final class TuneCommand extends HostCommand {
     @Option(names = "--new", description = "Start the study afresh; an earlier study of that name is moved aside, not deleted.")
     boolean fresh;
 
+    @Option(names = "--confirm", paramLabel = "K", description = "Once the study's budget is spent, run each trial on its front "
+            + "again with K more seeds and report mean and spread (confirmation.json, pareto.json).")
+    int confirm;
+
+    @Option(names = "--status", paramLabel = "STUDY", description = "Print a study's progress (a study folder, or a study "
+            + "name under --runs): trials done, pruned, running, best values, front, hypervolume, the selected trial.")
+    String status;
+
     @Override
     public Integer call() {
+        if (status != null) {
+            StudyStatusReport.print(status, options.runsFolder(), out());
+            return ExitCodes.OK;
+        }
         if (pipeline == null) {
             spec.commandLine().usage(err());
             return ExitCodes.BAD_INPUT;
         }
         try (FulcrumHost host = startHost()) {
             return new StudyLauncher(host, ConsoleProgress.to(out()), err()).tune(source(pipeline, pipelineOptions, options),
-                    options.pluginsFolder(), fresh);
+                    options.pluginsFolder(), fresh, confirm);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.fulcrum.core.tune;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.core.run.ModelArchive;
-import dev.fulcrum.math.pareto.NonDominatedSort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,18 +34,9 @@ final class FrontModels {
         }
     }
 
-    /** The numbers of the usable trials no other usable trial dominates. */
-    static Set<Integer> front(List<Objective> objectives, List<TrialRecord> trials) {
-        List<TrialRecord> usable = trials.stream().filter(TrialRecord::usable).toList();
-        double[][] points = new double[usable.size()][];
-        for (int i = 0; i < points.length; i++) {
-            TrialRecord trial = usable.get(i);
-            points[i] = objectives.stream().mapToDouble(o -> o.toMinimised(trial.value(o))).toArray();
-        }
+    private static Set<Integer> front(List<Objective> objectives, List<TrialRecord> trials) {
         Set<Integer> numbers = new HashSet<>();
-        if (points.length > 0) {
-            NonDominatedSort.fronts(points).get(0).forEach(index -> numbers.add(usable.get(index).number()));
-        }
+        ParetoFront.of(trials, objectives).forEach(trial -> numbers.add(trial.number()));
         return numbers;
     }
 }

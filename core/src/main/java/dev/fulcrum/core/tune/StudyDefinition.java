@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.tune.ChoiceParameter;
+import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.FixedParameter;
 import dev.fulcrum.api.tune.FloatParameter;
 import dev.fulcrum.api.tune.IntParameter;
@@ -45,6 +46,7 @@ public final class StudyDefinition {
         plan.tune().space().parameters().forEach(parameter -> space.add(parameter(parameter)));
         definition.set("sampler", component(plan.sampler(), plan));
         definition.set("pruner", component(plan.pruner(), plan));
+        definition.set("select", plan.tune().select() == null ? null : plan.tune().select().toJson());
         definition.put("seed", plan.seed());
         ObjectNode pipeline = plan.pipeline().document().root().deepCopy();
         pipeline.remove(PipelineConfigReader.TUNE);
@@ -78,6 +80,22 @@ public final class StudyDefinition {
             }
         });
         return differences;
+    }
+
+    /** The objectives of a stored definition. */
+    public static List<Objective> objectives(String definition) {
+        List<Objective> objectives = new ArrayList<>();
+        for (JsonNode objective : parse(definition).path("objectives")) {
+            objectives.add(new Objective(objective.path("metric").asText(), objective.path("direction").asText().equals("max")
+                    ? Direction.MAXIMIZE : Direction.MINIMIZE));
+        }
+        return objectives;
+    }
+
+    /** The select rule of a stored definition, or {@code null}. */
+    public static SelectRule select(String definition) {
+        JsonNode select = parse(definition).path("select");
+        return select.isObject() ? SelectRule.fromJson(select) : null;
     }
 
     private static JsonNode parse(String json) {

@@ -24,6 +24,16 @@ public record StudyFolder(Path path, String study) {
         return new StudyFolder(runsRoot.resolve(study), study);
     }
 
+    /**
+     * An existing study folder found by its path; the study's name is the one its database holds,
+     * which is the folder's name unless {@code --new} moved the folder aside.
+     */
+    public static StudyFolder open(Path folder) {
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        int aside = name.indexOf(".old-");
+        return new StudyFolder(folder, aside > 0 ? name.substring(0, aside) : name);
+    }
+
     public Path database() {
         return path.resolve(DATABASE);
     }

@@ -65,10 +65,11 @@ public final class StudyLauncher {
     /**
      * Runs the study to the end of its budget.
      *
-     * @param fresh {@code --new}: move an existing study of this name aside and start afresh
+     * @param fresh   {@code --new}: move an existing study of this name aside and start afresh
+     * @param confirm {@code --confirm K}: once the budget is spent, run each front trial again with K more seeds; 0 for none
      * @return the exit code: 0 when the budget was spent, 1 when too many trials failed, 2 at bad input
      */
-    public int tune(Source source, Path plugins, boolean fresh) {
+    public int tune(Source source, Path plugins, boolean fresh, int confirm) {
         PipelineConfig pipeline = source.pipeline();
         TuneConfig tune = TuneConfigReader.read(pipeline);
         StudyFolder folder = StudyFolder.of(source.runsRoot(), tune.name());
@@ -89,7 +90,11 @@ public final class StudyLauncher {
             List<TrialRecord> trials = storage.trials();
             afterTrial(plan, folder).accept(trials);
             progress.note(studyProgress.statusLine(trials));
-            return finish(ends);
+            int code = finish(ends);
+            if (code == 0 && confirm > 0) {
+                StudyConfirmation.run(host, folder.path(), confirm, progress, tune.objectives(), tune.select(), trials);
+            }
+            return code;
         }
     }
 
@@ -105,7 +110,7 @@ public final class StudyLauncher {
         try (StudyStorage storage = folder.open()) {
             refuseOtherDefinition(storage, StudyDefinition.of(plan), folder);
             return finish(List.of(worker(workerId, workers, storage, plan, folder, StudyTimings.fromSystemProperties(),
-                    deadline, afterTrial(plan, folder)).run()));
+                    deadline, trials -> { }).run()));
         }
     }
 
@@ -116,12 +121,13 @@ public final class StudyLauncher {
                 timings, deadline, after, progress);
     }
 
-    /** What follows every finished trial: models off the front go. */
+    /** What follows every finished trial: models off the front go, and the study's outputs are written afresh. */
     private static Consumer<List<TrialRecord>> afterTrial(StudyPlan plan, StudyFolder folder) {
         return trials -> {
             if (plan.tune().keepModels() == KeepModels.FRONT) {
                 FrontModels.keepFront(folder.path(), plan.tune().objectives(), trials);
             }
+            StudyOutputs.write(folder.path(), plan.tune().objectives(), plan.tune().select(), trials);
         };
     }
 

@@ -84,7 +84,7 @@ final class StudyProgress {
             best(usable, objective).ifPresent(best -> line.append(String.format(Locale.ROOT, "; best %s %.4f (trial %d)",
                     objective.metric(), best.value(objective), best.number())));
         }
-        line.append("; front ").append(FrontModels.front(objectives, records).size());
+        line.append("; front ").append(ParetoFront.of(records, objectives).size());
         return line.toString();
     }
 

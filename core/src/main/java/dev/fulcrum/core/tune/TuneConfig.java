@@ -17,10 +17,11 @@ import java.util.Map;
  * @param sampler    the sampler's type and params, at {@code tune.sampler}
  * @param pruner     the pruner's type and params, at {@code tune.pruner}
  * @param timeout    no trial starts after this much wall time of one {@code fulcrum tune}, or {@code null}
+ * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
  */
 public record TuneConfig(String name, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
                          ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
-                         int maxFailed, KeepModels keepModels) {
+                         int maxFailed, KeepModels keepModels, SelectRule select) {
 
     public TuneConfig {
         objectives = List.copyOf(objectives);

@@ -64,7 +64,8 @@ public final class TuneConfigReader {
                 component(document, Family.SAMPLER, section.sampler(), DEFAULT_SAMPLER),
                 component(document, Family.PRUNER, section.pruner(), DEFAULT_PRUNER),
                 trials, timeout(section, document), section.parallel() == null ? 1 : section.parallel(),
-                section.maxFailed() == null ? DEFAULT_MAX_FAILED : section.maxFailed(), keepModels(section, document));
+                section.maxFailed() == null ? DEFAULT_MAX_FAILED : section.maxFailed(), keepModels(section, document),
+                section.select() == null ? null : SelectRule.read(document, TUNE.child("select")));
     }
 
     private static String name(TuneSection section, PipelineConfig pipeline, ConfigDocument document) {

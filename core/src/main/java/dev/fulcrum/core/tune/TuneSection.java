@@ -1,5 +1,6 @@
 package dev.fulcrum.core.tune;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.params.AtLeast;
@@ -20,7 +21,9 @@ record TuneSection(
         @Doc("no trial starts once this much wall time has passed, e.g. 45s, 30m, 2h (default: no limit)") String timeout,
         @Doc("worker processes on this machine sharing the study (default 1)") @AtLeast(1) Integer parallel,
         @Doc("failed trials that stop the study (default 5)") @AtLeast(1) Integer maxFailed,
-        @Doc("which trials keep model.zip: front (the non-dominated ones, default) or all") String keepModels) {
+        @Doc("which trials keep model.zip: front (the non-dominated ones, default) or all") String keepModels,
+        @Doc("picks best.yaml's trial from the front: {max: specific.accuracy, subject-to: \"general.accuracy >= 0.85\"}")
+        JsonNode select) {
 
     /** One objective as written. */
     record ObjectiveSection(@Doc("a metric path of summary.json under metrics: validation.<task>.<metric>") String metric,

@@ -86,6 +86,14 @@ class TuneConfigReaderTest {
         assertEquals(Duration.ofMinutes(30), tune.timeout());
         assertEquals(List.of(7, 2, 3), List.of(tune.trials(), tune.parallel(), tune.maxFailed()));
         assertEquals(KeepModels.ALL, tune.keepModels());
+        assertNull(tune.select());
+    }
+
+    @Test
+    void theSelectRuleIsRead() {
+        TuneConfig tune = read(PIPELINE + "  select: {max: specific.accuracy, subject-to: \"specific.loss <= 2\"}\n");
+        assertEquals("{\"max\":\"validation.specific.accuracy\",\"subject-to\":[\"validation.specific.loss <= 2.0\"]}",
+                tune.select().toJson().toString());
     }
 
     @Test
@@ -152,7 +160,7 @@ class TuneConfigReaderTest {
         assertEquals("p.yaml:11: tune.keep-models: expected front or all, got \"best\"", error(PIPELINE + "  keep-models: best\n"));
         assertEquals("p.yaml:11: tune.sampler.type: missing: every sampler names its type", error(PIPELINE + "  sampler: {seed: 3}\n"));
         assertEquals("p.yaml:11: tune.trails: unknown parameter; known: allow-test, keep-models, max-failed, name, objectives, "
-                + "parallel, parameters, pruner, sampler, timeout, trials", error(PIPELINE + "  trails: 3\n"));
+                + "parallel, parameters, pruner, sampler, select, timeout, trials", error(PIPELINE + "  trails: 3\n"));
     }
 
     @Test

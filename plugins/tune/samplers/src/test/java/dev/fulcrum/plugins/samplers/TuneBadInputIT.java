@@ -90,6 +90,12 @@ class TuneBadInputIT extends SharedHostTest {
     }
 
     @Test
+    void aBadSelectRuleIsLocated() {
+        assertEquals("error: pipeline.yaml:11: tune.select: give max or min, not both",
+                refused("    strategy.epochs: {int: [1, 3]}\n  select: {max: specific.accuracy, min: specific.loss}\n"));
+    }
+
+    @Test
     void aTestObjectiveIsRefused() {
         String onTest = PIPELINE.replace("validation.specific.accuracy", "test.specific.accuracy") + "    strategy.epochs: {int: [1, 3]}\n";
         CliResult result = host().tune(onTest).assertExit(2);

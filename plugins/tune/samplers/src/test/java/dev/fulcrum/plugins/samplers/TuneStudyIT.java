@@ -38,6 +38,7 @@ class TuneStudyIT extends SharedHostTest {
                 model.hidden: {choice: [[8], [16, 8]]}
                 model.dropout: {float: [0.0, 0.3], when: {model.hidden: [[16, 8]]}}
               trials: 6
+              select: {max: specific.accuracy, subject-to: "specific.loss <= 5"}
             """;
 
     @Test
@@ -79,6 +80,21 @@ class TuneStudyIT extends SharedHostTest {
             boolean dominated = study.trials().stream().anyMatch(other -> dominates(other, trial));
             assertEquals(!dominated, withModel.contains(number), "model.zip is kept on the front only: trial " + number);
         }
+        for (String output : List.of("trials.csv", "pareto.json", "best.yaml")) {
+            assertTrue(Files.isRegularFile(study.folder().resolve(output)), output);
+        }
+        assertEquals(7, Files.readAllLines(study.folder().resolve("trials.csv")).size(), "a header and a row per trial");
+        host().cli("tune", "--status", "six").assertExit(0).assertOutContains("study six: 6 trials: 6 complete")
+                .assertOutContains("selected: trial ");
+        host().cli("tune", "--status", study.folder().toString()).assertExit(0).assertOutContains("study six: 6 trials");
+    }
+
+    @Test
+    void confirmRunsTheFrontAgainWithMoreSeeds() {
+        host().tune(STUDY, "--set", "tune.name=confirmed", "--set", "tune.trials=2", "--confirm", "1").assertExit(0);
+        StudyRecord study = host().study("confirmed");
+        assertTrue(Files.isRegularFile(study.folder().resolve("confirmation.json")));
+        assertTrue(Files.isDirectory(study.folder().resolve("confirm")));
     }
 
     private static JsonNode provenance(RunRecord run) {
