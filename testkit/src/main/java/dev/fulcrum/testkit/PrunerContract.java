@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,15 +77,11 @@ public abstract class PrunerContract {
     @Test
     void theAnswerDependsOnlyOnTheQuestion() {
         Pruner shared = pruner();
-        for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
-            for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                boolean first = question.askedOf(shared);
-                assertEquals(first, question.askedOf(shared), where(seed, objectives) + ": asked twice, answered differently");
-                assertEquals(first, question.askedOf(pruner()), where(seed, objectives)
-                        + ": a fresh pruner answered otherwise than one that had answered earlier questions");
-            }
-        }
+        forEveryQuestion((seed, where, question) -> {
+            boolean first = question.askedOf(shared);
+            assertEquals(first, question.askedOf(shared), where + ": asked twice, answered differently");
+            assertEquals(first, question.askedOf(pruner()), where + ": a fresh pruner answered otherwise than one that had answered earlier questions");
+        });
     }
 
     @Test
@@ -107,64 +104,51 @@ public abstract class PrunerContract {
     @Test
     void aTrialThatReportedNothingIsNeverPruned() {
         Pruner pruner = pruner();
-        for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
-            for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                TrialRecord silent = trial(question.running().number(), TrialState.RUNNING, new TreeMap<>());
-                assertFalse(new Question(objectives, silent, question.others()).askedOf(pruner),
-                        where(seed, objectives) + ": pruned a trial with no reports");
-                SortedMap<Integer, Map<String, Double>> noObjective = new TreeMap<>();
-                question.running().intermediate().keySet().forEach(step -> noObjective.put(step, Map.of(OTHER_METRIC, 0.5)));
-                assertFalse(new Question(objectives, trial(silent.number(), TrialState.RUNNING, noObjective), question.others())
-                        .askedOf(pruner), where(seed, objectives) + ": pruned a trial whose steps hold no objective's metric");
-            }
-        }
+        forEveryQuestion((seed, where, question) -> {
+            TrialRecord silent = trial(question.running().number(), TrialState.RUNNING, new TreeMap<>());
+            assertFalse(new Question(question.objectives(), silent, question.others()).askedOf(pruner), where + ": pruned a trial with no reports");
+            SortedMap<Integer, Map<String, Double>> noObjective = new TreeMap<>();
+            question.running().intermediate().keySet().forEach(step -> noObjective.put(step, Map.of(OTHER_METRIC, 0.5)));
+            TrialRecord unrelated = trial(silent.number(), TrialState.RUNNING, noObjective);
+            assertFalse(new Question(question.objectives(), unrelated, question.others()).askedOf(pruner),
+                    where + ": pruned a trial whose steps hold no objective's metric");
+        });
     }
 
     /** A complete trial without reports may count (as towards a start-up count); these hold nothing to compare. */
     @Test
     void unfinishedOrFailedOthersThatReportedNothingChangeNoAnswer() {
         Pruner pruner = pruner();
-        for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
-            for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                List<TrialRecord> more = new ArrayList<>(question.others());
-                int next = question.running().number() + 1;
-                for (TrialState state : List.of(TrialState.WAITING, TrialState.RUNNING, TrialState.FAILED)) {
-                    more.add(trial(next++, state, new TreeMap<>()));
-                }
-                assertEquals(question.askedOf(pruner), question.withOthers(more).askedOf(pruner),
-                        where(seed, objectives) + ": a waiting, a running and a failed trial without reports changed the answer");
+        forEveryQuestion((seed, where, question) -> {
+            List<TrialRecord> more = new ArrayList<>(question.others());
+            int next = question.running().number() + 1;
+            for (TrialState state : List.of(TrialState.WAITING, TrialState.RUNNING, TrialState.FAILED)) {
+                more.add(trial(next++, state, new TreeMap<>()));
             }
-        }
+            assertEquals(question.askedOf(pruner), question.withOthers(more).askedOf(pruner),
+                    where + ": a waiting, a running and a failed trial without reports changed the answer");
+        });
     }
 
     @Test
     void theOrderOfTheOthersChangesNoAnswer() {
         Pruner pruner = pruner();
-        for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
-            for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                List<TrialRecord> shuffled = new ArrayList<>(question.others());
-                Collections.shuffle(shuffled, new Random(seed));
-                assertEquals(question.askedOf(pruner), question.withOthers(shuffled).askedOf(pruner),
-                        where(seed, objectives) + ": the others in another order changed the answer");
-            }
-        }
+        forEveryQuestion((seed, where, question) -> {
+            List<TrialRecord> shuffled = new ArrayList<>(question.others());
+            Collections.shuffle(shuffled, new Random(seed));
+            assertEquals(question.askedOf(pruner), question.withOthers(shuffled).askedOf(pruner),
+                    where + ": the others in another order changed the answer");
+        });
     }
 
     @Test
     void metricsNoObjectiveNamesChangeNoAnswer() {
         Pruner pruner = pruner();
-        for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
-            for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                Question withMore = new Question(objectives, withOtherMetric(question.running()),
-                        question.others().stream().map(PrunerContract::withOtherMetric).toList());
-                assertEquals(question.askedOf(pruner), withMore.askedOf(pruner),
-                        where(seed, objectives) + ": a metric that is no objective changed the answer");
-            }
-        }
+        forEveryQuestion((seed, where, question) -> {
+            Question withMore = new Question(question.objectives(), withOtherMetric(question.running()),
+                    question.others().stream().map(PrunerContract::withOtherMetric).toList());
+            assertEquals(question.askedOf(pruner), withMore.askedOf(pruner), where + ": a metric that is no objective changed the answer");
+        });
     }
 
     /**
@@ -174,33 +158,41 @@ public abstract class PrunerContract {
     @Test
     void everyStateAndMissingMetricsAreNoObstacle() {
         Pruner pruner = pruner();
-        for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
-            for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                for (int step : question.running().intermediate().keySet()) {
-                    try {
-                        question.atStep(step).askedOf(pruner);
-                    } catch (RuntimeException e) {
-                        throw new AssertionError(where(seed, objectives) + ", step " + step + ": " + e, e);
-                    }
+        forEveryQuestion((seed, where, question) -> {
+            for (int step : question.running().intermediate().keySet()) {
+                try {
+                    question.atStep(step).askedOf(pruner);
+                } catch (RuntimeException e) {
+                    throw new AssertionError(where + ", step " + step + ": " + e, e);
                 }
             }
-        }
+        });
     }
 
     @Test
     void aTrialAsGoodAsTheBestAtEachStepIsNeverPruned() {
         Pruner pruner = pruner();
+        forEveryQuestion((seed, where, question) -> {
+            double margin = seed % 2 == 0 ? 0 : 0.01;
+            TrialRecord leader = leader(question.running().number(), question.objectives(), question.others(), margin);
+            Question asked = new Question(question.objectives(), leader, question.others());
+            for (int step : leader.intermediate().keySet()) {
+                assertFalse(asked.atStep(step).askedOf(pruner), where + ", step " + step
+                        + ": pruned a trial at least as good as every other at each of its steps (by " + margin + ")");
+            }
+        });
+    }
+
+    /** A property checked on the made-up question of one seed; {@code where} names the seed for failure messages. */
+    private interface Check {
+        void on(long seed, String where, Question question);
+    }
+
+    /** Checks the question of every seed, with one objective and with two. */
+    private static void forEveryQuestion(Check check) {
         for (List<Objective> objectives : List.of(ONE_OBJECTIVE, TWO_OBJECTIVES)) {
             for (long seed = 0; seed < SEEDS; seed++) {
-                Question question = randomQuestion(seed, objectives);
-                double margin = seed % 2 == 0 ? 0 : 0.01;
-                TrialRecord leader = leader(question.running().number(), objectives, question.others(), margin);
-                Question asked = new Question(objectives, leader, question.others());
-                for (int step : leader.intermediate().keySet()) {
-                    assertFalse(asked.atStep(step).askedOf(pruner), where(seed, objectives) + ", step " + step
-                            + ": pruned a trial at least as good as every other at each of its steps (by " + margin + ")");
-                }
+                check.on(seed, where(seed, objectives), randomQuestion(seed, objectives));
             }
         }
     }
@@ -306,6 +298,13 @@ public abstract class PrunerContract {
             reports.put(s + 1, metrics);
         }
         return trial(number, state, reports);
+    }
+
+    /** A trial that reports the same point, {@code point[i]} for objective {@code i}, at each of {@code steps} epochs. */
+    protected static TrialRecord flat(int number, TrialState state, List<Objective> objectives, int steps, double... point) {
+        double[][] reports = new double[steps][];
+        Arrays.fill(reports, point);
+        return trial(number, state, objectives, reports);
     }
 
     /** The trial as it stood after {@code step}: running, with its reports up to that step. */

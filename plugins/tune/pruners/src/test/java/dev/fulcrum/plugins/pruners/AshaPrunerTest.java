@@ -10,9 +10,7 @@ import dev.fulcrum.testkit.PrunerContract;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,13 +32,6 @@ class AshaPrunerTest extends PrunerContract {
 
     private static Pruner asha(Integer minResource, Integer reductionFactor, Integer minEarlyStoppingRate, String primary) {
         return new AshaPrunerFactory().create(new AshaPrunerParams(minResource, reductionFactor, minEarlyStoppingRate, primary), null);
-    }
-
-    /** A trial that reports the same point at each of {@code steps} epochs. */
-    private static TrialRecord flat(int number, TrialState state, List<Objective> objectives, int steps, double... point) {
-        double[][] reports = new double[steps][];
-        Arrays.fill(reports, point);
-        return trial(number, state, objectives, reports);
     }
 
     /** Trials in {@code state} that reported one accuracy each over {@code steps} epochs. */
@@ -170,37 +161,5 @@ class AshaPrunerTest extends PrunerContract {
         assertEquals("min-early-stopping-rate: puts the first rung, min-resource * reduction-factor ^ min-early-stopping-rate = "
                 + "3 * 10 ^ 9, beyond 2147483647 epochs", far.getMessage());
         assertEquals(1_000_000_000, new AshaPrunerParams(1, 10, 9, null).firstRung());
-    }
-
-    @Test
-    void onASimulatedStudyTheBestValueIsKept() {
-        SimulatedStudy study = new SimulatedStudy(1, ONE_OBJECTIVE, 0);
-        List<TrialRecord> unpruned = study.run(new NonePrunerFactory().create(new NonePrunerParams(), null));
-        List<TrialRecord> pruned = study.run(pruner());
-        System.out.printf(Locale.ROOT, "asha, study seed 1: %d of %d trial-epochs run (%.1f%% saved), %d trials complete, best %.4f with "
-                        + "pruning and %.4f without%n", pruned.stream().mapToInt(TrialRecord::lastStep).sum(), SimulatedStudy.TRIALS * SimulatedStudy.EPOCHS,
-                100 * study.shareSaved(pruned), pruned.stream().filter(t -> t.state() == TrialState.COMPLETE).count(),
-                SimulatedStudy.best(pruned, ACCURACY), SimulatedStudy.best(unpruned, ACCURACY));
-        assertEquals(SimulatedStudy.best(unpruned, ACCURACY), SimulatedStudy.best(pruned, ACCURACY));
-    }
-
-    @Test
-    void onSimulatedStudiesManyEpochsAreSavedAndTheBestTrialIsKept() {
-        SimulatedStudy.Figures figures = SimulatedStudy.Figures.measure(pruner(), ONE_OBJECTIVE, 0, 10).print("asha, one objective");
-        assertEquals(0, figures.changed());
-        assertTrue(figures.medianSaved() > 0.6, "saved " + figures.medianSaved());
-        SimulatedStudy.Figures crossing = SimulatedStudy.Figures.measure(pruner(), ONE_OBJECTIVE, 3, 10)
-                .print("asha, one objective, crossing curves (pace 2 to 8)");
-        assertTrue(crossing.medianSaved() > 0.5, "saved " + crossing.medianSaved());
-    }
-
-    @Test
-    void onSimulatedStudiesOfTwoObjectivesTheFrontIsKept() {
-        SimulatedStudy.Figures figures = SimulatedStudy.Figures.measure(pruner(), TWO_OBJECTIVES, 0, 10).print("asha, two objectives");
-        assertEquals(0, figures.changed());
-        assertTrue(figures.medianSaved() > 0.4, "saved " + figures.medianSaved());
-        SimulatedStudy.Figures crossing = SimulatedStudy.Figures.measure(pruner(), TWO_OBJECTIVES, 3, 10)
-                .print("asha, two objectives, crossing curves (pace 2 to 8)");
-        assertTrue(crossing.medianSaved() > 0, "saved " + crossing.medianSaved());
     }
 }

@@ -10,9 +10,7 @@ import dev.fulcrum.testkit.PrunerContract;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,13 +31,6 @@ class MedianPrunerTest extends PrunerContract {
 
     private static Pruner median(Integer startupTrials, Integer warmupSteps, Integer intervalSteps, String primary) {
         return new MedianPrunerFactory().create(new MedianPrunerParams(startupTrials, warmupSteps, intervalSteps, primary), null);
-    }
-
-    /** A trial that reports the same point at each of {@code steps} epochs. */
-    private static TrialRecord flat(int number, TrialState state, List<Objective> objectives, int steps, double... point) {
-        double[][] reports = new double[steps][];
-        Arrays.fill(reports, point);
-        return trial(number, state, objectives, reports);
     }
 
     /** Complete trials of 10 epochs, one per accuracy level: their median is the middle level. */
@@ -184,37 +175,5 @@ class MedianPrunerTest extends PrunerContract {
         assertEquals(new MedianPrunerParams(5, 0, 1, null), ParamsYaml.bind(MedianPrunerParams.class, "{}"));
         assertEquals("params.yaml:1: interval-steps: must be at least 1, got 0", ParamsYaml.error(MedianPrunerParams.class, "interval-steps: 0"));
         assertEquals("params.yaml:1: warmup-steps: must be at least 0, got -1", ParamsYaml.error(MedianPrunerParams.class, "warmup-steps: -1"));
-    }
-
-    @Test
-    void onASimulatedStudyTheBestValueIsKept() {
-        SimulatedStudy study = new SimulatedStudy(1, ONE_OBJECTIVE, 0);
-        List<TrialRecord> unpruned = study.run(new NonePrunerFactory().create(new NonePrunerParams(), null));
-        List<TrialRecord> pruned = study.run(pruner());
-        System.out.printf(Locale.ROOT, "median, study seed 1: %d of %d trial-epochs run (%.1f%% saved), %d trials complete, best %.4f with "
-                        + "pruning and %.4f without%n", pruned.stream().mapToInt(TrialRecord::lastStep).sum(), SimulatedStudy.TRIALS * SimulatedStudy.EPOCHS,
-                100 * study.shareSaved(pruned), pruned.stream().filter(t -> t.state() == TrialState.COMPLETE).count(),
-                SimulatedStudy.best(pruned, ACCURACY), SimulatedStudy.best(unpruned, ACCURACY));
-        assertEquals(SimulatedStudy.best(unpruned, ACCURACY), SimulatedStudy.best(pruned, ACCURACY));
-    }
-
-    @Test
-    void onSimulatedStudiesManyEpochsAreSavedAndTheBestTrialIsKept() {
-        SimulatedStudy.Figures figures = SimulatedStudy.Figures.measure(pruner(), ONE_OBJECTIVE, 0, 10).print("median, one objective");
-        assertEquals(0, figures.changed());
-        assertTrue(figures.medianSaved() > 0.4, "saved " + figures.medianSaved());
-        SimulatedStudy.Figures crossing = SimulatedStudy.Figures.measure(pruner(), ONE_OBJECTIVE, 3, 10)
-                .print("median, one objective, crossing curves (pace 2 to 8)");
-        assertTrue(crossing.medianSaved() > 0.4, "saved " + crossing.medianSaved());
-    }
-
-    @Test
-    void onSimulatedStudiesOfTwoObjectivesTheFrontIsKept() {
-        SimulatedStudy.Figures figures = SimulatedStudy.Figures.measure(pruner(), TWO_OBJECTIVES, 0, 10).print("median, two objectives");
-        assertEquals(0, figures.changed());
-        assertTrue(figures.medianSaved() > 0.2, "saved " + figures.medianSaved());
-        SimulatedStudy.Figures crossing = SimulatedStudy.Figures.measure(pruner(), TWO_OBJECTIVES, 3, 10)
-                .print("median, two objectives, crossing curves (pace 2 to 8)");
-        assertTrue(crossing.medianSaved() > 0, "saved " + crossing.medianSaved());
     }
 }
