@@ -159,4 +159,17 @@ class TuneStudyIT extends SharedHostTest {
                 + missing), result.all());
         assertEquals("succeeded", study.run(1).status(), "the run itself succeeded; the trial failed for want of its objective");
     }
+
+    @Test
+    void badInputAtRunTimeFailsTheTrialAndStopsTheWorker() {
+        // The params take any <task>.<metric>; only training finds that the metric does not exist, as it would in every trial.
+        CliResult result = host().tune(STUDY.replace("    model.hidden: {choice: [[8], [16, 8]]}\n"
+                        + "    model.dropout: {float: [0.0, 0.3], when: {model.hidden: [[16, 8]]}}\n",
+                        "    strategy.early-stopping.metric: {choice: [specific.nope]}\n"), "--set", "tune.name=stops").assertExit(2);
+        StudyRecord study = host().study("stops");
+        assertEquals(List.of("complete", "failed"), study.states(), result.all());
+        assertTrue(result.err().contains("error: trial 1 met bad input, which every later trial would meet too, so worker w1-"),
+                result.all());
+        assertTrue(study.trial(1).error().startsWith("early-stopping metric \"specific.nope\" does not exist"), study.trial(1).error());
+    }
 }
