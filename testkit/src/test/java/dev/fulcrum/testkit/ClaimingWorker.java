@@ -3,35 +3,46 @@ package dev.fulcrum.testkit;
 import dev.fulcrum.api.tune.ClaimedTrial;
 import dev.fulcrum.api.tune.TrialState;
 import dev.fulcrum.core.tune.SqliteStudyStorage;
+import org.sqlite.SQLiteConfig;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A worker process of {@link SqliteStudyStorageProcessesTest}: waits for the moment it is given,
- * opens the study, then claims, reports and finishes trials until the budget is spent, printing
- * {@code claimed N} for each. With {@code stall} it claims one trial and hangs, to be killed.
- * Any failure ends it with its stack trace and a non-zero exit.
+ * A worker process of {@link SqliteStudyStorageProcessesTest}: loads SQLite, says it is ready by
+ * creating {@code GO.WORKER.ready}, waits for the file {@code GO} to appear, opens the study, then
+ * claims, reports and finishes trials until the budget is spent, printing {@code claimed N} for
+ * each. With {@code stall} it claims one trial and hangs, to be killed. Any failure ends it with
+ * its stack trace and a non-zero exit.
  *
- * <p>Arguments: database file, study name, worker name, budget, start time (epoch milliseconds),
- * {@code run} or {@code stall}.
+ * <p>Arguments: database file, study name, worker name, budget, the file GO, {@code run} or {@code stall}.
  */
 public final class ClaimingWorker {
+
+    /**
+     * How long a trial "trains" between its writes. Without it a worker writes back to back and,
+     * as SQLite's lock is not a queue, may keep it from the others.
+     */
+    private static final long TRAINING_MILLIS = 30;
 
     private ClaimingWorker() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path file = Path.of(args[0]);
         String worker = args[2];
         int budget = Integer.parseInt(args[3]);
-        Duration untilStart = Duration.between(Instant.now(), Instant.ofEpochMilli(Long.parseLong(args[4])));
+        Path go = Path.of(args[4]);
         boolean stall = args[5].equals("stall");
-        if (!untilStart.isNegative()) {
-            Thread.sleep(untilStart.toMillis());
+        loadTheDriver();
+        Files.createFile(readyFile(go, worker));
+        while (!Files.exists(go)) {
+            LockSupport.parkNanos(200_000);
         }
         try (SqliteStudyStorage storage = SqliteStudyStorage.open(file, args[1])) {
             storage.createIfAbsent("{\"objectives\":[\"loss\"]}");
@@ -44,11 +55,26 @@ public final class ClaimingWorker {
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 storage.report(number, 1, Map.of("loss", number + 0.5));
+                Thread.sleep(TRAINING_MILLIS);
                 storage.heartbeat(number);
                 if (!storage.finish(number, TrialState.COMPLETE, Map.of("loss", (double) number), true, null)) {
                     throw new IllegalStateException(worker + " lost trial " + number);
                 }
             }
+        }
+    }
+
+    /** The file a worker creates when it waits for {@code go}. */
+    static Path readyFile(Path go, String worker) {
+        return go.resolveSibling(go.getFileName() + "." + worker + ".ready");
+    }
+
+    /** Loads SQLite's native library, which takes seconds on a busy machine, before the workers' common start. */
+    private static void loadTheDriver() {
+        try {
+            new SQLiteConfig().createConnection("jdbc:sqlite::memory:").close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -40,7 +40,7 @@ class SqliteStudyStorageProcessesTest {
     @Test
     void workersStartingTogetherOnANewFileRunEveryTrialOnceAndNeverFindItLocked() throws Exception {
         Path file = folder.resolve("study").resolve("study.db");
-        int budget = 60;
+        int budget = 40;
         List<Integer> claimed = runWorkers(file, budget);
         assertEveryTrialCompleteOnce(file, budget, claimed);
     }
@@ -48,7 +48,7 @@ class SqliteStudyStorageProcessesTest {
     @Test
     void workersClaimingQueuedTrialsRunEachOnce() throws Exception {
         Path file = folder.resolve("study.db");
-        int budget = 60;
+        int budget = 40;
         try (SqliteStudyStorage storage = SqliteStudyStorage.open(file, "study")) {
             for (int i = 0; i < budget; i++) {
                 storage.enqueue(Map.of("x", (double) i));
@@ -61,10 +61,11 @@ class SqliteStudyStorageProcessesTest {
     @Test
     void aTrialOfAWorkerKilledMidTrialIsRequeuedAndRunOnceMore() throws Exception {
         Path file = folder.resolve("study.db");
-        Process stalled = worker(file, "stalled", 3, Instant.now(), "stall").start();
-        Path out = folder.resolve("stalled.out");
+        Path go = folder.resolve("go-stalled");
+        Files.createFile(go);
+        Process stalled = worker(file, "stalled", 3, go, "stall").start();
         try {
-            awaitLine(out, "claimed 0", stalled);
+            awaitLine(folder.resolve("stalled.out"), "claimed 0", stalled);
         } finally {
             stalled.destroyForcibly().waitFor(PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -77,14 +78,26 @@ class SqliteStudyStorageProcessesTest {
         assertEveryTrialCompleteOnce(file, 3, claimed);
     }
 
-    /** Starts {@link #WORKERS} processes that open the study at the same moment and claim until {@code budget}. */
+    /**
+     * Starts {@link #WORKERS} processes, waits until each has loaded SQLite, then lets them all
+     * open the study at once and claim until {@code budget}; returns the trials they claimed.
+     */
     private List<Integer> runWorkers(Path file, int budget) throws IOException, InterruptedException {
-        // Far enough ahead that every JVM is up and waiting: they then open the file within a millisecond.
-        Instant start = Instant.now().plusSeconds(4);
+        Path go = folder.resolve("go");
         List<Process> processes = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
-            processes.add(worker(file, "worker-" + w, budget, start, "run").start());
+            processes.add(worker(file, "worker-" + w, budget, go, "run").start());
         }
+        Instant limit = Instant.now().plus(PROCESS_LIMIT);
+        for (int w = 0; w < WORKERS; w++) {
+            while (!Files.exists(ClaimingWorker.readyFile(go, "worker-" + w))) {
+                assertTrue(processes.get(w).isAlive(), "worker-" + w + " ended before it was ready: "
+                        + Files.readString(folder.resolve("worker-" + w + ".err"), StandardCharsets.UTF_8));
+                assertTrue(Instant.now().isBefore(limit), "worker-" + w + " was not ready in " + PROCESS_LIMIT);
+                Thread.sleep(10);
+            }
+        }
+        Files.createFile(go);
         List<Integer> claimed = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
             Process process = processes.get(w);
@@ -103,10 +116,10 @@ class SqliteStudyStorageProcessesTest {
         return claimed;
     }
 
-    private ProcessBuilder worker(Path file, String name, int budget, Instant start, String mode) {
+    private ProcessBuilder worker(Path file, String name, int budget, Path go, String mode) {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ClaimingWorker.class.getName(),
-                file.toString(), "study", name, Integer.toString(budget), Long.toString(start.toEpochMilli()), mode)
+                file.toString(), "study", name, Integer.toString(budget), go.toString(), mode)
                 .redirectOutput(folder.resolve(name + ".out").toFile())
                 .redirectError(folder.resolve(name + ".err").toFile());
     }

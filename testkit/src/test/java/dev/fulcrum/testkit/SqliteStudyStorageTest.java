@@ -61,6 +61,32 @@ class SqliteStudyStorageTest extends StudyStorageContract {
     }
 
     @Test
+    void aWriteWaitsForAnotherConnectionsWriteToEndInsteadOfFindingTheFileLocked() throws Exception {
+        Path file = file("busy");
+        try (SqliteStudyStorage storage = SqliteStudyStorage.open(file, "busy");
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement otherSql = other.createStatement()) {
+            otherSql.execute("BEGIN IMMEDIATE");
+            otherSql.execute("INSERT INTO trials (number, state, params) VALUES (0, 'waiting', '{}')");
+            long holdMillis = 1000;
+            Thread commitLater = new Thread(() -> {
+                try {
+                    Thread.sleep(holdMillis);
+                    otherSql.execute("COMMIT");
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long started = System.nanoTime();
+            commitLater.start();
+            assertEquals(1, storage.enqueue(Map.of("x", 1.0)), "the other connection's trial 0 came first");
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            commitLater.join();
+            assertTrue(waitedMillis >= holdMillis / 2, "the write waited only " + waitedMillis + " ms");
+        }
+    }
+
+    @Test
     void aFileOfAnotherStudyIsRefusedNamingTheFileAndBothStudies() {
         Path file = file("fashion");
         SqliteStudyStorage.open(file, "fashion").close();
@@ -71,23 +97,23 @@ class SqliteStudyStorageTest extends StudyStorageContract {
 
     @Test
     void aFileOfANewerSchemaVersionIsRefusedNamingBothVersions() throws SQLException {
-        Path file = file("future");
-        SqliteStudyStorage.open(file, "future").close();
-        sql(file, "UPDATE version_info SET schema_version = 2");
-        DataFileException thrown = assertThrows(DataFileException.class, () -> SqliteStudyStorage.open(file, "future"));
-        assertEquals(file + ": schema version 2 of this study database is newer than this Fulcrum ("
+        assertEquals(file("v2") + ": schema version 2 of this study database is newer than this Fulcrum ("
                 + FulcrumVersion.fulcrum() + ") supports (1); open it with the Fulcrum that wrote it, or a newer one",
-                thrown.getMessage());
+                refusalAtSchemaVersion("v2", 2));
     }
 
     @Test
     void aFileOfAnUnknownSchemaVersionIsRefused() throws SQLException {
-        Path file = file("past");
-        SqliteStudyStorage.open(file, "past").close();
-        sql(file, "UPDATE version_info SET schema_version = 0");
-        DataFileException thrown = assertThrows(DataFileException.class, () -> SqliteStudyStorage.open(file, "past"));
-        assertEquals(file + ": unknown schema version 0 of a study database; this Fulcrum supports 1",
-                thrown.getMessage());
+        assertEquals(file("v0") + ": unknown schema version 0 of a study database; this Fulcrum supports 1",
+                refusalAtSchemaVersion("v0", 0));
+    }
+
+    /** The message that opening a study's file fails with once its version_info says {@code version}. */
+    private String refusalAtSchemaVersion(String study, int version) throws SQLException {
+        Path file = file(study);
+        SqliteStudyStorage.open(file, study).close();
+        sql(file, "UPDATE version_info SET schema_version = " + version);
+        return assertThrows(DataFileException.class, () -> SqliteStudyStorage.open(file, study)).getMessage();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.fulcrum.api.tune.ClaimedTrial;
 import dev.fulcrum.api.tune.StudyStorage;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -36,11 +37,13 @@ import java.util.function.Function;
  *
  * <p>Several processes starting at once must never see "database is locked" (optuna/optuna#820):
  * the file is in WAL mode, so readers never block the writer nor it them, every connection waits
- * up to {@link #BUSY_TIMEOUT} for a lock, and every write transaction starts with
+ * up to 30 s for a lock ({@link BusyRetry}), and every write transaction starts with
  * {@code BEGIN IMMEDIATE}, taking the write lock first: a transaction that read under a shared
- * lock and then tried to write could fail at once, without waiting (SQLite's "Transaction" doc).
- * A waiting trial is claimed by a conditional update checked by its count, so that no two workers
- * run it (optuna/optuna#4002, whose fix in {@code optuna/storages/_rdb/storage.py} does the same).
+ * lock and then tried to write could fail at once, without waiting
+ * (https://www.sqlite.org/lang_transaction.html). A waiting trial is claimed by a conditional
+ * update checked by its count, so that no two workers run it (optuna/optuna#4002; Optuna's
+ * {@code Study._pop_waiting_trial_id} likewise moves on when {@code set_trial_state_values}
+ * returns false).
  *
  * <p>Thread-safety: one connection per storage, every call holding its lock for the whole
  * transaction. A JDBC connection is one SQLite handle, whose transaction is shared by every thread
@@ -51,7 +54,7 @@ import java.util.function.Function;
 public final class SqliteStudyStorage implements StudyStorage {
 
     /** How long a call waits for another process's write to end before it fails. */
-    public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String TRIAL_COLUMNS =
             "number, state, params, objective_values, feasible, run_folder, error, worker, started_us, finished_us";
@@ -97,16 +100,17 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     private static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.enforceForeignKeys(true);
         try {
-            return config.createConnection("jdbc:sqlite:" + file);
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            BusyHandler.setHandler(connection, new BusyRetry(BUSY_TIMEOUT));
+            return connection;
         } catch (SQLException e) {
             throw new StudyStorageException(file, "opening the study database", e);
         }
     }
 
-    /** WAL mode is kept in the file; switching needs no transaction open, so it is not in one. */
+    /** The journal mode cannot change inside a transaction, so this runs before the first; the file keeps it. */
     private void useWriteAheadLog() {
         String mode = locked("switching to WAL journal mode", () -> {
             try (Statement statement = connection.createStatement();
@@ -441,6 +445,11 @@ public final class SqliteStudyStorage implements StudyStorage {
         T run() throws SQLException;
     }
 
+    /**
+     * A write transaction, begun by hand on a connection left in auto-commit mode: with auto-commit
+     * off, sqlite-jdbc's {@code commit()} begins the next transaction at once, which in IMMEDIATE
+     * mode would hold the file's write lock between calls.
+     */
     private <T> T write(String doing, Work<T> work) {
         return transaction("BEGIN IMMEDIATE", doing, work);
     }

@@ -83,7 +83,7 @@ final class StudySchema {
             throw refused(file, "not a Fulcrum study database (it has tables " + tables
                     + " but no version_info)");
         }
-        int found = schemaVersion(connection, file);
+        int found = Integer.parseInt(onlyRow(connection, file, "version_info", "schema_version"));
         if (found > VERSION) {
             throw refused(file, "schema version " + found + " of this study database is newer than this "
                     + "Fulcrum (" + FulcrumVersion.fulcrum() + ") supports (" + VERSION + "); open it with the Fulcrum "
@@ -93,7 +93,7 @@ final class StudySchema {
             throw refused(file, "unknown schema version " + found + " of a study database; this Fulcrum "
                     + "supports " + VERSION);
         }
-        String holds = studyName(connection, file);
+        String holds = onlyRow(connection, file, "study", "name");
         if (!holds.equals(studyName)) {
             throw refused(file, "this file holds study \"" + holds + "\", not \"" + studyName
                     + "\"; one file holds one study");
@@ -133,21 +133,12 @@ final class StudySchema {
         return tables;
     }
 
-    private static int schemaVersion(Connection connection, Path file) throws SQLException {
+    /** The one row's {@code column} of {@code table}, as text. */
+    private static String onlyRow(Connection connection, Path file, String table, String column) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT schema_version FROM version_info WHERE id = 1")) {
+             ResultSet row = statement.executeQuery("SELECT " + column + " FROM " + table + " WHERE id = 1")) {
             if (!row.next()) {
-                throw refused(file, "the study database's version_info table is empty");
-            }
-            return row.getInt(1);
-        }
-    }
-
-    private static String studyName(Connection connection, Path file) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT name FROM study WHERE id = 1")) {
-            if (!row.next()) {
-                throw refused(file, "the study database's study table is empty");
+                throw refused(file, "the study database's " + table + " table is empty");
             }
             return row.getString(1);
         }
