@@ -19,7 +19,7 @@ import java.util.List;
  * at the rung are every trial, in any state, with a report at that epoch, the running one
  * included; of these {@code n}, the best {@code max(1, floor(n / reduction-factor))} are promoted
  * (the paper's {@code floor(|rung| / eta)}, with at least one as Optuna, so that while a rung holds
- * fewer than {@code reduction-factor} trials only one as good as the best goes on).
+ * fewer than {@code reduction-factor} trials a trial goes on only when none there is better).
  *
  * <p>"Best" is by non-dominated sorting of the trials' values at the rung, every judged objective
  * minimised (Deb et al. 2002, {@link NonDominatedSort}): the trial is promoted when fewer than the

@@ -15,7 +15,7 @@ public final class MedianPrunerFactory implements PrunerFactory<MedianPrunerPara
 
     @Override
     public String description() {
-        return "Prunes a trial whose best value so far is worse than the median of the finished trials at the same epoch "
+        return "Prunes a trial whose best value so far is worse than the median of the complete and pruned trials at the same epoch "
                 + "(Optuna's MedianPruner); with several objectives, when the point of the per-objective medians dominates "
                 + "the trial's point of best values, or by the primary objective alone.";
     }
