@@ -29,11 +29,16 @@ final class Launcher {
     }
 
     static CliResult run(Path workingFolder, String... args) throws IOException, InterruptedException {
+        return ChildProcess.run(command(workingFolder, args), Duration.ofMinutes(5));
+    }
+
+    /** The launcher's command in {@code workingFolder}, not yet started, for a test that sets its environment or stops it. */
+    static ProcessBuilder command(Path workingFolder, String... args) {
         List<String> command = new ArrayList<>(List.of(DISTRIBUTION.resolve("bin/fulcrum").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingFolder.toFile());
         builder.environment().remove("OMP_NUM_THREADS");
-        return ChildProcess.run(builder, Duration.ofMinutes(5));
+        return builder;
     }
 
     /** The bundled plugin jars. */

@@ -159,6 +159,22 @@ public final class TestHost implements AutoCloseable {
         return RunRecord.of(outcome);
     }
 
+    /**
+     * Runs {@code fulcrum tune} in-process on a pipeline with a {@code tune:} section, against this
+     * host's folders; {@code args} follow the pipeline file ({@code --set tune.trials=3}, {@code --new}).
+     */
+    public CliResult tune(String yaml, String... args) {
+        Path file = writeFile("pipelines/pipeline-" + System.nanoTime() + ".yaml", yaml);
+        List<String> all = new ArrayList<>(List.of("tune", file.toString()));
+        all.addAll(List.of(args));
+        return cli(all.toArray(String[]::new));
+    }
+
+    /** The study {@code name} under this host's runs folder. */
+    public StudyRecord study(String name) {
+        return StudyRecord.at(runs, name);
+    }
+
     /** The run folder under this host's runs folder that changed last: what a {@code run} command just wrote. */
     public RunRecord latestRun() {
         return RunRecord.latestIn(runs);

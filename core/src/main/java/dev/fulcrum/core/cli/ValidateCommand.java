@@ -1,9 +1,15 @@
 package dev.fulcrum.core.cli;
 
+import dev.fulcrum.core.config.ConfigPath;
 import dev.fulcrum.core.config.PipelineConfig;
+import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.PipelineLauncher;
 import dev.fulcrum.core.pipeline.ResolvedPipeline;
+import dev.fulcrum.core.tune.StudyPlan;
+import dev.fulcrum.core.tune.StudyValidator;
+import dev.fulcrum.core.tune.TuneConfig;
+import dev.fulcrum.core.tune.TuneConfigReader;
 import picocli.CommandLine.Command;
 
 @Command(name = "validate", description = "Check a pipeline file against the plugins without running it.")
@@ -13,10 +19,19 @@ final class ValidateCommand extends PipelineCommand {
     public Integer call() {
         PipelineConfig config = config();
         try (FulcrumHost host = startHost()) {
-            ResolvedPipeline resolved = new PipelineLauncher(host, ConsoleProgress.to(out())).validate(config);
+            PipelineLauncher launcher = new PipelineLauncher(host, ConsoleProgress.to(out()));
+            ResolvedPipeline resolved = launcher.validate(config);
             out().println(pipeline + " is valid: " + resolved.components().size() + " components");
             resolved.components().forEach(c -> out().println("  " + c.spec().path() + ": " + c.spec().type()
                     + " (plugin " + c.factory().pluginId() + ")"));
+            if (!config.document().at(ConfigPath.ROOT.child(PipelineConfigReader.TUNE)).isMissingNode()) {
+                // The tune: section too, as fulcrum tune checks it before trial 0.
+                TuneConfig tune = TuneConfigReader.read(config);
+                StudyPlan plan = new StudyValidator(host, launcher).validate(config, tune, options.runsFolder().resolve(tune.name()));
+                out().println("  tune: study " + tune.name() + ", " + tune.space().parameters().size() + " parameters, "
+                        + tune.objectives().size() + " objectives, sampler " + plan.sampler().spec().type()
+                        + ", pruner " + plan.pruner().spec().type() + ", " + tune.trials() + " trials");
+            }
         }
         return ExitCodes.OK;
     }

@@ -112,6 +112,13 @@ public final class ConfigDocument {
         }
     }
 
+    /** An independent copy, to change (with a trial's values, say) while this one stays as it is. */
+    public ConfigDocument copy() {
+        ConfigDocument copy = new ConfigDocument(sourceName, root.deepCopy());
+        copy.origins.putAll(origins);
+        return copy;
+    }
+
     public ObjectNode root() {
         return root;
     }
@@ -171,6 +178,8 @@ public final class ConfigDocument {
         } else {
             throw new InvalidInputException(origin + ": " + path.parent() + " is not a mapping");
         }
+        // The old value's parts came from elsewhere; the new value is all the override's.
+        origins.keySet().removeIf(pointer -> pointer.startsWith(path.pointer() + "/"));
         origins.put(path.pointer(), origin);
     }
 
@@ -195,6 +204,8 @@ public final class ConfigDocument {
         JsonNode child = object.get((String) segment);
         if (child == null || child.isNull()) {
             child = next instanceof Integer ? object.putArray((String) segment) : object.putObject((String) segment);
+            // A mapping made for the value is the value's, so a fault there points at the override, not at the file.
+            origins.put(pathOf(soFar).pointer(), origin);
         }
         return child;
     }

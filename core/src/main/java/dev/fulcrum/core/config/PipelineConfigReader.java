@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class PipelineConfigReader {
 
+    /** The section {@code fulcrum tune} reads; {@code fulcrum run} ignores it. */
+    public static final String TUNE = "tune";
+
     private static final Set<String> KEYS = Set.of("name", "description", "seed", "data", "split", "features", "adapt",
-            "mitigate", "augment", "model", "strategy", "audit", "report");
+            "mitigate", "augment", "model", "strategy", "audit", "report", TUNE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private PipelineConfigReader() {
@@ -57,6 +61,16 @@ public final class PipelineConfigReader {
      */
     public static PipelineConfig parse(String text, String sourceName, String defaultName, Path folder) {
         return structure(ConfigDocument.parse(text, sourceName), defaultName, folder);
+    }
+
+    /**
+     * The pipeline with {@code change} applied to a copy of its document (a trial's values set with
+     * their origin), its structure checked again; {@code base} stays as it is.
+     */
+    public static PipelineConfig changed(PipelineConfig base, Consumer<ConfigDocument> change) {
+        ConfigDocument document = base.document().copy();
+        change.accept(document);
+        return structure(document, base.name(), base.folder());
     }
 
     private static String defaultName(Path file) {

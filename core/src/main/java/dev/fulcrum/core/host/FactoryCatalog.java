@@ -40,6 +40,13 @@ public final class FactoryCatalog {
         return byFamily.get(family).stream().filter(e -> e.type().equals(type)).findFirst();
     }
 
+    /** The message for a type no plugin provides in {@code family}: the known types listed. */
+    public String unknownType(Family family, String type) {
+        List<String> known = types(family);
+        return "unknown " + family.noun() + " \"" + type + "\"; known: "
+                + (known.isEmpty() ? "none (no plugin provides one)" : String.join(", ", known));
+    }
+
     /** Entries of a type in any family (a name may be used by several families). */
     public List<Entry> findAnyFamily(String type) {
         return byFamily.values().stream().flatMap(List::stream).filter(e -> e.type().equals(type)).toList();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Validates and runs pipelines on a host. */
@@ -48,11 +49,22 @@ public final class PipelineLauncher {
      */
     public RunOutcome run(PipelineConfig config, Path runsRoot) {
         validate(config);
-        RunFolder folder = RunFolder.create(runsRoot, config.name(), LocalDateTime.now());
+        return runIn(config, RunFolder.create(runsRoot, config.name(), LocalDateTime.now()), Optional.empty());
+    }
+
+    /**
+     * Runs a pipeline that {@link #validate} accepted as one trial of a study, in a folder made for it.
+     * Its summary and provenance name the study and trial, and {@code trial}'s listener hears every epoch.
+     */
+    public RunOutcome runTrial(PipelineConfig config, RunFolder folder, StudyTrial trial) {
+        return runIn(config, folder, Optional.of(trial));
+    }
+
+    private RunOutcome runIn(PipelineConfig config, RunFolder folder, Optional<StudyTrial> trial) {
         HostRunContext context = new HostRunContext(config.seed(), folder);
         ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
         progress.note("run " + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
-        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress))
+        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial))
                 .getInstance(PipelineRunner.class).run();
     }
 

@@ -3,12 +3,14 @@ package dev.fulcrum.core.pipeline;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.RunFolder;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires one run: binds the resolved pipeline and the run's services, and lists the stages in the
@@ -21,11 +23,14 @@ final class PipelineModule extends AbstractModule {
     private final ResolvedPipeline pipeline;
     private final HostRunContext context;
     private final RunProgress progress;
+    private final Optional<StudyTrial> trial;
 
-    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress) {
+    /** @param trial the study and trial the run is, or empty for a plain run */
+    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial) {
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
+        this.trial = trial;
     }
 
     @Override
@@ -35,6 +40,7 @@ final class PipelineModule extends AbstractModule {
         bind(RunContext.class).toInstance(context);
         bind(RunFolder.class).toInstance(context.folder());
         bind(RunProgress.class).toInstance(progress);
+        bind(new TypeLiteral<Optional<StudyTrial>>() { }).toInstance(trial);
     }
 
     @Provides

@@ -62,6 +62,14 @@ public final class PipelineResolver {
         return mitigators;
     }
 
+    /**
+     * Makes one component that sits outside the pipeline's stages (a study's sampler or pruner), from
+     * the pipeline's document, its type and params checked as every component's are.
+     */
+    public <T> Resolved<T> component(ComponentSpec spec, PipelineConfig config, RunContext context) {
+        return new Creator(new ParamsBinder(config.folder()), config.document(), context).make(spec);
+    }
+
     /** Makes only the mitigators of a pipeline (to restore a saved model's decision rule). */
     public List<Resolved<Mitigator>> mitigators(PipelineConfig config, RunContext context) {
         ParamsBinder binder = new ParamsBinder(config.folder());
@@ -98,7 +106,7 @@ public final class PipelineResolver {
         @SuppressWarnings({"unchecked", "rawtypes"})
         <T> Resolved<T> make(ComponentSpec spec) {
             FactoryCatalog.Entry entry = catalog.find(spec.family(), spec.type()).orElseThrow(() -> document.error(
-                    spec.path().child("type"), unknownType(spec.family(), spec.type())));
+                    spec.path().child("type"), catalog.unknownType(spec.family(), spec.type())));
             ComponentFactory factory = entry.factory();
             Record params = (Record) binder.bind(spec.params(), factory.paramsType(), spec.path(), document);
             try {
@@ -124,12 +132,6 @@ public final class PipelineResolver {
             nested.put(at, resolvedComponent(made, binder));
             return made.component();
         }
-    }
-
-    private String unknownType(Family family, String type) {
-        List<String> known = catalog.types(family);
-        return "unknown " + family.noun() + " \"" + type + "\"; known: "
-                + (known.isEmpty() ? "none (no plugin provides one)" : String.join(", ", known));
     }
 
     private static void writeResolvedConfig(ResolvedPipeline pipeline, ParamsBinder binder, Map<ConfigPath, ObjectNode> nested) {

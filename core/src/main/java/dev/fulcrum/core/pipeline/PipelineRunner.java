@@ -11,12 +11,14 @@ import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.Yaml;
 import dev.fulcrum.core.threads.BlasCheck;
 import dev.fulcrum.core.threads.ThreadSettings;
+import dev.fulcrum.core.train.TrialPruned;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the stages of one pipeline in order and writes the run folder. Whatever happens, the folder
@@ -37,16 +39,18 @@ final class PipelineRunner {
     private final FulcrumHost host;
     private final MetricsLog metricsLog;
     private final RunProgress progress;
+    private final Optional<StudyTrial> trial;
 
     @Inject
     PipelineRunner(List<PipelineStage> stages, ResolvedPipeline pipeline, HostRunContext context, FulcrumHost host,
-                   MetricsLog metricsLog, RunProgress progress) {
+                   MetricsLog metricsLog, RunProgress progress, Optional<StudyTrial> trial) {
         this.stages = stages;
         this.pipeline = pipeline;
         this.context = context;
         this.host = host;
         this.metricsLog = metricsLog;
         this.progress = progress;
+        this.trial = trial;
     }
 
     RunOutcome run() {
@@ -58,6 +62,7 @@ final class PipelineRunner {
         RunStatus status = RunStatus.SUCCEEDED;
         Throwable failure = null;
         String failedStage = null;
+        Integer prunedAfter = null;
         try {
             blas.require();
             for (PipelineStage stage : stages) {
@@ -70,6 +75,10 @@ final class PipelineRunner {
             if (state.gates().stream().anyMatch(gate -> !gate.passed())) {
                 status = RunStatus.GATE_FAILED;
             }
+        } catch (TrialPruned e) {
+            status = RunStatus.PRUNED;
+            prunedAfter = e.epoch();
+            failedStage = null;
         } catch (InvalidInputException e) {
             status = RunStatus.INVALID_INPUT;
             failure = e;
@@ -79,12 +88,13 @@ final class PipelineRunner {
             failure = e;
         }
         writeProvenance(threads, blas);
-        ObjectNode summary = writeSummary(state, status, failure, failedStage, started);
+        RunRecords records = new RunRecords(state, started, prunedAfter);
+        ObjectNode summary = writeSummary(records, status, failure, failedStage);
         if (status == RunStatus.SUCCEEDED || status == RunStatus.GATE_FAILED) {
             Throwable reportFailure = report(state, summary, status);
             if (reportFailure != null) {
                 status = RunStatus.FAILED;
-                summary = writeSummary(state, status, reportFailure, "report", started);
+                summary = writeSummary(records, status, reportFailure, "report");
             }
         }
         return new RunOutcome(status, context.runFolder(), summary);
@@ -92,12 +102,17 @@ final class PipelineRunner {
 
     private void writeProvenance(ThreadSettings threads, BlasCheck blas) {
         context.writeArtifact("provenance.json", Json.pretty(ProvenanceBuilder.build(pipeline, host, context.inputs(),
-                threads, blas)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                threads, blas, trial)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private ObjectNode writeSummary(PipelineState state, RunStatus status, Throwable failure, String stage, Instant started) {
-        ObjectNode summary = SummaryBuilder.build(pipeline, state, status, failure, stage,
-                context.runFolder().toString(), started, Instant.now());
+    /** What every summary of one run shares: its state, when it started, the epoch its trial was pruned after. */
+    private record RunRecords(PipelineState state, Instant started, Integer prunedAfter) {
+    }
+
+    private ObjectNode writeSummary(RunRecords records, RunStatus status, Throwable failure, String stage) {
+        ObjectNode summary = SummaryBuilder.build(pipeline, records.state(), status, failure, stage,
+                context.runFolder().toString(), records.started(), Instant.now());
+        trial.ifPresent(t -> summary.set("study", SummaryBuilder.study(t, records.prunedAfter())));
         context.writeArtifact(SUMMARY, Json.pretty(summary).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return summary;
     }

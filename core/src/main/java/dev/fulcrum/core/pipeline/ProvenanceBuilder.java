@@ -13,6 +13,7 @@ import dev.fulcrum.core.threads.ThreadSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Optional;
 
 /** Builds {@code provenance.json}: everything needed to know what produced a run, and to redo it. */
 final class ProvenanceBuilder {
@@ -21,7 +22,7 @@ final class ProvenanceBuilder {
     }
 
     static ObjectNode build(ResolvedPipeline pipeline, FulcrumHost host, Collection<Path> inputs,
-                            ThreadSettings threads, BlasCheck blas) {
+                            ThreadSettings threads, BlasCheck blas, Optional<StudyTrial> trial) {
         ObjectNode provenance = Json.object();
         provenance.put("fulcrum_version", FulcrumVersion.fulcrum());
         provenance.put("seed", pipeline.seed());
@@ -50,6 +51,7 @@ final class ProvenanceBuilder {
         ObjectNode threadNode = provenance.putObject("threads");
         threadNode.setAll((ObjectNode) Json.tree(threads.describe()));
         threadNode.put("blas_check_max_error", blas.maxError());
+        trial.ifPresent(t -> provenance.set("study", t.provenance()));
         return provenance;
     }
 

@@ -8,7 +8,12 @@ public enum RunStatus {
     /** The run stopped at bad input: data, config that only shows at run time. */
     INVALID_INPUT(2, "failed"),
     /** The run finished and saved its model, but a policy gate of the bias audit failed. */
-    GATE_FAILED(3, "gate_failed");
+    GATE_FAILED(3, "gate_failed"),
+    /**
+     * A trial of a study that its pruner stopped after an epoch: it ended by design, early, without a
+     * model. Only {@code fulcrum tune} runs trials, so no launcher command exits with this status.
+     */
+    PRUNED(0, "pruned");
 
     private final int exitCode;
     private final String label;

@@ -16,11 +16,14 @@ import java.util.Map;
 /**
  * Builds {@code summary.json}, whose schema (version {@value #SCHEMA_VERSION}) the README documents
  * and scripts rely on. Change it only with a version bump. Version 2 added the status
- * {@code gate_failed}, the {@code gates} list and the {@code mitigation} section.
+ * {@code gate_failed}, the {@code gates} list and the {@code mitigation} section. Version 3 added
+ * {@code fulcrum tune}'s trials: the {@code study} section ({@code null} for a plain run; for a
+ * trial its study's name, its number and, when pruned, the epoch it was pruned after) and the
+ * status {@code pruned}.
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private SummaryBuilder() {
     }
@@ -49,6 +52,7 @@ final class SummaryBuilder {
                 .put("fulcrum_version", FulcrumVersion.fulcrum())
                 .put("started", started.toString())
                 .put("finished", finished.toString());
+        summary.putNull("study");
         summary.set("data", data(state.data));
         ObjectNode metrics = summary.putObject("metrics");
         state.metrics.forEach((split, tasks) -> metrics.set(split, Json.metrics(tasks)));
@@ -106,6 +110,17 @@ final class SummaryBuilder {
         ObjectNode stages = timing.putObject("stages");
         state.stageSeconds.forEach(stages::put);
         return summary;
+    }
+
+    /** The {@code study} section of a trial's summary; {@code prunedAfter} is {@code null} unless it was pruned. */
+    static ObjectNode study(StudyTrial trial, Integer prunedAfter) {
+        ObjectNode study = Json.object().put("name", trial.study()).put("trial", trial.number());
+        if (prunedAfter == null) {
+            study.putNull("pruned_after_epoch");
+        } else {
+            study.put("pruned_after_epoch", prunedAfter);
+        }
+        return study;
     }
 
     private static void putNullable(ObjectNode node, String name, Double value) {

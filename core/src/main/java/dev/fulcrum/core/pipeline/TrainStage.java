@@ -13,6 +13,7 @@ import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.SchemaJson;
 import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.core.train.HostTrainingSession;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lets the strategy train the model through the host's session, then saves the model. When the
@@ -32,13 +34,16 @@ final class TrainStage implements PipelineStage {
     private final HostRunContext context;
     private final MetricsLog metricsLog;
     private final RunProgress progress;
+    private final Optional<StudyTrial> trial;
 
     @Inject
-    TrainStage(ResolvedPipeline pipeline, HostRunContext context, MetricsLog metricsLog, RunProgress progress) {
+    TrainStage(ResolvedPipeline pipeline, HostRunContext context, MetricsLog metricsLog, RunProgress progress,
+               Optional<StudyTrial> trial) {
         this.pipeline = pipeline;
         this.context = context;
         this.metricsLog = metricsLog;
         this.progress = progress;
+        this.trial = trial;
     }
 
     @Override
@@ -50,7 +55,8 @@ final class TrainStage implements PipelineStage {
     public void run(PipelineState state) {
         HostTrainingSession session = new HostTrainingSession(state.model, state.data,
                 pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
-                context, metricsLog, progress, () -> measureGeneralBefore(state));
+                context, metricsLog, progress, () -> measureGeneralBefore(state),
+                trial.map(StudyTrial::epochs).orElse(EpochListener.NONE));
         try {
             pipeline.strategy().component().train(session);
         } finally {

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files, for provenance. */
+/** SHA-256 of files, for provenance, and of texts. */
 public final class Digests {
 
     private Digests() {
@@ -24,6 +24,11 @@ public final class Digests {
             throw new UncheckedIOException("cannot hash " + file, e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes. */
+    public static String sha256(String text) {
+        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest newDigest() {

@@ -16,6 +16,12 @@ public final class ThreadSettings {
 
     /** System property to force the OpenBLAS thread count. */
     public static final String BLAS_THREADS_PROPERTY = "fulcrum.blas.threads";
+    /**
+     * System property: the cores this process may use, fewer than the machine's. {@code fulcrum tune}
+     * sets it in each of its N worker processes to the cores divided by N, since trials running side
+     * by side on all cores each would oversubscribe them (2-3x slower here).
+     */
+    public static final String CORES_PROPERTY = "fulcrum.cores";
 
     private final int cores;
     private final int ompThreads;
@@ -31,7 +37,7 @@ public final class ThreadSettings {
 
     /** Chooses and applies the OpenBLAS thread count; idempotent. */
     public static synchronized ThreadSettings apply() {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = cores();
         int omp = Nd4j.getEnvironment().maxThreads();
         String forced = System.getProperty(BLAS_THREADS_PROPERTY);
         int blas;
@@ -50,6 +56,13 @@ public final class ThreadSettings {
         return new ThreadSettings(cores, omp, Nd4j.factory().blas().getMaxThreads(), choice);
     }
 
+    /** The cores this process may use: the machine's, or fewer where {@value #CORES_PROPERTY} says so. */
+    public static int cores() {
+        int available = Runtime.getRuntime().availableProcessors();
+        String budget = System.getProperty(CORES_PROPERTY);
+        return budget == null ? available : Math.max(1, Math.min(available, Integer.parseInt(budget.trim())));
+    }
+
     public int blasThreads() {
         return blasThreads;
     }
@@ -62,6 +75,8 @@ public final class ThreadSettings {
     public Map<String, Object> describe() {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("cores", cores);
+        described.put("cores_choice", System.getProperty(CORES_PROPERTY) == null ? "all available"
+                : "set by -D" + CORES_PROPERTY + " (a study's share for each of its workers)");
         described.put("nd4j_omp_threads", ompThreads);
         described.put("blas_threads", blasThreads);
         described.put("blas_threads_choice", blasChoice);

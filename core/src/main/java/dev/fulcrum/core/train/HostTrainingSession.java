@@ -46,6 +46,7 @@ public final class HostTrainingSession implements TrainingSession {
     private final MetricsLog metricsLog;
     private final TrainingProgress progress;
     private final Runnable onSpecificTrainingStart;
+    private final EpochListener epochListener;
     private final List<PhaseResult> results = new ArrayList<>();
     private final LearningRates learningRates;
     private boolean specificTrainingStarted;
@@ -57,6 +58,13 @@ public final class HostTrainingSession implements TrainingSession {
      */
     public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
                                MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart) {
+        this(model, data, augmenters, context, metricsLog, progress, onSpecificTrainingStart, EpochListener.NONE);
+    }
+
+    /** @param epochListener told every epoch's validation metrics (a study's trial reports them and may be pruned) */
+    public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
+                               MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart,
+                               EpochListener epochListener) {
         this.model = model;
         this.data = data;
         this.augmenters = List.copyOf(augmenters);
@@ -64,6 +72,7 @@ public final class HostTrainingSession implements TrainingSession {
         this.metricsLog = metricsLog;
         this.progress = progress;
         this.onSpecificTrainingStart = onSpecificTrainingStart;
+        this.epochListener = epochListener;
         this.learningRates = new LearningRates(model.graph());
     }
 
@@ -160,6 +169,7 @@ public final class HostTrainingSession implements TrainingSession {
             double elapsed = (System.nanoTime() - started) / 1e9;
             progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
                     validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
+            epochListener.epochDone(globalEpoch, validation);
             if (stopping == null) {
                 continue;
             }

@@ -1,0 +1,30 @@
+package dev.fulcrum.core.tune;
+
+import dev.fulcrum.api.tune.Objective;
+import dev.fulcrum.api.tune.SearchSpace;
+import dev.fulcrum.core.config.ComponentSpec;
+import dev.fulcrum.core.config.ConfigPath;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code tune:} section of a pipeline, read and checked for form; {@link StudyValidator} checks
+ * it against the pipeline and the plugins.
+ *
+ * @param declared   parameter path to where it is declared ({@code tune.parameters.strategy.learning-rate})
+ * @param sampler    the sampler's type and params, at {@code tune.sampler}
+ * @param pruner     the pruner's type and params, at {@code tune.pruner}
+ * @param timeout    no trial starts after this much wall time of one {@code fulcrum tune}, or {@code null}
+ * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
+ */
+public record TuneConfig(String name, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
+                         ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
+                         int maxFailed, KeepModels keepModels, SelectRule select) {
+
+    public TuneConfig {
+        objectives = List.copyOf(objectives);
+        declared = Map.copyOf(declared);
+    }
+}

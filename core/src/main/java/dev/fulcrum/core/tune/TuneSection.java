@@ -1,0 +1,32 @@
+package dev.fulcrum.core.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.api.Doc;
+import dev.fulcrum.api.params.AtLeast;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** The {@code tune:} section of a pipeline file as written, bound by the params binder; {@link TuneConfigReader} reads it further. */
+record TuneSection(
+        @Doc("the study's name, which names its folder under --runs (default: the pipeline's name)") String name,
+        @Doc("what the study optimises: [{metric: validation.specific.accuracy, direction: max}, ...]") List<ObjectiveSection> objectives,
+        @Doc("let an objective read the test split (default false: objectives read validation metrics)") Boolean allowTest,
+        @Doc("config path (as --set takes it) to its values: {float: [lo, hi]}, {int: [lo, hi]}, {choice: [...]} or {fixed: v}")
+        LinkedHashMap<String, ParameterSection> parameters,
+        @Doc("the sampler: {type: random, ...its params} (default random)") ObjectNode sampler,
+        @Doc("the pruner: {type: none, ...its params} (default none)") ObjectNode pruner,
+        @Doc("trials in the study, trial 0 included (default 20)") @AtLeast(1) Integer trials,
+        @Doc("no trial starts once this much wall time has passed, e.g. 45s, 30m, 2h (default: no limit)") String timeout,
+        @Doc("worker processes on this machine sharing the study (default 1)") @AtLeast(1) Integer parallel,
+        @Doc("failed trials that stop the study (default 5)") @AtLeast(1) Integer maxFailed,
+        @Doc("which trials keep model.zip: front (the non-dominated ones, default) or all") String keepModels,
+        @Doc("picks best.yaml's trial from the front: {max: specific.accuracy, subject-to: \"general.accuracy >= 0.85\"}")
+        JsonNode select) {
+
+    /** One objective as written. */
+    record ObjectiveSection(@Doc("a metric path of summary.json under metrics: validation.<task>.<metric>") String metric,
+                            @Doc("max or min") String direction) {
+    }
+}
