@@ -16,8 +16,8 @@ import java.util.Map;
 public record StudyPlan(PipelineConfig pipeline, TuneConfig tune, Resolved<Sampler> sampler, Resolved<Pruner> pruner,
                         Map<String, Object> trialZero) {
 
-    /** The study's seed: the pipeline's; each trial's draws derive from it and the trial's number. */
+    /** The study's seed ({@code tune.seed}, else the pipeline's); each trial's draws derive from it and the trial's number. */
     public long seed() {
-        return pipeline.seed();
+        return tune.seed();
     }
 }

@@ -69,7 +69,7 @@ public final class StudyValidator {
      * launcher checked ({@link #validate}); without trial 0's values, which the launcher queued.
      */
     public StudyPlan plan(PipelineConfig pipeline, TuneConfig tune, Path studyFolder) {
-        HostRunContext context = new HostRunContext(pipeline.seed(), RunFolder.at(studyFolder));
+        HostRunContext context = new HostRunContext(tune.seed(), RunFolder.at(studyFolder));
         PipelineResolver resolver = new PipelineResolver(host.catalog());
         Resolved<Sampler> sampler = resolver.component(tune.sampler(), pipeline, context);
         Resolved<Pruner> pruner = resolver.component(tune.pruner(), pipeline, context);
@@ -123,7 +123,7 @@ public final class StudyValidator {
     private static void askSampler(PipelineConfig pipeline, TuneConfig tune, Resolved<Sampler> sampler) {
         Map<String, Object> values;
         try {
-            values = sampler.component().suggest(tune.space(), tune.objectives(), List.of(), TrialSeeds.of(pipeline.seed(), 1));
+            values = sampler.component().suggest(tune.space(), tune.objectives(), List.of(), TrialSeeds.of(tune.seed(), 1));
         } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {
             throw pipeline.document().error(tune.sampler().path(), sampler.spec().type() + ": " + e.getMessage());
         }

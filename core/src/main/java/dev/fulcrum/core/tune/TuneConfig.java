@@ -13,13 +13,14 @@ import java.util.Map;
  * The {@code tune:} section of a pipeline, read and checked for form; {@link StudyValidator} checks
  * it against the pipeline and the plugins.
  *
+ * @param seed       the seed of the sampler's draws: {@code tune.seed}, else the pipeline's
  * @param declared   parameter path to where it is declared ({@code tune.parameters.strategy.learning-rate})
  * @param sampler    the sampler's type and params, at {@code tune.sampler}
  * @param pruner     the pruner's type and params, at {@code tune.pruner}
  * @param timeout    no trial starts after this much wall time of one {@code fulcrum tune}, or {@code null}
  * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
  */
-public record TuneConfig(String name, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
+public record TuneConfig(String name, long seed, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
                          ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
                          int maxFailed, KeepModels keepModels, SelectRule select) {
 

@@ -32,8 +32,8 @@ public final class TuneConfigReader {
     static final ConfigPath TUNE = ConfigPath.ROOT.child(PipelineConfigReader.TUNE);
     static final int DEFAULT_TRIALS = 20;
     static final int DEFAULT_MAX_FAILED = 5;
-    /** The sampler while none is named; TPE becomes the default once a plugin provides it. */
-    static final String DEFAULT_SAMPLER = "random";
+    /** The sampler while none is named, as Optuna's default. */
+    static final String DEFAULT_SAMPLER = "tpe";
     static final String DEFAULT_PRUNER = "none";
     private static final Set<String> SPLITS = Set.of("validation", "test", "train");
 
@@ -60,7 +60,8 @@ public final class TuneConfigReader {
         Map<String, ConfigPath> declared = new LinkedHashMap<>();
         parameters.forEach(p -> declared.put(p.path(), parametersAt.child(p.path())));
         int trials = section.trials() == null ? DEFAULT_TRIALS : section.trials();
-        return new TuneConfig(name(section, pipeline, document), objectives, new SearchSpace(parameters), declared,
+        long seed = section.seed() == null ? pipeline.seed() : section.seed();
+        return new TuneConfig(name(section, pipeline, document), seed, objectives, new SearchSpace(parameters), declared,
                 component(document, Family.SAMPLER, section.sampler(), DEFAULT_SAMPLER),
                 component(document, Family.PRUNER, section.pruner(), DEFAULT_PRUNER),
                 trials, timeout(section, document), section.parallel() == null ? 1 : section.parallel(),

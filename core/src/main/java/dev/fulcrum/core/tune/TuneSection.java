@@ -15,7 +15,8 @@ record TuneSection(
         @Doc("let an objective read the test split (default false: objectives read validation metrics)") Boolean allowTest,
         @Doc("config path (as --set takes it) to its values: {float: [lo, hi]}, {int: [lo, hi]}, {choice: [...]} or {fixed: v}")
         LinkedHashMap<String, ParameterSection> parameters,
-        @Doc("the sampler: {type: random, ...its params} (default random)") ObjectNode sampler,
+        @Doc("seed of the sampler's draws (default: the pipeline's seed, which every trial's run keeps)") Long seed,
+        @Doc("the sampler: {type: tpe, ...its params} (default tpe)") ObjectNode sampler,
         @Doc("the pruner: {type: none, ...its params} (default none)") ObjectNode pruner,
         @Doc("trials in the study, trial 0 included (default 20)") @AtLeast(1) Integer trials,
         @Doc("no trial starts once this much wall time has passed, e.g. 45s, 30m, 2h (default: no limit)") String timeout,

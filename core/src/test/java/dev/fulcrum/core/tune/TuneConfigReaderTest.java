@@ -6,6 +6,7 @@ import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.FloatParameter;
 import dev.fulcrum.api.tune.IntParameter;
 import dev.fulcrum.api.tune.Objective;
+import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +44,23 @@ class TuneConfigReaderTest {
     }
 
     @Test
+    void tuneSeedSetsTheSamplersSeedAndLeavesThePipelinesAlone() {
+        PipelineConfig pipeline = PipelineConfigReader.parse("seed: 4\n" + PIPELINE + "  seed: 11\n", "p.yaml", "p", Path.of("/base"));
+        assertEquals(11, TuneConfigReader.read(pipeline).seed());
+        assertEquals(4, pipeline.seed());
+        assertEquals(4, read("seed: 4\n" + PIPELINE).seed());
+    }
+
+    @Test
     void aMinimalSectionGetsTheDocumentedDefaults() {
         TuneConfig tune = read(PIPELINE);
         assertEquals("demo", tune.name());
         assertEquals(List.of(new Objective("validation.specific.accuracy", Direction.MAXIMIZE)), tune.objectives());
         assertEquals(List.of(new FloatParameter("strategy.learning-rate", 1e-4, 1e-2, true, null, Map.of())),
                 tune.space().parameters());
-        assertEquals("random", tune.sampler().type());
+        assertEquals("tpe", tune.sampler().type());
         assertEquals("none", tune.pruner().type());
+        assertEquals(0, tune.seed(), "without tune.seed the sampler takes the pipeline's seed");
         assertEquals(20, tune.trials());
         assertNull(tune.timeout());
         assertEquals(1, tune.parallel());
@@ -160,7 +170,7 @@ class TuneConfigReaderTest {
         assertEquals("p.yaml:11: tune.keep-models: expected front or all, got \"best\"", error(PIPELINE + "  keep-models: best\n"));
         assertEquals("p.yaml:11: tune.sampler.type: missing: every sampler names its type", error(PIPELINE + "  sampler: {seed: 3}\n"));
         assertEquals("p.yaml:11: tune.trails: unknown parameter; known: allow-test, keep-models, max-failed, name, objectives, "
-                + "parallel, parameters, pruner, sampler, select, timeout, trials", error(PIPELINE + "  trails: 3\n"));
+                + "parallel, parameters, pruner, sampler, seed, select, timeout, trials", error(PIPELINE + "  trails: 3\n"));
     }
 
     @Test

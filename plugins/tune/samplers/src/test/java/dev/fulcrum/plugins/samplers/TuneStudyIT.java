@@ -62,7 +62,7 @@ class TuneStudyIT extends SharedHostTest {
         assertTrue(zeroRun.config().contains("learning-rate: 0.01"), zeroRun.config());
         JsonNode provenance = zeroRun.provenance().path("study");
         assertTrue(provenance.path("pipeline_as_written").asBoolean(), provenance.toString());
-        assertEquals("random", provenance.at("/sampler/type").asText());
+        assertEquals("tpe", provenance.at("/sampler/type").asText(), "the default sampler");
 
         for (int number = 0; number < 6; number++) {
             TrialRecord trial = study.trial(number);
