@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -55,6 +57,8 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     /** How long a call waits for another process's write to end before it fails. */
     private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
+    /** SQLite's primary result code for a lock held elsewhere. */
+    private static final int SQLITE_BUSY = 5;
 
     private static final String TRIAL_COLUMNS =
             "number, state, params, objective_values, feasible, run_folder, error, worker, started_us, finished_us";
@@ -110,13 +114,27 @@ public final class SqliteStudyStorage implements StudyStorage {
         }
     }
 
-    /** The journal mode cannot change inside a transaction, so this runs before the first; the file keeps it. */
+    /**
+     * The journal mode cannot change inside a transaction, so this runs before the first; the file
+     * keeps it. Switching takes the file's exclusive lock, and where waiting for it could deadlock
+     * SQLite answers SQLITE_BUSY without asking the busy handler (its {@code sqlite3_busy_handler}
+     * documentation), which workers opening a new file together meet: so the switch is tried again
+     * until the busy timeout has passed.
+     */
     private void useWriteAheadLog() {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
         String mode = locked("switching to WAL journal mode", () -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-                row.next();
-                return row.getString(1);
+            while (true) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+                    row.next();
+                    return row.getString(1);
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != SQLITE_BUSY || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(500_000, 2_000_000));
+                }
             }
         });
         if (!"wal".equalsIgnoreCase(mode)) {
