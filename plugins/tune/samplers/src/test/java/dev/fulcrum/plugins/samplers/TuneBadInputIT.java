@@ -83,7 +83,7 @@ class TuneBadInputIT extends SharedHostTest {
 
     @Test
     void anUnknownSamplerOrPrunerListsTheKnownOnes() {
-        assertEquals("error: pipeline.yaml:11: tune.sampler.type: unknown sampler \"bayes\"; known: random",
+        assertEquals("error: pipeline.yaml:11: tune.sampler.type: unknown sampler \"bayes\"; known: grid, nsga2, random, sobol, tpe",
                 refused("    strategy.epochs: {int: [1, 3]}\n  sampler: {type: bayes}\n"));
         assertEquals("error: pipeline.yaml:11: tune.pruner.type: unknown pruner \"hyperband\"; known: asha, median, none",
                 refused("    strategy.epochs: {int: [1, 3]}\n  pruner: {type: hyperband}\n"));
@@ -108,7 +108,7 @@ class TuneBadInputIT extends SharedHostTest {
     void validateChecksTheTuneSectionAsTuneDoes() {
         String study = PIPELINE + "    strategy.epochs: {int: [1, 3]}\n";
         host().cli("validate", host().writeFile("pipelines/good.yaml", study).toString()).assertExit(0)
-                .assertOutContains("  tune: study bad, 1 parameters, 1 objectives, sampler random, pruner none, 20 trials");
+                .assertOutContains("  tune: study bad, 1 parameters, 1 objectives, sampler tpe, pruner none, 20 trials");
         CliResult bad = host().cli("validate", host().writeFile("pipelines/bad.yaml", study.replace("[1, 3]", "[0, 3]")).toString())
                 .assertExit(2);
         assertEquals("error: pipeline.yaml:10: tune.parameters.strategy.epochs.int[0]: strategy.epochs: must be at least 1, got 0",
