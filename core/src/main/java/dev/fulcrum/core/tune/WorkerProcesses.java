@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The worker processes of a study with {@code parallel: N}: N JVMs on this machine, started with this
  * one's class path, JVM options and {@code fulcrum.*} settings, each given the cores divided by N
- * ({@link ThreadSettings#CORES_PROPERTY}, and no more OpenMP threads than that), each logging to
+ * ({@link ThreadSettings#CORES_PROPERTY}, and no more OpenMP threads than that) and a share of the
+ * memory ({@link WorkerMemory}), each logging to
  * {@code workers/<id>.log} in the study folder. A worker ends when its parent does, however that dies.
  */
 final class WorkerProcesses {
@@ -34,7 +35,7 @@ final class WorkerProcesses {
             Files.createDirectories(folder.workers());
             for (int i = 1; i <= count; i++) {
                 String id = "w" + i + "-" + ProcessHandle.current().pid();
-                List<String> command = new ArrayList<>(javaCommand(cores));
+                List<String> command = new ArrayList<>(javaCommand(cores, count));
                 command.addAll(List.of("tune", "worker"));
                 command.addAll(workerArguments);
                 command.addAll(List.of("--worker-id", id));
@@ -52,14 +53,18 @@ final class WorkerProcesses {
         return workers;
     }
 
-    private static List<String> javaCommand(int cores) {
+    private static List<String> javaCommand(int cores, int workers) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-D")) {
+        List<String> launcherOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String option : launcherOptions) {
+            // The fulcrum.* settings follow from this JVM's properties, whatever set them.
+            if (!option.startsWith("-Dfulcrum.")) {
                 command.add(option);
             }
         }
+        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        command.addAll(WorkerMemory.options(launcherOptions, physical, workers));
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(name -> name.startsWith("fulcrum.") && !name.equals(ThreadSettings.CORES_PROPERTY))
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
