@@ -58,9 +58,10 @@ def main():
     if args.peer:
         with open(args.peer) as f:
             for line in f:
-                m = re.match(r"(\S+)\s+specific=([\d.]+) general=([\d.na]+)", line.strip())
-                if m and m.group(3) != "nan":
-                    print(f"| PyTorch peer: {m.group(1)} | hand-written | | {float(m.group(2)):.4f} / {float(m.group(3)):.4f} |")
+                m = re.match(r"(.+?)\s+specific=([\d.]+) general=([\d.]+|nan)", line.strip())
+                if m:
+                    general = "-" if m.group(3) == "nan" else f"{float(m.group(3)):.4f}"
+                    print(f"| PyTorch peer: {m.group(1)} | hand-written | | {float(m.group(2)):.4f} / {general} |")
     if defaults:
         for split, index in (("validation", 1), ("test", 2)):
             winners = [t for t in front if all(dominates(t[index], d[index - 1]) for d in defaults)]
