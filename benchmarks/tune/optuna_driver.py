@@ -25,6 +25,7 @@ def parse_args():
     parser.add_argument("--sampler", choices=["tpe", "nsga2", "random"], default="tpe")
     parser.add_argument("--seeds", default="0,1,2,3,4")
     parser.add_argument("--trials", type=int, default=40)
+    parser.add_argument("--population", type=int, default=10, help="NSGA-II's population size")
     parser.add_argument("--runs", required=True, help="folder for the trials' run folders")
     parser.add_argument("--out", required=True, help="JSON lines file, one line per study seed")
     return parser.parse_args()
@@ -131,7 +132,7 @@ def study(args, seed, pipeline_file, tune):
     if args.sampler == "tpe":
         sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, constant_liar=True)
     elif args.sampler == "nsga2":
-        sampler = optuna.samplers.NSGAIISampler(seed=seed)
+        sampler = optuna.samplers.NSGAIISampler(seed=seed, population_size=args.population)
     else:
         sampler = optuna.samplers.RandomSampler(seed=seed)
     optuna_study = optuna.create_study(directions=directions, sampler=sampler)

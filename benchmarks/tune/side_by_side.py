@@ -2,9 +2,9 @@
 """Fulcrum's TPE against Optuna 3.1's on the same fulcrum objective, same budget, same seeds.
 
   side_by_side.py --fulcrum bin/fulcrum --pipeline benchmarks/tune/fashion-small.yaml --runs DIR \\
-                  --optuna OPTUNA_JSONL [--seeds 0,1,2,3,4] [--trials 40] [--skip-fulcrum]
+                  --optuna OPTUNA_JSONL [--sampler tpe|nsga2] [--seeds 0,1,2,3,4] [--trials 40] [--skip-fulcrum]
 
-Runs one `fulcrum tune` study per seed (tune.seed, the pipeline's own seed unchanged, one worker),
+Runs one `fulcrum tune` study per seed (NSGA-II with a population of 10, as the driver's) (tune.seed, the pipeline's own seed unchanged, one worker),
 then reads them and the Optuna driver's output (optuna_driver.py, which runs every trial as a
 `fulcrum run` of the same pipeline) and prints, per sampler, the median over seeds of the best
 value of the first objective after 10, 20 and 40 trials and of the two-objective hypervolume
@@ -53,19 +53,22 @@ def main():
     parser.add_argument("--optuna", required=True)
     parser.add_argument("--seeds", default="0,1,2,3,4")
     parser.add_argument("--trials", type=int, default=40)
+    parser.add_argument("--sampler", choices=["tpe", "nsga2"], default="tpe")
     parser.add_argument("--skip-fulcrum", action="store_true")
     args = parser.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
     if not args.skip_fulcrum:
         for seed in seeds:
+            sampler = ["--set", "tune.sampler={type: nsga2, population-size: 10}"] if args.sampler == "nsga2" \
+                else ["--set", "tune.sampler.type=tpe"]
             subprocess.run([args.fulcrum, "tune", args.pipeline, "--runs", args.runs, "--new",
-                            "--set", f"tune.name=fulcrum-tpe-{seed}", "--set", f"tune.seed={seed}",
-                            "--set", "tune.sampler.type=tpe", "--set", "tune.parallel=1",
-                            "--set", f"tune.trials={args.trials}"], check=True, stdout=subprocess.DEVNULL)
+                            "--set", f"tune.name=fulcrum-{args.sampler}-{seed}", "--set", f"tune.seed={seed}",
+                            "--set", "tune.parallel=1", "--set", f"tune.trials={args.trials}"] + sampler,
+                           check=True, stdout=subprocess.DEVNULL)
     budgets = [10, 20, 40]
-    sides = {"Fulcrum tpe": [fulcrum_trials(os.path.join(args.runs, f"fulcrum-tpe-{s}")) for s in seeds]}
+    sides = {f"Fulcrum {args.sampler}": [fulcrum_trials(os.path.join(args.runs, f"fulcrum-{args.sampler}-{s}")) for s in seeds]}
     with open(args.optuna) as f:
-        sides["Optuna TPE"] = [optuna_trials(line) for line in f if line.strip()]
+        sides[f"Optuna {args.sampler}"] = [optuna_trials(line) for line in f if line.strip()]
     print("| sampler | seeds | best after 10 | 20 | 40 | hypervolume after 40 |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, studies in sides.items():
