@@ -13,7 +13,7 @@ import dev.fulcrum.core.config.ConfigPath;
 import dev.fulcrum.core.config.ParamsBinder;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.core.tune.TrialSeeds;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -128,7 +128,7 @@ public final class TpeVsOptunaBenchmark {
             List<TrialRecord> trials = new ArrayList<>();
             double lowest = Double.POSITIVE_INFINITY;
             for (int n = 0; n < BUDGETS[BUDGETS.length - 1]; n++) {
-                Map<String, Object> params = sampler.suggest(function.space(), List.of(VALUE), trials, Seeds.derive(seed, "trial/" + n));
+                Map<String, Object> params = sampler.suggest(function.space(), List.of(VALUE), trials, TrialSeeds.of(seed, n));
                 double value = function.value().applyAsDouble(params);
                 lowest = Math.min(lowest, value);
                 Map<String, Double> values = Map.of(VALUE.metric(), value);

@@ -10,7 +10,7 @@ import dev.fulcrum.api.tune.Sampler;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.core.tune.TrialSeeds;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -147,7 +147,7 @@ public abstract class SamplerContract {
 
     /** The seed the host gives trial {@code number} of a study with this seed. */
     protected static long trialSeed(long studySeed, int number) {
-        return Seeds.derive(studySeed, "trial/" + number);
+        return TrialSeeds.of(studySeed, number);
     }
 
     /** A complete trial whose objective values are {@link #score} of its params. */

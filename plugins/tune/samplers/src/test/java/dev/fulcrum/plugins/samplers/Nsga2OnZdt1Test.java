@@ -8,7 +8,7 @@ import dev.fulcrum.api.tune.Sampler;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.core.tune.TrialSeeds;
 import dev.fulcrum.math.pareto.NonDominatedSort;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +99,7 @@ class Nsga2OnZdt1Test {
     private static List<TrialRecord> study(Sampler sampler, long studySeed) {
         List<TrialRecord> trials = new ArrayList<>();
         for (int n = 0; n < TRIALS; n++) {
-            Map<String, Object> params = sampler.suggest(SPACE, OBJECTIVES, trials, Seeds.derive(studySeed, "trial/" + n));
+            Map<String, Object> params = sampler.suggest(SPACE, OBJECTIVES, trials, TrialSeeds.of(studySeed, n));
             double[] f = zdt1(params);
             trials.add(new TrialRecord(n, TrialState.COMPLETE, params, Map.of("f1", f[0], "f2", f[1]), true, new TreeMap<>(),
                     null, null, "test", Instant.EPOCH, Instant.EPOCH));

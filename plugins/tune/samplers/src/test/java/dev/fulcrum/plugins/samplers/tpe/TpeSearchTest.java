@@ -8,7 +8,7 @@ import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Sampler;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.api.tune.TrialRecord;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.core.tune.TrialSeeds;
 import dev.fulcrum.math.pareto.Hypervolume;
 import dev.fulcrum.plugins.samplers.RandomSamplerFactory;
 import dev.fulcrum.plugins.samplers.RandomSamplerParams;
@@ -48,7 +48,7 @@ class TpeSearchTest {
     }
 
     private static long trialSeed(long studySeed, int number) {
-        return Seeds.derive(studySeed, "trial/" + number);
+        return TrialSeeds.of(studySeed, number);
     }
 
     /** A study run in one worker: each trial suggested from those before it, then complete with {@code values}. */
