@@ -14,7 +14,7 @@ final class RunCommand extends PipelineCommand {
     public Integer call() {
         PipelineConfig config = config();
         try (FulcrumHost host = startHost()) {
-            RunOutcome outcome = new PipelineLauncher(host, ConsoleProgress.to(out())).run(config, options.runsFolder());
+            RunOutcome outcome = new PipelineLauncher(host, ConsoleProgress.to(out()), launchCommand()).run(config, options.runsFolder());
             if (outcome.status() == RunStatus.SUCCEEDED) {
                 out().println("run succeeded: " + outcome.folder());
             } else if (outcome.status() == RunStatus.GATE_FAILED) {

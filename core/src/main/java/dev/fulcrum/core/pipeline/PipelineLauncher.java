@@ -19,10 +19,17 @@ public final class PipelineLauncher {
 
     private final FulcrumHost host;
     private final RunProgress progress;
+    private final LaunchCommand command;
 
     public PipelineLauncher(FulcrumHost host, RunProgress progress) {
+        this(host, progress, LaunchCommand.NONE);
+    }
+
+    /** @param command the launcher command its runs come from, recorded in their summaries */
+    public PipelineLauncher(FulcrumHost host, RunProgress progress, LaunchCommand command) {
         this.host = host;
         this.progress = progress;
+        this.command = command;
     }
 
     /**
@@ -64,7 +71,7 @@ public final class PipelineLauncher {
         HostRunContext context = new HostRunContext(config.seed(), folder);
         ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
         progress.note("run " + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
-        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial))
+        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial, command))
                 .getInstance(PipelineRunner.class).run();
     }
 

@@ -24,13 +24,16 @@ final class PipelineModule extends AbstractModule {
     private final HostRunContext context;
     private final RunProgress progress;
     private final Optional<StudyTrial> trial;
+    private final LaunchCommand command;
 
     /** @param trial the study and trial the run is, or empty for a plain run */
-    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial) {
+    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
+                   LaunchCommand command) {
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
         this.trial = trial;
+        this.command = command;
     }
 
     @Override
@@ -41,6 +44,7 @@ final class PipelineModule extends AbstractModule {
         bind(RunFolder.class).toInstance(context.folder());
         bind(RunProgress.class).toInstance(progress);
         bind(new TypeLiteral<Optional<StudyTrial>>() { }).toInstance(trial);
+        bind(LaunchCommand.class).toInstance(command);
     }
 
     @Provides

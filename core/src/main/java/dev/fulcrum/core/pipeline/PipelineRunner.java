@@ -40,10 +40,11 @@ final class PipelineRunner {
     private final MetricsLog metricsLog;
     private final RunProgress progress;
     private final Optional<StudyTrial> trial;
+    private final LaunchCommand command;
 
     @Inject
     PipelineRunner(List<PipelineStage> stages, ResolvedPipeline pipeline, HostRunContext context, FulcrumHost host,
-                   MetricsLog metricsLog, RunProgress progress, Optional<StudyTrial> trial) {
+                   MetricsLog metricsLog, RunProgress progress, Optional<StudyTrial> trial, LaunchCommand command) {
         this.stages = stages;
         this.pipeline = pipeline;
         this.context = context;
@@ -51,6 +52,7 @@ final class PipelineRunner {
         this.metricsLog = metricsLog;
         this.progress = progress;
         this.trial = trial;
+        this.command = command;
     }
 
     RunOutcome run() {
@@ -111,7 +113,7 @@ final class PipelineRunner {
 
     private ObjectNode writeSummary(RunRecords records, RunStatus status, Throwable failure, String stage) {
         ObjectNode summary = SummaryBuilder.build(pipeline, records.state(), status, failure, stage,
-                context.runFolder().toString(), records.started(), Instant.now());
+                context.runFolder().toString(), command, records.started(), Instant.now());
         trial.ifPresent(t -> summary.set("study", SummaryBuilder.study(t, records.prunedAfter())));
         context.writeArtifact(SUMMARY, Json.pretty(summary).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return summary;

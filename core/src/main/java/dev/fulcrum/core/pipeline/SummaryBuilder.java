@@ -19,11 +19,12 @@ import java.util.Map;
  * {@code gate_failed}, the {@code gates} list and the {@code mitigation} section. Version 3 added
  * {@code fulcrum tune}'s trials: the {@code study} section ({@code null} for a plain run; for a
  * trial its study's name, its number and, when pruned, the epoch it was pruned after) and the
- * status {@code pruned}.
+ * status {@code pruned}. Version 4 added {@code run.command} and the {@code classes} section (the
+ * confusion matrix and per-class precision, recall, F1 and support of each task on validation and test).
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private SummaryBuilder() {
     }
@@ -33,7 +34,7 @@ final class SummaryBuilder {
      * @param stage   the stage that failed, else {@code null}
      */
     static ObjectNode build(ResolvedPipeline pipeline, PipelineState state, RunStatus status, Throwable failure,
-                            String stage, String folder, Instant started, Instant finished) {
+                            String stage, String folder, LaunchCommand command, Instant started, Instant finished) {
         ObjectNode summary = Json.object();
         summary.put("schema_version", SCHEMA_VERSION);
         summary.put("status", status.label());
@@ -45,17 +46,23 @@ final class SummaryBuilder {
                     .put("kind", status == RunStatus.INVALID_INPUT ? "invalid_input" : "failure")
                     .put("message", String.valueOf(failure.getMessage() == null ? failure : failure.getMessage()));
         }
-        summary.putObject("run")
+        ObjectNode run = summary.putObject("run")
                 .put("name", pipeline.name())
                 .put("folder", folder)
                 .put("seed", pipeline.seed())
                 .put("fulcrum_version", FulcrumVersion.fulcrum())
                 .put("started", started.toString())
                 .put("finished", finished.toString());
+        if (command.arguments().isEmpty()) {
+            run.putNull("command");
+        } else {
+            run.put("command", command.line());
+        }
         summary.putNull("study");
         summary.set("data", data(state.data));
         ObjectNode metrics = summary.putObject("metrics");
         state.metrics.forEach((split, tasks) -> metrics.set(split, Json.metrics(tasks)));
+        summary.set("classes", classes(state));
         if (!state.metricsByDomain.isEmpty()) {
             ObjectNode byDomain = summary.putObject("metrics_by_domain");
             state.metricsByDomain.forEach((domain, splits) -> {
@@ -153,6 +160,34 @@ final class SummaryBuilder {
         });
         node.set("domains", Json.tree(data.schema().domains()));
         node.set("sensitive", Json.tree(data.sensitive().keySet()));
+        return node;
+    }
+
+    /** Split, then task: the confusion matrix (rows: true class, columns: predicted) and the figures per class. */
+    private static ObjectNode classes(PipelineState state) {
+        ObjectNode node = Json.object();
+        state.classCounts.forEach((split, tasks) -> {
+            ObjectNode splitNode = node.putObject(split);
+            tasks.forEach((task, counts) -> {
+                ObjectNode taskNode = splitNode.putObject(task);
+                taskNode.set("labels", Json.tree(counts.classes()));
+                ArrayNode confusion = taskNode.putArray("confusion");
+                for (long[] row : counts.confusion()) {
+                    ArrayNode rowNode = confusion.addArray();
+                    for (long count : row) {
+                        rowNode.add(count);
+                    }
+                }
+                ObjectNode perClass = taskNode.putObject("per_class");
+                for (int c = 0; c < counts.classes().size(); c++) {
+                    ObjectNode classNode = perClass.putObject(counts.classes().get(c));
+                    Json.putNumber(classNode, "precision", counts.precision(c));
+                    Json.putNumber(classNode, "recall", counts.recall(c));
+                    Json.putNumber(classNode, "f1", counts.f1(c));
+                    classNode.put("support", counts.support(c));
+                }
+            });
+        });
         return node;
     }
 

@@ -3,6 +3,7 @@ package dev.fulcrum.core.pipeline;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.core.train.ClassCounts;
 import dev.fulcrum.core.train.Evaluator;
 import jakarta.inject.Inject;
 
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Measures every task on every split, and per domain where the data has several: the figures the
- * summary reports, including the balance between the specific task and the general one.
+ * summary reports, including the balance between the specific task and the general one, and on
+ * validation and test the confusion matrix of each task.
  */
 final class TestStage implements PipelineStage {
 
@@ -29,8 +31,16 @@ final class TestStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
-        for (Partition partition : new Partition[] {Partition.TRAIN, Partition.VALIDATION, Partition.TEST}) {
-            state.metrics.put(splitName(partition), Evaluator.evaluate(state.model, state.data, partition));
+        state.metrics.put(splitName(Partition.TRAIN), Evaluator.evaluate(state.model, state.data, Partition.TRAIN));
+        for (Partition partition : new Partition[] {Partition.VALIDATION, Partition.TEST}) {
+            Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+            Map<String, ClassCounts> counts = new LinkedHashMap<>();
+            Evaluator.evaluateInFull(state.model, state.data, partition).forEach((task, evaluation) -> {
+                metrics.put(task, evaluation.metrics());
+                counts.put(task, evaluation.classes());
+            });
+            state.metrics.put(splitName(partition), metrics);
+            state.classCounts.put(splitName(partition), counts);
         }
         var domains = state.data.schema().domains();
         if (domains.size() > 1) {

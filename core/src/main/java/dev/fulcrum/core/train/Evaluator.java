@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
-/** Metrics of every task on the labelled rows of a partition. */
+/** Metrics of every task on the labelled rows of a partition, and the counts per class behind them. */
 public final class Evaluator {
 
     private Evaluator() {
@@ -24,6 +24,30 @@ public final class Evaluator {
     /** The same, restricted to rows that pass a filter (one domain, say). */
     public static Map<String, Map<String, Double>> evaluate(TrainableModel model, Dataset data, Partition partition,
                                                            IntPredicate rowFilter) {
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        predict(model, data, partition, rowFilter).forEach((task, p) -> metrics.put(task, TaskMetrics.of(p.labels(), p.probabilities())));
+        return metrics;
+    }
+
+    /** Metrics and the confusion matrix of every task, from one pass over the partition's rows. */
+    public static Map<String, TaskEvaluation> evaluateInFull(TrainableModel model, Dataset data, Partition partition) {
+        Map<String, TaskEvaluation> evaluations = new LinkedHashMap<>();
+        predict(model, data, partition, row -> true).forEach((task, p) -> evaluations.put(task, new TaskEvaluation(
+                TaskMetrics.of(p.labels(), p.probabilities()),
+                ClassCounts.of(data.schema().task(task).orElseThrow().classes(), p.labels(), Predictions.argmax(p.probabilities())))));
+        return evaluations;
+    }
+
+    /** A task's metrics and class counts on one partition. */
+    public record TaskEvaluation(Map<String, Double> metrics, ClassCounts classes) {
+    }
+
+    private record TaskPredictions(int[] labels, INDArray probabilities) {
+    }
+
+    /** True labels and predicted probabilities per task (tasks without labelled rows left out). */
+    private static Map<String, TaskPredictions> predict(TrainableModel model, Dataset data, Partition partition,
+                                                        IntPredicate rowFilter) {
         Map<String, int[]> rowsByTask = new LinkedHashMap<>();
         for (String task : model.outputs()) {
             int[] rows = Arrays.stream(data.labelledRows(task, partition)).filter(rowFilter).toArray();
@@ -36,7 +60,7 @@ public final class Evaluator {
             return Map.of();
         }
         Map<String, INDArray> probabilities = Predictions.probabilities(model, data, union);
-        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        Map<String, TaskPredictions> predictions = new LinkedHashMap<>();
         rowsByTask.forEach((task, rows) -> {
             int[] positions = new int[rows.length];
             int[] labels = new int[rows.length];
@@ -45,9 +69,8 @@ public final class Evaluator {
                 positions[i] = Arrays.binarySearch(union, rows[i]);
                 labels[i] = all[rows[i]];
             }
-            INDArray taskProbabilities = probabilities.get(task).getRows(positions);
-            metrics.put(task, TaskMetrics.of(labels, taskProbabilities));
+            predictions.put(task, new TaskPredictions(labels, probabilities.get(task).getRows(positions)));
         });
-        return metrics;
+        return predictions;
     }
 }

@@ -54,7 +54,7 @@ class AuditedRunIT extends SharedHostTest {
         RunRecord run = host().latestRun();
         assertTrue(Files.isRegularFile(run.model()));
         assertEquals("gate_failed", run.status());
-        assertEquals(3, run.number("schema_version"));
+        assertEquals(4, run.number("schema_version"));
         assertTrue(run.summary().path("error").isNull());
         JsonNode gates = run.summary().path("gates");
         assertEquals(2, gates.size());
@@ -62,6 +62,34 @@ class AuditedRunIT extends SharedHostTest {
         assertFalse(gates.get(0).path("passed").asBoolean());
         assertTrue(gates.get(0).path("margin").asDouble() < 0);
         assertEquals(gates.get(0).path("value").asDouble() - 0.8, gates.get(0).path("margin").asDouble(), 1e-9);
+    }
+
+    @Test
+    void theSummaryHoldsTheCommandAndEachTasksConfusionMatrixAgreeingWithItsMetrics() {
+        JsonNode summary = host().latestRun().summary();
+        assertTrue(summary.path("run").path("command").asText().matches("fulcrum run \\S+/pipelines/audited\\.yaml --plugins \\S+ --runs \\S+"),
+                summary.path("run").toString());
+        for (String split : new String[] {"validation", "test"}) {
+            JsonNode specific = summary.path("classes").path(split).path("specific");
+            JsonNode confusion = specific.path("confusion");
+            assertEquals(2, confusion.size(), specific.toString());
+            long total = 0;
+            long correct = 0;
+            for (int t = 0; t < 2; t++) {
+                long row = 0;
+                for (int p = 0; p < 2; p++) {
+                    row += confusion.get(t).get(p).asLong();
+                }
+                total += row;
+                correct += confusion.get(t).get(t).asLong();
+                JsonNode perClass = specific.path("per_class").path(specific.path("labels").get(t).asText());
+                assertEquals(row, perClass.path("support").asLong());
+                assertEquals((double) confusion.get(t).get(t).asLong() / row, perClass.path("recall").asDouble(), 1e-12);
+            }
+            JsonNode metrics = summary.path("metrics").path(split).path("specific");
+            assertEquals(metrics.path("count").asLong(), total);
+            assertEquals(metrics.path("accuracy").asDouble(), (double) correct / total, 1e-12);
+        }
     }
 
     @Test
