@@ -9,6 +9,7 @@ import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.train.ClassCounts;
+import dev.fulcrum.math.calibration.Calibration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ public final class PipelineState {
     final Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
     /** Split (validation and test), then task: the confusion matrix behind the metrics. */
     final Map<String, Map<String, ClassCounts>> classCounts = new LinkedHashMap<>();
+    /** Split (validation and test), then task: how well the probabilities match the hit rate. */
+    final Map<String, Map<String, Calibration>> calibration = new LinkedHashMap<>();
     /** Domain, then split, task, metric; only for data with more than one domain. */
     final Map<String, Map<String, Map<String, Map<String, Double>>>> metricsByDomain = new LinkedHashMap<>();
     /** The post-processing mitigator's rule, which turns the specific task's scores into decisions; else {@code null}. */

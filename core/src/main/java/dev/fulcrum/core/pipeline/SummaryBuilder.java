@@ -9,6 +9,7 @@ import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.math.calibration.Calibration;
 
 import java.time.Instant;
 import java.util.Map;
@@ -19,8 +20,10 @@ import java.util.Map;
  * {@code gate_failed}, the {@code gates} list and the {@code mitigation} section. Version 3 added
  * {@code fulcrum tune}'s trials: the {@code study} section ({@code null} for a plain run; for a
  * trial its study's name, its number and, when pruned, the epoch it was pruned after) and the
- * status {@code pruned}. Version 4 added {@code run.command} and the {@code classes} section (the
- * confusion matrix and per-class precision, recall, F1 and support of each task on validation and test).
+ * status {@code pruned}. Version 4 added {@code run.command}, the {@code classes} section (the
+ * confusion matrix and per-class precision, recall, F1 and support of each task on validation and test)
+ * and the {@code calibration} section (expected calibration error, Brier score, negative log-likelihood
+ * and the reliability diagram's bins, same splits).
  */
 final class SummaryBuilder {
 
@@ -63,6 +66,7 @@ final class SummaryBuilder {
         ObjectNode metrics = summary.putObject("metrics");
         state.metrics.forEach((split, tasks) -> metrics.set(split, Json.metrics(tasks)));
         summary.set("classes", classes(state));
+        summary.set("calibration", calibration(state));
         if (!state.metricsByDomain.isEmpty()) {
             ObjectNode byDomain = summary.putObject("metrics_by_domain");
             state.metricsByDomain.forEach((domain, splits) -> {
@@ -185,6 +189,30 @@ final class SummaryBuilder {
                     Json.putNumber(classNode, "recall", counts.recall(c));
                     Json.putNumber(classNode, "f1", counts.f1(c));
                     classNode.put("support", counts.support(c));
+                }
+            });
+        });
+        return node;
+    }
+
+    /** Split, then task: {@code {ece, brier, nll, bins: [{lower, upper, count, confidence, accuracy}]}}. */
+    private static ObjectNode calibration(PipelineState state) {
+        ObjectNode node = Json.object();
+        state.calibration.forEach((split, tasks) -> {
+            ObjectNode splitNode = node.putObject(split);
+            tasks.forEach((task, calibration) -> {
+                ObjectNode taskNode = splitNode.putObject(task);
+                Json.putNumber(taskNode, "ece", calibration.ece());
+                Json.putNumber(taskNode, "brier", calibration.brier());
+                Json.putNumber(taskNode, "nll", calibration.nll());
+                ArrayNode bins = taskNode.putArray("bins");
+                for (Calibration.Bin bin : calibration.bins()) {
+                    ObjectNode binNode = bins.addObject();
+                    Json.putNumber(binNode, "lower", bin.lower());
+                    Json.putNumber(binNode, "upper", bin.upper());
+                    binNode.put("count", bin.count());
+                    Json.putNumber(binNode, "confidence", bin.confidence());
+                    Json.putNumber(binNode, "accuracy", bin.accuracy());
                 }
             });
         });

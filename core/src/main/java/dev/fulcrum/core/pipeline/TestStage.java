@@ -5,6 +5,7 @@ import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.core.train.ClassCounts;
 import dev.fulcrum.core.train.Evaluator;
+import dev.fulcrum.math.calibration.Calibration;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * Measures every task on every split, and per domain where the data has several: the figures the
  * summary reports, including the balance between the specific task and the general one, and on
- * validation and test the confusion matrix of each task.
+ * validation and test the confusion matrix and the calibration of each task.
  */
 final class TestStage implements PipelineStage {
 
@@ -35,12 +36,15 @@ final class TestStage implements PipelineStage {
         for (Partition partition : new Partition[] {Partition.VALIDATION, Partition.TEST}) {
             Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
             Map<String, ClassCounts> counts = new LinkedHashMap<>();
+            Map<String, Calibration> calibration = new LinkedHashMap<>();
             Evaluator.evaluateInFull(state.model, state.data, partition).forEach((task, evaluation) -> {
                 metrics.put(task, evaluation.metrics());
                 counts.put(task, evaluation.classes());
+                calibration.put(task, evaluation.calibration());
             });
             state.metrics.put(splitName(partition), metrics);
             state.classCounts.put(splitName(partition), counts);
+            state.calibration.put(splitName(partition), calibration);
         }
         var domains = state.data.schema().domains();
         if (domains.size() > 1) {

@@ -3,6 +3,7 @@ package dev.fulcrum.core.train;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.math.calibration.Calibration;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -29,17 +30,18 @@ public final class Evaluator {
         return metrics;
     }
 
-    /** Metrics and the confusion matrix of every task, from one pass over the partition's rows. */
+    /** Metrics, the confusion matrix and the calibration of every task, from one pass over the partition's rows. */
     public static Map<String, TaskEvaluation> evaluateInFull(TrainableModel model, Dataset data, Partition partition) {
         Map<String, TaskEvaluation> evaluations = new LinkedHashMap<>();
         predict(model, data, partition, row -> true).forEach((task, p) -> evaluations.put(task, new TaskEvaluation(
                 TaskMetrics.of(p.labels(), p.probabilities()),
-                ClassCounts.of(data.schema().task(task).orElseThrow().classes(), p.labels(), Predictions.argmax(p.probabilities())))));
+                ClassCounts.of(data.schema().task(task).orElseThrow().classes(), p.labels(), Predictions.argmax(p.probabilities())),
+                Calibration.of(p.probabilities().toFloatMatrix(), p.labels(), Calibration.DEFAULT_BINS))));
         return evaluations;
     }
 
-    /** A task's metrics and class counts on one partition. */
-    public record TaskEvaluation(Map<String, Double> metrics, ClassCounts classes) {
+    /** A task's metrics, class counts and calibration on one partition. */
+    public record TaskEvaluation(Map<String, Double> metrics, ClassCounts classes, Calibration calibration) {
     }
 
     private record TaskPredictions(int[] labels, INDArray probabilities) {

@@ -1,6 +1,7 @@
 package dev.fulcrum.core.train;
 
 import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.math.calibration.Calibration;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;
@@ -8,9 +9,6 @@ import java.util.Map;
 
 /** Accuracy, macro-F1, cross-entropy and count of one task's predictions. */
 final class TaskMetrics {
-
-    /** Probabilities below this are clipped before the log, as scikit-learn's log_loss clips. */
-    private static final double EPSILON = 1e-7;
 
     private TaskMetrics() {
     }
@@ -27,7 +25,6 @@ final class TaskMetrics {
         long[] predictedCount = new long[classes];
         long[] actualCount = new long[classes];
         long correct = 0;
-        double loss = 0;
         for (int i = 0; i < labels.length; i++) {
             actualCount[labels[i]]++;
             predictedCount[predicted[i]]++;
@@ -35,7 +32,6 @@ final class TaskMetrics {
                 truePositive[labels[i]]++;
                 correct++;
             }
-            loss -= Math.log(Math.max(EPSILON, p[i][labels[i]]));
         }
         double f1Sum = 0;
         int present = 0;
@@ -50,7 +46,7 @@ final class TaskMetrics {
         int n = labels.length;
         metrics.put(MetricNames.ACCURACY, n == 0 ? Double.NaN : (double) correct / n);
         metrics.put(MetricNames.MACRO_F1, present == 0 ? Double.NaN : f1Sum / present);
-        metrics.put(MetricNames.LOSS, n == 0 ? Double.NaN : loss / n);
+        metrics.put(MetricNames.LOSS, Calibration.negativeLogLikelihood(p, labels));
         metrics.put(MetricNames.COUNT, (double) n);
         return metrics;
     }

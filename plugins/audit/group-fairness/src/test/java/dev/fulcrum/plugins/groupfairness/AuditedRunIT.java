@@ -65,7 +65,7 @@ class AuditedRunIT extends SharedHostTest {
     }
 
     @Test
-    void theSummaryHoldsTheCommandAndEachTasksConfusionMatrixAgreeingWithItsMetrics() {
+    void theSummaryHoldsTheCommandAndEachTasksConfusionMatrixAndCalibrationAgreeingWithItsMetrics() {
         JsonNode summary = host().latestRun().summary();
         assertTrue(summary.path("run").path("command").asText().matches("fulcrum run \\S+/pipelines/audited\\.yaml --plugins \\S+ --runs \\S+"),
                 summary.path("run").toString());
@@ -89,6 +89,26 @@ class AuditedRunIT extends SharedHostTest {
             JsonNode metrics = summary.path("metrics").path(split).path("specific");
             assertEquals(metrics.path("count").asLong(), total);
             assertEquals(metrics.path("accuracy").asDouble(), (double) correct / total, 1e-12);
+
+            JsonNode calibration = summary.path("calibration").path(split).path("specific");
+            assertEquals(metrics.path("loss").asDouble(), calibration.path("nll").asDouble(), 1e-12,
+                    "the negative log-likelihood is the loss the metrics report");
+            assertEquals(15, calibration.path("bins").size());
+            long binned = 0;
+            long hits = 0;
+            double gap = 0;
+            for (JsonNode bin : calibration.path("bins")) {
+                binned += bin.path("count").asLong();
+                if (bin.path("count").asLong() > 0) {
+                    hits += Math.round(bin.path("accuracy").asDouble() * bin.path("count").asLong());
+                    gap += bin.path("count").asLong() * Math.abs(bin.path("accuracy").asDouble() - bin.path("confidence").asDouble());
+                }
+            }
+            assertEquals(total, binned);
+            assertEquals(correct, hits, "the bins' hits are the confusion matrix's diagonal");
+            assertEquals(gap / total, calibration.path("ece").asDouble(), 1e-9);
+            double brier = calibration.path("brier").asDouble();
+            assertTrue(brier > 0 && brier < 2, calibration.toString());
         }
     }
 
