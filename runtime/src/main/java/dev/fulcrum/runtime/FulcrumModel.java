@@ -187,7 +187,12 @@ public final class FulcrumModel {
      * in training is an {@link InvalidInputException} naming the column.
      */
     public PredictionBatch predict(RowColumns rows) {
-        return predictRaw(RawRows.fromColumns(inputSchema, rows, sensitiveAttributes()));
+        return predictRaw(rawRows(rows));
+    }
+
+    /** Rows by column name as raw rows of the model's input schema, checked as {@link #predict(RowColumns)} says. */
+    public Dataset rawRows(RowColumns rows) {
+        return RawRows.fromColumns(inputSchema, rows, sensitiveAttributes());
     }
 
     /** Predicts on rows given as maps from column name to value, as {@link #predict(RowColumns)}. */

@@ -13,13 +13,14 @@ public final class TaskPredictions {
     private final String task;
     private final List<String> classes;
     private final int[] decided;
-    private final float[][] probabilities;
+    /** {@code [rows, classes]} in row-major order: one copy out of ND4J, not one per row. */
+    private final float[] probabilities;
 
     TaskPredictions(String task, List<String> classes, int[] decided, INDArray probabilities) {
         this.task = task;
         this.classes = List.copyOf(classes);
         this.decided = decided;
-        this.probabilities = probabilities.toFloatMatrix();
+        this.probabilities = probabilities.dup('c').data().asFloat();
     }
 
     public String task() {
@@ -47,6 +48,7 @@ public final class TaskPredictions {
 
     /** A row's probability of each class, in the order of {@link #classes()}; a copy. */
     public float[] probabilities(int row) {
-        return probabilities[row].clone();
+        int width = classes.size();
+        return java.util.Arrays.copyOfRange(probabilities, row * width, (row + 1) * width);
     }
 }
