@@ -164,7 +164,7 @@ class PredictIT {
                 .assertExit(0).assertOutContains("specific accuracy ");
         Path unseen = Files.writeString(folder.resolve("unseen.csv"), "a,colour\n0.5,red\n0.1,blue\n");
         Launcher.run(folder, "predict", run.toString(), "--data", unseen.toString())
-                .assertExit(2).assertErrContains("unseen.csv: row 2, column colour: category \"blue\" was never seen in training; "
+                .assertExit(2).assertErrContains("unseen.csv: row 3, column colour: category \"blue\" was never seen in training; "
                         + "the model knows [green, red]");
     }
 
