@@ -17,7 +17,7 @@ import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.core.threads.ThreadSettings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

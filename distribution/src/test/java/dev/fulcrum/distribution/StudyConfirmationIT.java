@@ -1,10 +1,10 @@
 package dev.fulcrum.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.run.Json;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.core.tune.SelectRule;
 import dev.fulcrum.core.tune.StudyConfirmation;
 import dev.fulcrum.testkit.RunRecord;

@@ -1,9 +1,9 @@
 package dev.fulcrum.testkit;
 
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigException;
-import dev.fulcrum.core.config.ConfigPath;
-import dev.fulcrum.core.config.ParamsBinder;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigException;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.nio.file.Path;
 

@@ -5,6 +5,7 @@ import dev.fulcrum.core.pipeline.RunOutcome;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
+import dev.fulcrum.runtime.ModelZip;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,7 +137,7 @@ public final class RunRecord {
 
     /** {@code fulcrum/model.json} in {@code model.zip}: trunk and head layers, input and output schemas. */
     public JsonNode modelDescription() {
-        return parse(ModelArchive.readText(model(), "model.json"));
+        return parse(ModelZip.readText(model(), "model.json"));
     }
 
     /** The names of what the run folder holds, sorted. */

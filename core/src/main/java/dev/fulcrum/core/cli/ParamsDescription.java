@@ -2,10 +2,10 @@ package dev.fulcrum.core.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.Doc;
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigPath;
-import dev.fulcrum.core.config.ParamsBinder;
-import dev.fulcrum.core.config.ParamsConstraints;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
+import dev.fulcrum.runtime.config.ParamsConstraints;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

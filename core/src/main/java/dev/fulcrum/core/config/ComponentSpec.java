@@ -1,5 +1,6 @@
 package dev.fulcrum.core.config;
 
+import dev.fulcrum.runtime.config.ConfigPath;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.host.Family;
 

@@ -1,5 +1,7 @@
 package dev.fulcrum.core.config;
 
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.fulcrum.api.InvalidInputException;

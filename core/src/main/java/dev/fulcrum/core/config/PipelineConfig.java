@@ -1,5 +1,6 @@
 package dev.fulcrum.core.config;
 
+import dev.fulcrum.runtime.config.ConfigDocument;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.fulcrum.core.pipeline;
 
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.features.FeatureExtractor;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.nio.file.Path;
 import java.util.Map;

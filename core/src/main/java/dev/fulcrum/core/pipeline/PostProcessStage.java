@@ -5,6 +5,7 @@ import dev.fulcrum.api.audit.AuditInput;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
+import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
@@ -54,7 +55,7 @@ final class PostProcessStage implements PipelineStage {
         String component = mitigator.spec().path().toString();
         ObjectNode saved = Json.object().put("component", component).put("type", mitigator.spec().type());
         saved.set("state", Json.tree(rule.state()));
-        ModelArchive.addTexts(context.folder(), Map.of(SavedModel.DECISION_RULE, Json.pretty(saved)));
+        ModelArchive.addTexts(context.folder(), Map.of(ModelZip.DECISION_RULE, Json.pretty(saved)));
 
         Map<String, Object> report = new LinkedHashMap<>(rule.state());
         Map<String, Object> test = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.audit.AuditInput;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
-import dev.fulcrum.core.train.Predictions;
+import dev.fulcrum.runtime.Predictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;

@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
  * small classes keep their share in each split. Rows a source already placed keep their place,
  * except that a {@code validation} share of rows marked for training is held out.
  */
-final class Splitter {
+public final class Splitter {
 
     private Splitter() {
     }
 
-    static Dataset split(Dataset data, SplitConfig config, long seed) {
+    public static Dataset split(Dataset data, SplitConfig config, long seed) {
         Partition[] partitions = data.partitions();
         Map<String, List<Integer>> strata = new LinkedHashMap<>();
         List<int[]> labels = data.schema().taskNames().stream().map(data::labels).toList();

@@ -7,11 +7,12 @@ import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.features.FeatureTransform;
+import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
-import dev.fulcrum.core.run.SchemaJson;
+import dev.fulcrum.runtime.SchemaJson;
 import dev.fulcrum.core.run.Yaml;
 import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
@@ -66,13 +67,13 @@ final class TrainStage implements PipelineStage {
             throw new IllegalStateException(pipeline.strategy().label() + " ran no training phase");
         }
         Map<String, String> texts = new LinkedHashMap<>();
-        texts.put(SavedModel.PIPELINE, Yaml.write(pipeline.resolvedConfig()));
+        texts.put(ModelZip.PIPELINE, Yaml.write(pipeline.resolvedConfig()));
         ObjectNode description = Json.object();
         description.set("trunk", Json.tree(state.model.trunkLayers()));
         description.set("heads", Json.tree(state.model.headLayers()));
         description.set("input_schema", SchemaJson.write(state.inputSchema));
         description.set("schema", SchemaJson.write(state.data.schema()));
-        texts.put(SavedModel.DESCRIPTION, Json.pretty(description));
+        texts.put(ModelZip.DESCRIPTION, Json.pretty(description));
         ModelArchive.write(context.folder(), state.model, texts,
                 state.featureTransforms.stream().map(FeatureTransform::state).toList());
     }

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.run;
 
+import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.api.RunContext;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.train;
 
+import dev.fulcrum.runtime.Predictions;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.model.TrainableModel;

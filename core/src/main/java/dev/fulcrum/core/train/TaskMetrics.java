@@ -1,5 +1,6 @@
 package dev.fulcrum.core.train;
 
+import dev.fulcrum.runtime.Predictions;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.math.calibration.Calibration;
 import org.nd4j.linalg.api.ndarray.INDArray;

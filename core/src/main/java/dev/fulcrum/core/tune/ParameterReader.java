@@ -6,8 +6,8 @@ import dev.fulcrum.api.tune.FixedParameter;
 import dev.fulcrum.api.tune.FloatParameter;
 import dev.fulcrum.api.tune.IntParameter;
 import dev.fulcrum.api.tune.Parameter;
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.util.ArrayList;
 import java.util.HashSet;

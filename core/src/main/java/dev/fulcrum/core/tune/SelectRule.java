@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.TrialRecord;
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.run.Json;
 
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import dev.fulcrum.core.pipeline.RunProgress;
 import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.runtime.Seeds;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.fulcrum.api.tune.FloatParameter;
 import dev.fulcrum.api.tune.IntParameter;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
-import dev.fulcrum.core.config.ParamsBinder;
+import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.pipeline.Resolved;
 import dev.fulcrum.core.run.Digests;

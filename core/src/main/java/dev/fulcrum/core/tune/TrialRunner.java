@@ -7,7 +7,7 @@ import dev.fulcrum.api.tune.ClaimedTrial;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
 import dev.fulcrum.api.tune.StudyStorage;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.pipeline.PipelineLauncher;
 import dev.fulcrum.core.pipeline.RunOutcome;

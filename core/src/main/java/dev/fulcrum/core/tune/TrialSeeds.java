@@ -1,6 +1,6 @@
 package dev.fulcrum.core.tune;
 
-import dev.fulcrum.core.run.Seeds;
+import dev.fulcrum.runtime.Seeds;
 
 /**
  * Each trial's seed for its sampler's draws, from the study's seed and the trial's number: the one

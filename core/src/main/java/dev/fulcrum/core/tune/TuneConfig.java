@@ -3,7 +3,7 @@ package dev.fulcrum.core.tune;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.core.config.ComponentSpec;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.fulcrum.core.config;
 
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.api.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

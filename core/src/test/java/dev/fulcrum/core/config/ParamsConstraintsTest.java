@@ -1,5 +1,10 @@
 package dev.fulcrum.core.config;
 
+import dev.fulcrum.runtime.config.ParamsConstraints;
+import dev.fulcrum.runtime.config.ConfigException;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ParamsBinder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;

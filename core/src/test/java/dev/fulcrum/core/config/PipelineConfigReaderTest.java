@@ -1,5 +1,6 @@
 package dev.fulcrum.core.config;
 
+import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.host.Family;
 import org.junit.jupiter.api.Test;

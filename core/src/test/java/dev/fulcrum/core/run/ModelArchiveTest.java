@@ -1,5 +1,6 @@
 package dev.fulcrum.core.run;
 
+import dev.fulcrum.runtime.ModelZip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +33,10 @@ class ModelArchiveTest {
             out.write("layers".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        assertEquals(Optional.empty(), ModelArchive.readOptionalText(archive, "decision-rule.json"));
+        assertEquals(Optional.empty(), ModelZip.readOptionalText(archive, "decision-rule.json"));
         ModelArchive.addTexts(RunFolder.at(folder), Map.of("decision-rule.json", "{\"thresholds\": [0.4]}"));
-        assertEquals(Optional.of("{\"thresholds\": [0.4]}"), ModelArchive.readOptionalText(archive, "decision-rule.json"));
-        assertEquals("layers", ModelArchive.readText(archive, "model.json"));
+        assertEquals(Optional.of("{\"thresholds\": [0.4]}"), ModelZip.readOptionalText(archive, "decision-rule.json"));
+        assertEquals("layers", ModelZip.readText(archive, "model.json"));
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             assertNotNull(zip.getEntry("configuration.json"));
             assertEquals(3, zip.size());

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.run;
 
+import dev.fulcrum.runtime.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

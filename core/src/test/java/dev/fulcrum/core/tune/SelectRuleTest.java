@@ -3,8 +3,8 @@ package dev.fulcrum.core.tune;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.TrialRecord;
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.run.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.fulcrum.core.tune;
 
 import dev.fulcrum.api.tune.TrialRecord;
-import dev.fulcrum.core.config.ConfigDocument;
-import dev.fulcrum.core.config.ConfigPath;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

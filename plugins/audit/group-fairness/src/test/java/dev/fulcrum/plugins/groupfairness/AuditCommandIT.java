@@ -6,7 +6,7 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.cli.ExitCodes;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.Json;
-import dev.fulcrum.core.train.Predictions;
+import dev.fulcrum.runtime.Predictions;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.SharedHostTest;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.fulcrum.plugins.concat;
 
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.core.config.ConfigException;
+import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;

@@ -2,7 +2,7 @@ package dev.fulcrum.plugins.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fulcrum.core.config.ConfigException;
+import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.testkit.PluginContract;
 import dev.fulcrum.testkit.RunRecord;

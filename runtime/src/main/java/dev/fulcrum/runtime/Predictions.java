@@ -1,4 +1,4 @@
-package dev.fulcrum.core.train;
+package dev.fulcrum.runtime;
 
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.model.TrainableModel;

@@ -1,4 +1,4 @@
-package dev.fulcrum.core.config;
+package dev.fulcrum.runtime.config;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.fulcrum.core.run;
+package dev.fulcrum.runtime;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.fulcrum.core.config;
+package dev.fulcrum.runtime.config;
 
 import dev.fulcrum.api.params.AtLeast;
 import dev.fulcrum.api.params.Finite;

@@ -1,4 +1,4 @@
-package dev.fulcrum.core.config;
+package dev.fulcrum.runtime.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ConfigDocument {
 
-    static final YAMLMapper YAML = new YAMLMapper();
+    public static final YAMLMapper YAML = new YAMLMapper();
 
     private final String sourceName;
     private final ObjectNode root;

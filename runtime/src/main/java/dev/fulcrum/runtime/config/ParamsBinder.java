@@ -1,4 +1,4 @@
-package dev.fulcrum.core.config;
+package dev.fulcrum.runtime.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

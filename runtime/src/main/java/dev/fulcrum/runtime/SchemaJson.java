@@ -1,7 +1,8 @@
-package dev.fulcrum.core.run;
+package dev.fulcrum.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.data.Feature;
 import dev.fulcrum.api.data.ImageShape;
@@ -18,17 +19,17 @@ public final class SchemaJson {
     }
 
     public static ObjectNode write(Schema schema) {
-        ObjectNode node = Json.object();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         ArrayNode features = node.putArray("features");
         schema.features().forEach(f -> {
             ObjectNode feature = features.addObject().put("name", f.name()).put("origin", f.origin());
             if (f.isCategorical()) {
-                feature.set("categories", Json.tree(f.categories()));
+                feature.set("categories", array(f.categories()));
             }
         });
         ArrayNode tasks = node.putArray("tasks");
-        schema.tasks().forEach(t -> tasks.addObject().put("name", t.name()).set("classes", Json.tree(t.classes())));
-        node.set("domains", Json.tree(schema.domains()));
+        schema.tasks().forEach(t -> tasks.addObject().put("name", t.name()).set("classes", array(t.classes())));
+        node.set("domains", array(schema.domains()));
         schema.image().ifPresent(image -> node.putObject("image").put("channels", image.channels())
                 .put("height", image.height()).put("width", image.width()));
         return node;
@@ -43,6 +44,12 @@ public final class SchemaJson {
         JsonNode image = node.get("image");
         return new Schema(features, tasks, texts(node.get("domains")), image == null ? null
                 : new ImageShape(image.get("channels").asInt(), image.get("height").asInt(), image.get("width").asInt()));
+    }
+
+    private static ArrayNode array(List<String> values) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array;
     }
 
     private static List<String> texts(JsonNode array) {
