@@ -66,6 +66,16 @@ class PredictIT {
     }
 
     @Test
+    void aRunWithDomainAdaptersIsPredictedWithANoteThatTheyAreNotInTheSavedModel() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("adapted"));
+        Launcher.run(folder, "run", Launcher.EXAMPLES.resolve("quickstart.yaml").toString(), "--runs", "runs",
+                "--set", "strategy.epochs=1").assertExit(0);
+        Launcher.run(folder, "predict", RunRecord.latestIn(folder.resolve("runs")).folder().toString(), "--data",
+                specificSource(folder).toString(), "--partition", "test", "--out", "test.csv")
+                .assertExit(0).assertErrContains("note: the run's domain adapters [coral] changed its rows while it trained");
+    }
+
+    @Test
     void theRunsTestRowsReproduceItsTestAccuracy() throws Exception {
         Path folder = Files.createDirectories(work.resolve("test-rows"));
         CliResult predicted = Launcher.run(folder, "predict", quickstart.folder().toString(), "--data",
@@ -169,7 +179,7 @@ class PredictIT {
     }
 
     @Test
-    void imagesOfAnotherSizeAreBadInputNamingTheSize() throws Exception {
+    void imagesArePredictedWithOrWithoutLabelsAndAnotherSizeIsBadInput() throws Exception {
         Path folder = Files.createDirectories(work.resolve("images"));
         idx(folder, "train", 120, 8);
         idx(folder, "small", 10, 6);
@@ -182,8 +192,13 @@ class PredictIT {
                 """);
         Launcher.run(folder, "run", "images.yaml", "--runs", "runs").assertExit(0);
         Path run = RunRecord.latestIn(folder.resolve("runs")).folder();
-        Launcher.run(folder, "predict", run.toString(), "--data", "train-images.idx", "--labels", "train-labels.idx")
-                .assertExit(0).assertOutContains("120 rows predicted in ").assertOutContains("specific accuracy ");
+        Launcher.run(folder, "predict", run.toString(), "--data", "train-images.idx", "--labels", "train-labels.idx",
+                "--out", "labelled.csv").assertExit(0).assertOutContains("120 rows predicted in ").assertOutContains("specific accuracy ");
+        CliResult unlabelled = Launcher.run(folder, "predict", run.toString(), "--data", "train-images.idx", "--out", "unlabelled.csv");
+        unlabelled.assertExit(0).assertOutContains("120 rows predicted in ");
+        assertFalse(unlabelled.out().contains("accuracy"), unlabelled.all());
+        assertEquals(Files.readString(folder.resolve("labelled.csv")), Files.readString(folder.resolve("unlabelled.csv")),
+                "the same images get the same predictions whether their labels are known or not");
         Launcher.run(folder, "predict", run.toString(), "--data", "small-images.idx", "--labels", "small-labels.idx")
                 .assertExit(2).assertErrContains("the rows are 1x6x6 (channels x height x width), but the model takes images of 1x8x8");
     }

@@ -29,6 +29,7 @@ import dev.fulcrum.runtime.config.ParamsBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,7 +63,7 @@ record PredictInput(Dataset rows, String[] ids) {
             ConfigDocument document = ConfigDocument.parse(text(data), data.toString());
             return fromSource(model, host, document, data.toAbsolutePath().getParent(), pipeline, partition);
         }
-        return fromSource(model, host, idxMapping(data, labels, pipeline), data.toAbsolutePath().getParent(), pipeline, null);
+        return fromSource(model, host, idxMapping(data, labels, pipeline, model), data.toAbsolutePath().getParent(), pipeline, null);
     }
 
     private static PredictInput csv(FulcrumModel model, Path data) {
@@ -73,14 +74,18 @@ record PredictInput(Dataset rows, String[] ids) {
         return new PredictInput(raw, ids);
     }
 
-    /** The {@code idx} source's mapping for the images, with the label values and names the run's idx source had. */
-    private static ConfigDocument idxMapping(Path images, Path labels, ObjectNode pipeline) {
-        if (labels == null) {
-            throw new InvalidInputException(images + ": IDX images need --labels FILE, an IDX file of their labels "
-                    + "(the idx data source reads labelled images only)");
-        }
+    /**
+     * The {@code idx} source's mapping for the images (and their labels, if given), with the label
+     * values and names the run's idx source had. Unlabelled images need the label values: where the
+     * run kept every label of its file, those are its task's classes, named by {@code class-names}
+     * or by the values themselves.
+     */
+    private static ConfigDocument idxMapping(Path images, Path labels, ObjectNode pipeline, FulcrumModel model) {
         ObjectNode mapping = Json.object().put("type", IDX);
-        mapping.put("images", images.toAbsolutePath().toString()).put("labels", labels.toAbsolutePath().toString());
+        mapping.put("images", images.toAbsolutePath().toString());
+        if (labels != null) {
+            mapping.put("labels", labels.toAbsolutePath().toString());
+        }
         JsonNode specific = pipeline.path("data").path("specific");
         if (specific.path("type").asText().equals(IDX)) {
             for (String key : List.of("classes", "class-names")) {
@@ -89,7 +94,32 @@ record PredictInput(Dataset rows, String[] ids) {
                 }
             }
         }
+        if (labels == null && !mapping.has("classes")) {
+            mapping.set("classes", Json.tree(labelValues(model, mapping.path("class-names"), images)));
+        }
         return ConfigDocument.parse(mapping.toString(), images.toString());
+    }
+
+    private static List<Integer> labelValues(FulcrumModel model, JsonNode classNames, Path images) {
+        List<String> classes = model.inputSchema().task(Tasks.SPECIFIC).orElseThrow(() -> new InvalidInputException(
+                images + ": the model has no specific task to predict these images for")).classes();
+        List<Integer> values = new ArrayList<>();
+        for (String name : classes) {
+            int value = -1;
+            if (classNames.isArray()) {
+                for (int i = 0; i < classNames.size(); i++) {
+                    value = classNames.get(i).asText().equals(name) ? i : value;
+                }
+            } else if (name.matches("\\d{1,3}")) {
+                value = Integer.parseInt(name);
+            }
+            if (value < 0) {
+                throw new InvalidInputException(images + ": cannot tell the label value of the model's class \"" + name
+                        + "\"; give --labels FILE");
+            }
+            values.add(value);
+        }
+        return values;
     }
 
     private static PredictInput fromSource(FulcrumModel model, FulcrumHost host, ConfigDocument document, Path folder,
@@ -158,7 +188,7 @@ record PredictInput(Dataset rows, String[] ids) {
         return first.equals(Tasks.GENERAL) ? data : data.withTaskRenamed(first, Tasks.SPECIFIC);
     }
 
-    private static ObjectNode savedPipeline(FulcrumModel model) {
+    static ObjectNode savedPipeline(FulcrumModel model) {
         return ConfigDocument.parse(ModelZip.readText(model.archive(), ModelZip.PIPELINE),
                 model.archive() + "!fulcrum/" + ModelZip.PIPELINE).root();
     }

@@ -58,6 +58,9 @@ final class IdxDataSource implements DataSource {
 
     @Override
     public Dataset load() {
+        if (params.labels() == null) {
+            return unlabelled();
+        }
         Pair train = Pair.read(params.images(), params.labels());
         Pair test = params.testImages() == null ? null : Pair.read(params.testImages(), params.testLabels());
         int[] shape = train.images().recordShape();
@@ -104,12 +107,34 @@ final class IdxDataSource implements DataSource {
             context.recordInput(params.testImages());
             context.recordInput(params.testLabels());
         }
-        Schema schema = new Schema(Schema.numberedFeatures("pixel", image.size(), "idx"), List.of(new Task(TASK, names)),
-                List.of(Domains.SOURCE), image);
-        return Dataset.builder(schema, Nd4j.create(pixels, new long[] {rows.size(), image.size()}, DataType.FLOAT))
+        return Dataset.builder(schema(image, names), Nd4j.create(pixels, new long[] {rows.size(), image.size()}, DataType.FLOAT))
                 .labels(TASK, labels)
                 .partitions(partitions.toArray(Partition[]::new))
                 .build();
+    }
+
+    /** Every image of the file, in file order, none labelled: new rows for a saved model to predict. */
+    private Dataset unlabelled() {
+        IdxFile images = IdxFile.read(params.images(), 3, "image files");
+        int[] shape = images.recordShape();
+        ImageShape image = new ImageShape(1, shape[0], shape[1]);
+        float[] pixels = new float[images.count() * image.size()];
+        for (int record = 0; record < images.count(); record++) {
+            images.copyScaled(record, PIXEL_SCALE, pixels, record * image.size());
+        }
+        context.recordInput(params.images());
+        int[] labels = new int[images.count()];
+        Arrays.fill(labels, Dataset.NO_LABEL);
+        List<String> names = params.classes().stream()
+                .map(c -> params.classNames() == null ? String.valueOf(c) : params.classNames().get(c)).toList();
+        return Dataset.builder(schema(image, names), Nd4j.create(pixels, new long[] {images.count(), image.size()}, DataType.FLOAT))
+                .labels(TASK, labels)
+                .build();
+    }
+
+    private static Schema schema(ImageShape image, List<String> classNames) {
+        return new Schema(Schema.numberedFeatures("pixel", image.size(), "idx"), List.of(new Task(TASK, classNames)),
+                List.of(Domains.SOURCE), image);
     }
 
     /**

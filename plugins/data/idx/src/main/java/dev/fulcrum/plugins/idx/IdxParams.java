@@ -10,7 +10,7 @@ import java.util.List;
 
 public record IdxParams(
         @Doc("IDX file of training images (unsigned bytes, [count, height, width]), gzip or plain; relative paths start at the pipeline file's folder") Path images,
-        @Doc("IDX file of the training images' labels") Path labels,
+        @Doc("IDX file of the training images' labels (none: the images are unlabelled rows to predict, and classes names the task's label values)") Path labels,
         @Doc("IDX file of test images, whose rows all go to the test split (none: the split takes test rows from the training file)") Path testImages,
         @Doc("IDX file of the test images' labels") Path testLabels,
         @Doc("label values to keep, e.g. [5, 6, 7, 8, 9], in the order of the task's classes (none: every label of the training file)") List<Integer> classes,

@@ -60,6 +60,29 @@ class IdxDataSourceTest {
     }
 
     @Test
+    void imagesWithoutLabelsAreEveryRowInFileOrderUnlabelledWithTheGivenClasses() {
+        IdxImages.Files train = IdxImages.write(folder, "train", 20, 4, 10, 1, true);
+        Dataset labelled = load(params(train, null, null, null, null, null, 3L));
+        Dataset unlabelled = load(new IdxParams(train.images(), null, null, null, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                null, null, null, null));
+        assertEquals(20, unlabelled.rows());
+        assertEquals(labelled.features(), unlabelled.features(), "every image, in file order, scaled alike");
+        assertEquals(labelled.schema().tasks(), unlabelled.schema().tasks());
+        assertTrue(Arrays.stream(unlabelled.labels(IdxDataSource.TASK)).allMatch(label -> label == Dataset.NO_LABEL));
+    }
+
+    @Test
+    void imagesWithoutLabelsNeedTheClassesAndNothingThatDrawsByLabel() {
+        IdxImages.Files train = IdxImages.write(folder, "train", 20, 4, 10, 1, true);
+        assertEquals("labels", assertThrows(InvalidParamsException.class, () -> new IdxFactory().create(
+                new IdxParams(train.images(), null, null, null, null, null, null, null, null), context())).field());
+        assertEquals("per-class", assertThrows(InvalidParamsException.class, () -> new IdxFactory().create(
+                new IdxParams(train.images(), null, null, null, List.of(0, 1), null, 5, null, null), context())).field());
+        assertEquals("validation-per-class", assertThrows(InvalidParamsException.class, () -> new IdxFactory().create(
+                new IdxParams(train.images(), null, null, null, List.of(0, 1), null, null, 2, null), context())).field());
+    }
+
+    @Test
     void gzipAndPlainFilesGiveTheSameRows() {
         Dataset zipped = load(plain(IdxImages.write(folder, "z", 30, 6, 3, 5, true)));
         Dataset raw = load(plain(IdxImages.write(folder, "r", 30, 6, 3, 5, false)));
