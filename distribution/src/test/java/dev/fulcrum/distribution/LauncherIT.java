@@ -36,8 +36,12 @@ class LauncherIT {
         CliResult result = Launcher.run(work, "run", Launcher.EXAMPLES.resolve("quickstart.yaml").toString(), "--runs", "runs")
                 .assertExit(0).assertOutContains("test: specific accuracy");
         RunRecord run = RunRecord.latestIn(work.resolve("runs"));
-        assertEquals(List.of("config.yaml", "metrics.jsonl", "model.zip", "provenance.json", "report.json", "summary.json"), run.files());
+        assertEquals(List.of("config.yaml", "metrics.jsonl", "model.zip", "provenance.json", "report.html", "report.json",
+                "summary.json"), run.files());
         assertEquals("succeeded", run.status());
+        String page = Files.readString(run.folder().resolve("report.html"));
+        assertTrue(page.contains("data-value=\"" + run.summary().at("/balance/specific").asText() + "\""),
+                "report.html lacks the specific test accuracy of summary.json");
         String balance = run.summary().get("balance").toString();
         assertTrue(run.number("balance", "specific") > 0.7, balance);
         assertTrue(run.number("balance", "general") > 0.5, balance);

@@ -33,8 +33,11 @@ public final class ChartOptions {
         return new ArrayList<>(Arrays.asList(elements));
     }
 
-    /** A numeric axis named {@code name}; {@code min} and {@code max} may be {@code null} (ECharts picks them). */
-    public static Map<String, Object> valueAxis(String name, Number min, Number max) {
+    /**
+     * A numeric axis named {@code name}; {@code min} and {@code max} are numbers, {@code "dataMin"}/{@code "dataMax"},
+     * or {@code null} (ECharts picks them).
+     */
+    public static Map<String, Object> valueAxis(String name, Object min, Object max) {
         return object("type", "value", "name", name, "nameLocation", "middle", "nameGap", 28, "min", min, "max", max);
     }
 

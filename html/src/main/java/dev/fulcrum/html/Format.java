@@ -16,7 +16,11 @@ final class Format {
         return value.isPresent() ? String.format(Locale.ROOT, "%.4f", value.getAsDouble()) : NONE;
     }
 
+    /** A number from a file: a whole number (a count) as it stands, any other to four decimals. */
     static String number(JsonValue value) {
+        if (value.isIntegral()) {
+            return value.toString();
+        }
         if (value.isNumber()) {
             return number(value.number());
         }

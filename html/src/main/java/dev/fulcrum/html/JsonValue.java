@@ -2,6 +2,7 @@ package dev.fulcrum.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +30,6 @@ public final class JsonValue {
         return node == null || node.isMissingNode() || node.isNull() ? ABSENT : new JsonValue(node);
     }
 
-    JsonNode node() {
-        return node;
-    }
-
     /** The member {@code key} of an object; absent for anything else. */
     public JsonValue get(String key) {
         return of(node.get(key));
@@ -58,6 +55,11 @@ public final class JsonValue {
 
     public boolean isNumber() {
         return node.isNumber();
+    }
+
+    /** Whether the value is a whole number as the file writes it ({@code 184}, not {@code 184.0}). */
+    public boolean isIntegral() {
+        return node.isIntegralNumber();
     }
 
     /** The number here, if it is one. */
@@ -91,6 +93,16 @@ public final class JsonValue {
             node.forEach(element -> elements.add(of(element)));
         }
         return elements;
+    }
+
+    /** An object without the members {@code keys}; anything else as it is. */
+    public JsonValue without(List<String> keys) {
+        if (!node.isObject()) {
+            return this;
+        }
+        ObjectNode rest = node.deepCopy();
+        keys.forEach(rest::remove);
+        return of(rest);
     }
 
     /** The value as compact JSON text ({@code null} when absent). */

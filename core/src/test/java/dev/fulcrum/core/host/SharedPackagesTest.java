@@ -1,8 +1,10 @@
 package dev.fulcrum.core.host;
 
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.html.RunReport;
 import dev.fulcrum.math.rows.Groups;
 import dev.fulcrum.math.stats.Covariance;
+import gg.jte.Content;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +18,13 @@ class SharedPackagesTest {
         assertTrue(SharedPackages.isShared(Dataset.class.getName()));
         assertTrue(SharedPackages.isShared(Covariance.class.getName()));
         assertTrue(SharedPackages.isShared(Groups.class.getName()));
+    }
+
+    /** A reporter plugin renders pages with the host's fulcrum-html, whose compiled templates need the JTE runtime. */
+    @Test
+    void theHtmlModuleAndItsTemplateRuntimeLoadFromTheHost() {
+        assertTrue(SharedPackages.isShared(RunReport.class.getName()));
+        assertTrue(SharedPackages.isShared(Content.class.getName()));
     }
 
     @Test

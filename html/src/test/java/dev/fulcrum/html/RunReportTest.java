@@ -1,0 +1,96 @@
+package dev.fulcrum.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pages of hand-made run folders ({@code src/test/resources/runs/}): what real runs do not have yet, or rarely. */
+class RunReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(RunReportTest.class.getResource("/runs/" + name + "/summary.json").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void calibrationBinsInTheSummaryGiveAReliabilityDiagramOfThem() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("calibrated")));
+        assertEquals(List.of("balance", "reliability"), page.select("main > section").eachAttr("id"));
+        JsonNode option = JSON.readTree(page.getElementById("chart-data-reliability-0").data());
+        assertEquals(JSON.readTree("[[0.55, 0.5], [0.75, 0.625], [0.95, 1.0]]"), option.at("/series/1/data"));
+        assertEquals(JSON.readTree("[[0, 0], [1, 1]]"), option.at("/series/0/data"));
+        assertEquals("0.0625", page.getElementById("figure-ece-0").attr("data-value"));
+        Element bins = page.getElementById("reliability-bins-0");
+        assertEquals(List.of("0.9500", "1.0000", "64"), bins.select("tbody tr").get(2).children().eachText());
+        assertEquals("test rows, specific", page.selectFirst("#reliability h3").text());
+    }
+
+    @Test
+    void theHeaderSaysWhatRanWhenAndHowToRunItAgain() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("calibrated")));
+        assertEquals("calibrated", page.selectFirst("h1").text());
+        assertEquals("11", page.getElementById("run-seed").text());
+        assertEquals("fulcrum run calibrated.yaml --seed 11", page.getElementById("run-command").text());
+        assertTrue(page.selectFirst(".facts").text().contains("duration 2 min 5 s"), page.selectFirst(".facts").text());
+        JsonNode plane = JSON.readTree(page.getElementById("chart-data-balance-plane").data());
+        assertEquals(JSON.readTree("[[0.5, 0.875]]"), plane.at("/series/0/data"));
+        assertEquals(0.625, plane.at("/series/0/markLine/data/0/xAxis").asDouble());
+        assertEquals("0.1250", page.getElementById("figure-forgetting").text());
+    }
+
+    @Test
+    void aFailedRunShowsItsStageAndMessageAndOnlyTheSectionsItHasDataFor() {
+        Document page = Jsoup.parse(RunReport.render(fixture("failed")));
+        assertEquals("failed in stage data", page.getElementById("run-status").text());
+        assertEquals("rows.csv: row 3, column age: expected a number, got \"n/a\"", page.selectFirst(".error").text());
+        assertEquals(List.of("config"), page.select("main > section").eachAttr("id"));
+        assertEquals("-", page.selectFirst(".facts dd:last-child").text());
+        assertTrue(page.select("div.chart").isEmpty());
+    }
+
+    @Test
+    void writeReplacesTheTargetWholeAndLeavesNothingBeside(@TempDir Path folder) throws Exception {
+        Path target = folder.resolve("out/report.html");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "old");
+        RunReport.write(fixture("calibrated"), target);
+        assertTrue(Files.readString(target).startsWith("<!DOCTYPE html>"));
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(List.of(target), files.toList());
+        }
+    }
+
+    @Test
+    void aFolderWithoutASummaryIsNamed(@TempDir Path folder) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RunReport.render(folder));
+        assertEquals(folder.resolve("summary.json") + ": no such file (is " + folder + " a run folder?)",
+                error.getMessage());
+    }
+
+    @Test
+    void everySectionHasAUniqueIdAndATitle() {
+        List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
+        assertEquals(List.of("balance", "curves", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
+                "provenance"), ids);
+        assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
+    }
+}
