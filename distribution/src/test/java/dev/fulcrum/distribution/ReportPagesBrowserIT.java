@@ -2,8 +2,10 @@ package dev.fulcrum.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.cli.FulcrumCli;
+import dev.fulcrum.core.pipeline.PipelineLauncher;
+import dev.fulcrum.core.pipeline.RunOutcome;
+import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.tune.StudyOutputs;
-import dev.fulcrum.html.RunReport;
 import dev.fulcrum.testkit.Browser;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.RunRecord;
@@ -31,14 +33,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The pages people look at, opened in headless Chromium with the network off: the run page of a real
- * run and {@code fulcrum compare --html} of real runs and of a study. Each page draws every chart with
+ * The pages people look at, opened in headless Chromium with the network off: the {@code html}
+ * reporter's page of a real run and {@code fulcrum compare --html} of real runs and of a study. Each page draws every chart with
  * no console error, and what the charts plot is what the run folders hold. Screenshots go to
  * {@code target/pages/}.
  */
 class ReportPagesBrowserIT extends SharedHostTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "pages");
+    /** General pre-training, then fine-tuning: two phases, so a curve's global epochs run on across them. */
+    private static final String TWO_PHASE_PIPELINE = """
+            name: two-phase
+            seed: 3
+            data:
+              specific: {type: synthetic, rows: 1200}
+            model: {type: mlp, hidden: [16]}
+            strategy: {type: pretrain-finetune, pretrain-epochs: 3, epochs: 3}
+            report: [{type: json}, {type: html}]
+            """;
 
     private StudyFixture fixture;
     private Browser browser;
@@ -96,6 +108,12 @@ class ReportPagesBrowserIT extends SharedHostTest {
         return point;
     }
 
+    private static List<List<Double>> points(JsonNode data) {
+        List<List<Double>> points = new ArrayList<>();
+        data.forEach(p -> points.add(numbers(p)));
+        return points;
+    }
+
     private static List<Double> numbers(JsonNode array) {
         List<Double> values = new ArrayList<>();
         array.forEach(value -> values.add(value.isNull() ? null : value.doubleValue()));
@@ -103,14 +121,28 @@ class ReportPagesBrowserIT extends SharedHostTest {
     }
 
     @Test
-    void theRunPageDrawsTheRunsBalance() throws IOException {
-        RunRecord run = fixture.specificRun;
-        Path page = work("run-page").resolve("report.html");
-        RunReport.write(run.folder(), page);
-        openDrawn(page);
-        JsonNode plotted = browser.chart("balance-plane").at("/series/0/data/0");
-        assertEquals(point(run.number("balance", "general"), run.number("balance", "specific")), numbers(plotted));
-        browser.screenshot(SCREENSHOTS.resolve("run.png"), 1100, 2400);
+    void theRunPageOfTheHtmlReporterPlotsTheRunsCurvesAndBalance() {
+        RunOutcome outcome = new PipelineLauncher(host().host(), StudyFixture.QUIET)
+                .run(host().config(TWO_PHASE_PIPELINE), host().root().resolve("runs"));
+        assertEquals(RunStatus.SUCCEEDED, outcome.status(), outcome::errorMessage);
+        RunRecord run = RunRecord.of(outcome);
+        openDrawn(run.folder().resolve("report.html"));
+
+        JsonNode balance = browser.chart("balance-plane").at("/series/0/data/0");
+        assertEquals(point(run.number("balance", "general"), run.number("balance", "specific")), numbers(balance));
+        List<List<Double>> trainLoss = run.trainLines().stream()
+                .map(line -> point(line.path("global_epoch").asInt(), line.path("loss").doubleValue())).toList();
+        assertEquals(trainLoss, points(series("curves-loss").get("training loss")));
+        assertEquals(2, run.trainLines().stream().map(line -> line.path("phase").asText()).distinct().count(),
+                "the run has two phases, so global epochs differ from epochs");
+        Map<String, JsonNode> validation = series("curves-validation");
+        for (String task : List.of("specific", "general")) {
+            List<List<Double>> expected = run.validationLines().stream().filter(line -> line.path("metrics").has(task))
+                    .map(line -> point(line.path("global_epoch").asInt(), line.path("metrics").path(task).path("accuracy").doubleValue()))
+                    .toList();
+            assertEquals(expected, points(validation.get(task + " accuracy")), task);
+        }
+        browser.screenshot(SCREENSHOTS.resolve("run.png"), 1100, 4000);
     }
 
     @Test
@@ -133,9 +165,7 @@ class ReportPagesBrowserIT extends SharedHostTest {
             for (RunRecord run : runs) {
                 List<List<Double>> expected = run.validationLines().stream().map(line -> point(line.path("global_epoch").asInt(),
                         line.path("metrics").path(task).path("accuracy").doubleValue())).toList();
-                List<List<Double>> actual = new ArrayList<>();
-                curves.get(run.folder().getFileName().toString()).forEach(p -> actual.add(numbers(p)));
-                assertEquals(expected, actual, task + " curve of " + run.folder());
+                assertEquals(expected, points(curves.get(run.folder().getFileName().toString())), task + " curve of " + run.folder());
             }
         }
         browser.screenshot(SCREENSHOTS.resolve("compare.png"), 1100, 2400);
