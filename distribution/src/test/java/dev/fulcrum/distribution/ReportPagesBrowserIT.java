@@ -174,8 +174,12 @@ class ReportPagesBrowserIT extends SharedHostTest {
         for (String section : List.of("runs", "balance", "curves")) {
             assertFalse(document.select("section#" + section).isEmpty(), "no section " + section);
         }
-        assertEquals(List.of("run", "status", "strategy.tasks", "strategy.early-stopping.metric", "specific", "general",
-                "general before", "forgetting", "total", "train", "non-dominated"), document.select("#runs-table th").eachText());
+        assertEquals(List.of("run", "status", "specific", "general", "general before", "forgetting", "total", "train",
+                "non-dominated"), document.select("#runs-table th").eachText());
+        assertEquals(List.of("strategy.tasks", "[specific]", "[general]"),
+                document.select("#config-table tr[data-path=strategy.tasks] td").eachText());
+        assertEquals(List.of("strategy.tasks", "strategy.early-stopping.metric"),
+                document.select("#config-table tbody tr").stream().map(row -> row.attr("data-path")).toList());
         assertTrue(document.select("[src], link[href], [href^=http]").isEmpty(), document.select("[src], link[href]").toString());
         assertTrue(Files.size(page) < 2 * 1024 * 1024, Files.size(page) + " bytes");
     }

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import static dev.fulcrum.html.ChartOptions.base;
 import static dev.fulcrum.html.ChartOptions.list;
 import static dev.fulcrum.html.ChartOptions.object;
-import static dev.fulcrum.html.ChartOptions.ratioAxis;
 import static dev.fulcrum.html.ChartOptions.valueAxis;
 
 /**
@@ -43,15 +42,30 @@ final class CompareCharts {
         List<Object> series = List.of(
                 points(NON_DOMINATED, "diamond", 16, onPlane.stream().filter(ComparedRun::nonDominated).toList()),
                 points(DOMINATED, "circle", 10, onPlane.stream().filter(run -> !run.nonDominated()).toList()));
-        return Optional.of(Chart.of("compare-plane",
-                base(ratioAxis("general test accuracy"), ratioAxis("specific test accuracy"), series)));
+        Map<String, Object> option = base(fitted("general test accuracy"), fitted("specific test accuracy"), series);
+        // ECharts 5 label layout: a label that would overlap another is hidden (the tooltip still names the run).
+        option.put("labelLayout", object("hideOverlap", true));
+        option.put("grid", object("left", 80, "right", 24, "top", 40, "bottom", 56));
+        return Optional.of(Chart.of("compare-plane", option));
+    }
+
+    /**
+     * An axis fitted to the points (ECharts {@code scale}: zero need not be on it), so close runs stand apart, with
+     * room beyond the outer points for their labels ({@code boundaryGap}) and for tick labels of three decimals.
+     */
+    private static Map<String, Object> fitted(String name) {
+        Map<String, Object> axis = valueAxis(name, null, null);
+        axis.put("scale", true);
+        axis.put("boundaryGap", list("15%", "15%"));
+        axis.put("nameGap", 48);
+        return axis;
     }
 
     private static Map<String, Object> points(String name, String symbol, int size, List<ComparedRun> runs) {
         List<Object> data = new ArrayList<>();
         runs.forEach(run -> data.add(object("name", run.name(), "value", list(run.general(), run.specific()))));
         return object("type", "scatter", "name", name, "symbol", symbol, "symbolSize", size, "data", data,
-                "label", object("show", true, "formatter", "{b}", "position", "right", "fontSize", 11));
+                "label", object("show", true, "formatter", "{b}", "position", "top", "fontSize", 11));
     }
 
     /** The validation accuracy of one task per global epoch, a line per run that has it; empty when none has. */
@@ -67,8 +81,11 @@ final class CompareCharts {
         if (series.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> option = base(valueAxis("epoch (across phases)", 1, null), ratioAxis("validation " + task + " accuracy"),
-                series);
+        Map<String, Object> yAxis = valueAxis("validation " + task + " accuracy", null, 1);
+        yAxis.put("scale", true);
+        yAxis.put("nameGap", 48);
+        Map<String, Object> option = base(valueAxis("epoch (across phases)", 1, null), yAxis, series);
+        option.put("grid", object("left", 80, "right", 24, "top", 40, "bottom", 56));
         option.put("tooltip", object("trigger", "axis"));
         return Optional.of(Chart.of("curve-" + task, option));
     }
@@ -82,7 +99,7 @@ final class CompareCharts {
                 trialPoints(FRONT, "diamond", 16, study.trials().stream().filter(ComparedStudy.Trial::onFront).toList()),
                 trialPoints(OTHER_TRIALS, "circle", 8, study.trials().stream().filter(trial -> !trial.onFront()).toList()));
         return Optional.of(Chart.of("study-" + index + "-trials",
-                base(valueAxis(study.objectives().get(0), null, null), valueAxis(study.objectives().get(1), null, null), series)));
+                base(fitted(study.objectives().get(0)), fitted(study.objectives().get(1)), series)));
     }
 
     private static Map<String, Object> trialPoints(String name, String symbol, int size, List<ComparedStudy.Trial> trials) {
@@ -91,7 +108,7 @@ final class CompareCharts {
             Map<String, Object> point = object("name", "trial " + trial.number(), "value", list(trial.values().get(0), trial.values().get(1)));
             if (trial.selected()) {
                 point.put("symbolSize", size + 8);
-                point.put("label", object("show", true, "formatter", "{b} (selected)", "position", "right"));
+                point.put("label", object("show", true, "formatter", "{b} (selected)", "position", "top"));
             }
             data.add(point);
         }

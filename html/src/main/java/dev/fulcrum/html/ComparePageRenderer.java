@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class ComparePageRenderer {
 
+    /** Up to this many differing config paths the table shows open; more (runs of different strategies) start folded. */
+    static final int OPEN_CONFIG_PATHS = 10;
+
     private ComparePageRenderer() {
     }
 

@@ -50,7 +50,9 @@ class ComparePageRendererTest {
         assertEquals("Fulcrum: " + HOSTILE, document.title());
         Element firstRow = document.select("#runs-table tbody tr").first();
         assertEquals(HOSTILE, firstRow.child(0).text());
-        assertEquals(HOSTILE, firstRow.child(2).text());
+        assertEquals(List.of("path", HOSTILE, "plain", "specific-only"), document.select("#config-table th").eachText());
+        assertEquals(List.of("strategy.type", HOSTILE, "supervised", "-"),
+                document.select("#config-table tbody tr").first().children().eachText());
         assertEquals(HOSTILE, document.select("#study-0 table.front td").get(2).text());
         assertEquals(HOSTILE, chartData(document, "compare-plane").at("/series/0/data/0/name").asText());
     }

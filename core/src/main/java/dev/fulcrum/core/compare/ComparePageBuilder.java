@@ -48,12 +48,19 @@ public final class ComparePageBuilder {
         for (int i = 0; i < runs.size(); i++) {
             compared.add(run(runs.get(i), summaries.get(i), ConfigDifferences.at(configs.get(i), differing), front[i]));
         }
-        return new ComparePage(title(folders), differing, compared, studies);
+        return new ComparePage(title(folders, runs.size(), studies.size()), differing, compared, studies);
     }
 
-    private static String title(List<Path> folders) {
-        List<String> names = folders.stream().map(folder -> String.valueOf(RunSummaries.folder(folder).getFileName())).toList();
-        return names.size() <= 3 ? "Fulcrum: " + String.join(", ", names) : "Fulcrum: " + names.size() + " runs and studies";
+    /** The folders' names, or how many there are of each kind when they are more than three. */
+    private static String title(List<Path> folders, int runs, int studies) {
+        if (folders.size() <= 3) {
+            return "Fulcrum: " + String.join(", ", folders.stream().map(f -> String.valueOf(RunSummaries.folder(f).getFileName())).toList());
+        }
+        return "Fulcrum: " + count(runs, "run", "runs") + (studies == 0 ? "" : ", " + count(studies, "study", "studies"));
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** The non-dominated runs among those with both sides of the balance; the others are off the plane, so off the front. */
