@@ -8,6 +8,7 @@
 # plugins folder of the plugin jars the build made.
 #
 # Usage: examples/fashion-balance.sh [STRATEGY...]   (default: all four; RUNS=DIR sets the runs folder)
+# The comparison is also written as a page, $RUNS/fashion-balance.html (HTML=FILE names another).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -43,4 +44,4 @@ for strategy in "${strategies[@]}"; do
   echo "== $strategy took $(( $(date +%s) - started )) s"
 done
 echo
-fulcrum compare "${folders[@]}"
+fulcrum compare --html "${HTML:-$runs/fashion-balance.html}" "${folders[@]}"

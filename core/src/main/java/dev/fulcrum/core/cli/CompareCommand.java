@@ -2,14 +2,17 @@ package dev.fulcrum.core.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.compare.ComparePageBuilder;
+import dev.fulcrum.core.compare.RunSummaries;
 import dev.fulcrum.core.tune.StudyFront;
+import dev.fulcrum.html.ComparePage;
+import dev.fulcrum.html.ComparePageRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +23,15 @@ import java.util.concurrent.Callable;
 
 /**
  * Prints runs side by side from their {@code summary.json}: both sides of the balance and what they
- * cost; and the front of each study folder among the arguments, from its {@code pareto.json}.
+ * cost; and the front of each study folder among the arguments, from its {@code pareto.json}. With
+ * {@code --html}, also one self-contained page of them ({@link ComparePageBuilder}, {@link ComparePageRenderer}).
  */
 @Command(name = "compare", description = "Print runs side by side: strategy, specific and general test accuracy, "
         + "general accuracy before specific training, forgetting, training time. A study folder (from fulcrum tune) "
-        + "prints its Pareto front: each trial's params and objective values, the selected trial marked.")
+        + "prints its Pareto front: each trial's params and objective values, the selected trial marked. --html OUT.html "
+        + "also writes one self-contained page: the config keys that differ, balance and cost, the runs on the "
+        + "specific-vs-general plane with the non-dominated ones marked, the learning curves overlaid, each study's "
+        + "trials and front.")
 final class CompareCommand implements Callable<Integer> {
 
     private static final String[] HEADER = {"run", "status", "strategy", "model", "specific", "general", "general_before",
@@ -34,12 +41,16 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run folders (or their summary.json files), or study folders.")
     List<Path> runs;
 
+    @Option(names = "--html", paramLabel = "OUT.html", description = "Also write the comparison as one self-contained HTML page.")
+    Path html;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        ComparePage page = html == null ? null : page();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         List<StudyFront> studies = new ArrayList<>();
@@ -47,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
             if (Files.isDirectory(run) && StudyFront.isStudyFolder(run)) {
                 studies.add(StudyFront.read(run));
             } else {
-                rows.add(row(run, read(run)));
+                rows.add(row(run, RunSummaries.read(run)));
             }
         }
         if (rows.size() > 1) {
@@ -60,24 +71,30 @@ final class CompareCommand implements Callable<Integer> {
             out.println(study.title());
             print(out, study.rows(), study.textColumns());
         }
+        if (page != null) {
+            ComparePageRenderer.write(page, html);
+            out.println();
+            out.println("wrote " + html);
+            out.flush();
+        }
         return ExitCodes.OK;
     }
 
-    private static JsonNode read(Path run) {
-        Path file = Files.isDirectory(run) ? run.resolve("summary.json") : run;
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(run + ": not a run folder (it has no summary.json)");
+    /** The page, built before anything is printed or written, so bad input leaves neither. */
+    private ComparePage page() {
+        Path folder = html.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("--html " + html + ": the folder " + folder + " does not exist");
         }
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read it as JSON: " + e.getMessage(), e);
+        if (Files.isDirectory(html)) {
+            throw new InvalidInputException("--html " + html + ": a folder, not a file name");
         }
+        return ComparePageBuilder.build(runs);
     }
 
     private static String[] row(Path run, JsonNode summary) {
         JsonNode balance = summary.path("balance");
-        Path folder = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
+        Path folder = RunSummaries.folder(run);
         return new String[] {
                 String.valueOf(folder.getFileName()),
                 summary.path("status").asText("-"),
