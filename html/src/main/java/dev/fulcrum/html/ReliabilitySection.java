@@ -13,10 +13,11 @@ import static dev.fulcrum.html.ChartOptions.ratioAxis;
 
 /**
  * Reliability diagrams (Niculescu-Mizil and Caruana 2005; Guo et al. 2017, "On Calibration of Modern Neural
- * Networks"), where the summary has calibration. The shape read: {@code calibration.<split>.<task>} =
- * {@code {bins: [{confidence, accuracy, count}], ece}}, a bin's mean confidence of its predictions, their accuracy
- * and how many there are, {@code ece} optional. Chart {@code reliability-<i>} per split and task (in summary order):
- * series 0 the diagonal of perfect calibration, series 1 {@code [confidence, accuracy]} of each bin with a count.
+ * Networks"), where the summary has calibration. The shape read (summary.json schema 4):
+ * {@code calibration.<split>.<task>} = {@code {ece, brier, nll, bins: [{lower, upper, count, confidence, accuracy}]}},
+ * a bin's confidence range, how many predictions fall in it, their mean confidence and their accuracy ({@code null}
+ * for an empty bin). Chart {@code reliability-<i>} per split and task (in summary order): series 0 the diagonal of
+ * perfect calibration, series 1 {@code [confidence, accuracy]} of each bin with predictions; the table lists those bins.
  */
 public final class ReliabilitySection implements ReportSection {
 
@@ -59,9 +60,10 @@ public final class ReliabilitySection implements ReportSection {
         for (JsonValue bin : bins) {
             if (bin.get("confidence").isNumber() && bin.get("accuracy").isNumber()) {
                 points.add(list(bin.get("confidence").number().getAsDouble(), bin.get("accuracy").number().getAsDouble()));
+                rows.add(List.of(Table.Cell.number(bin.get("lower")), Table.Cell.number(bin.get("upper")),
+                        Table.Cell.number(bin.get("confidence")), Table.Cell.number(bin.get("accuracy")),
+                        Table.Cell.plain(bin.get("count"))));
             }
-            rows.add(List.of(Table.Cell.number(bin.get("confidence")), Table.Cell.number(bin.get("accuracy")),
-                    Table.Cell.plain(bin.get("count"))));
         }
         List<Object> series = list(
                 object("type", "line", "name", "perfect calibration", "data", list(list(0, 0), list(1, 1)),
@@ -69,10 +71,13 @@ public final class ReliabilitySection implements ReportSection {
                 object("type", "line", "name", "accuracy per bin", "data", points, "symbolSize", 8));
         String title = split + " rows, " + task;
         Chart chart = Chart.of("reliability-" + index, base(ratioAxis("confidence"), ratioAxis("accuracy"), series));
-        return new Diagram(title, Figure.of("ece-" + index, "expected calibration error", calibration.get("ece")),
-                chart, new Table("reliability-bins-" + index, List.of("confidence", "accuracy", "count"), rows));
+        List<Figure> figures = List.of(Figure.of("ece-" + index, "expected calibration error", calibration.get("ece")),
+                Figure.of("brier-" + index, "Brier score", calibration.get("brier")),
+                Figure.of("nll-" + index, "negative log-likelihood", calibration.get("nll")));
+        return new Diagram(title, figures, chart,
+                new Table("reliability-bins-" + index, List.of("from", "to", "confidence", "accuracy", "count"), rows));
     }
 
-    record Diagram(String title, Figure ece, Chart chart, Table bins) {
+    record Diagram(String title, List<Figure> figures, Chart chart, Table bins) {
     }
 }

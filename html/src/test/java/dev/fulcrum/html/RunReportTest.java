@@ -39,8 +39,11 @@ class RunReportTest {
         assertEquals(JSON.readTree("[[0.55, 0.5], [0.75, 0.625], [0.95, 1.0]]"), option.at("/series/1/data"));
         assertEquals(JSON.readTree("[[0, 0], [1, 1]]"), option.at("/series/0/data"));
         assertEquals("0.0625", page.getElementById("figure-ece-0").attr("data-value"));
+        assertEquals("0.1875", page.getElementById("figure-brier-0").attr("data-value"));
+        assertEquals("0.4375", page.getElementById("figure-nll-0").attr("data-value"));
         Element bins = page.getElementById("reliability-bins-0");
-        assertEquals(List.of("0.9500", "1.0000", "64"), bins.select("tbody tr").get(2).children().eachText());
+        assertEquals(3, bins.select("tbody tr").size(), "only the bins with predictions are listed");
+        assertEquals(List.of("0.9333", "1.0000", "0.9500", "1.0000", "64"), bins.select("tbody tr").get(2).children().eachText());
         assertEquals("test rows, specific", page.selectFirst("#reliability h3").text());
     }
 
