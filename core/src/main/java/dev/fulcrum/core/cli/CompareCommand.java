@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * {@code --html}, also one self-contained page of them ({@link ComparePageBuilder}, {@link ComparePageRenderer}).
  */
 @Command(name = "compare", description = "Print runs side by side: strategy, specific and general test accuracy, "
-        + "general accuracy before specific training, forgetting, training time. A study folder (from fulcrum tune) "
+        + "general accuracy before specific training, forgetting, training time; then each task's calibration on test "
+        + "rows (expected calibration error, Brier score, negative log-likelihood). A study folder (from fulcrum tune) "
         + "prints its Pareto front: each trial's params and objective values, the selected trial marked. --html OUT.html "
         + "also writes one self-contained page: the config keys that differ, balance and cost, the runs on the "
         + "specific-vs-general plane with the non-dominated ones marked, the learning curves overlaid, each study's "
@@ -37,6 +38,7 @@ final class CompareCommand implements Callable<Integer> {
     private static final String[] HEADER = {"run", "status", "strategy", "model", "specific", "general", "general_before",
             "forgetting", "train_s"};
     private static final int RUN_TEXT_COLUMNS = 4;
+    private static final String[] CALIBRATION_HEADER = {"run", "task", "ece", "brier", "nll"};
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run folders (or their summary.json files), or study folders.")
     List<Path> runs;
@@ -53,16 +55,25 @@ final class CompareCommand implements Callable<Integer> {
         ComparePage page = html == null ? null : page();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
+        List<String[]> calibration = new ArrayList<>();
+        calibration.add(CALIBRATION_HEADER);
         List<StudyFront> studies = new ArrayList<>();
         for (Path run : runs) {
             if (Files.isDirectory(run) && StudyFront.isStudyFolder(run)) {
                 studies.add(StudyFront.read(run));
             } else {
-                rows.add(row(run, RunSummaries.read(run)));
+                JsonNode summary = RunSummaries.read(run);
+                rows.add(row(run, summary));
+                calibration.addAll(calibrationRows(run, summary));
             }
         }
         if (rows.size() > 1) {
             print(out, rows, RUN_TEXT_COLUMNS);
+        }
+        if (calibration.size() > 1) {
+            out.println();
+            out.println("calibration on test rows (ece: expected calibration error, 15 bins; brier: 0 to 2; nll: mean -ln p)");
+            print(out, calibration, 2);
         }
         for (StudyFront study : studies) {
             if (rows.size() > 1 || study != studies.get(0)) {
@@ -90,6 +101,17 @@ final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("--html " + html + ": a folder, not a file name");
         }
         return ComparePageBuilder.build(runs);
+    }
+
+    /** A row per task with calibration on the test split; none for a summary before schema 4. */
+    private static List<String[]> calibrationRows(Path run, JsonNode summary) {
+        List<String[]> rows = new ArrayList<>();
+        summary.path("calibration").path("test").fields().forEachRemaining(task -> rows.add(new String[] {
+                String.valueOf(RunSummaries.folder(run).getFileName()), task.getKey(),
+                number(task.getValue().path("ece"), "%.4f"),
+                number(task.getValue().path("brier"), "%.4f"),
+                number(task.getValue().path("nll"), "%.4f")}));
+        return rows;
     }
 
     private static String[] row(Path run, JsonNode summary) {

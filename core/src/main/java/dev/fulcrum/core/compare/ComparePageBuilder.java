@@ -2,7 +2,6 @@ package dev.fulcrum.core.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.core.config.ConfigDocument;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.tune.StudyFront;
@@ -11,6 +10,7 @@ import dev.fulcrum.html.ComparePage;
 import dev.fulcrum.html.ComparedRun;
 import dev.fulcrum.html.ComparedRun.CurvePoint;
 import dev.fulcrum.html.ComparedStudy;
+import dev.fulcrum.runtime.config.ConfigDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.fulcrum.core.compare;
 
-import dev.fulcrum.core.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigDocument;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
