@@ -55,7 +55,7 @@ class CompareCommandTest {
                 {"status": "succeeded", "balance": {"specific": 0.8, "general": 0.7},
                  "training": {"strategy": "multi-task", "model": "mlp"}, "timing": {"stages": {"train": 5.0}},
                  "calibration": {"validation": {"specific": {"ece": 0.9, "brier": 0.9, "nll": 0.9}},
-                                 "test": {"specific": {"ece": 0.03125, "brier": 0.25, "nll": 0.5},
+                                 "test": {"specific": {"ece": 0.03, "brier": 0.25, "nll": 0.5},
                                           "general": {"ece": 0.1, "brier": null, "nll": 1.25}}}}
                 """);
         String[] result = execute("compare", calibrated.toString());
@@ -63,8 +63,8 @@ class CompareCommandTest {
         String[] lines = result[1].split("\n");
         assertEquals(7, lines.length, result[1]);
         assertTrue(lines[3].startsWith("calibration on test rows"), result[1]);
-        assertEquals("run    task      ece   brier     nll", lines[4]);
-        assertEquals("cal-1  specific  0.0312  0.2500  0.5000", lines[5]);
+        assertEquals("run    task         ece   brier     nll", lines[4]);
+        assertEquals("cal-1  specific  0.0300  0.2500  0.5000", lines[5]);
         assertEquals("cal-1  general   0.1000       -  1.2500", lines[6]);
     }
 
