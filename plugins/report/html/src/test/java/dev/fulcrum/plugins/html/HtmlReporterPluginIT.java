@@ -72,13 +72,34 @@ class HtmlReporterPluginIT extends PluginContract {
     }
 
     @Test
-    void everySectionWithDataIsThereInPageOrderAndTheCalibrationOneIsNot() {
+    void everySectionWithDataIsThereInPageOrder() {
         List<String> sections = page.select("main > section").stream().map(Element::id).toList();
-        assertEquals(List.of("balance", "curves", "tasks", "domain-gap", "fairness", "timing", "config", "provenance"),
-                sections);
+        assertEquals(List.of("balance", "curves", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
+                "provenance"), sections);
         assertEquals("html-it", page.selectFirst("h1").text());
         assertEquals("succeeded", page.getElementById("run-status").text());
         assertEquals("3", page.getElementById("run-seed").text());
+    }
+
+    @Test
+    void eachReliabilityDiagramPlotsTheSummarysCalibrationBins() throws Exception {
+        JsonNode calibration = run.summary().path("calibration");
+        int diagram = 0;
+        for (String split : List.of("validation", "test")) {
+            for (String task : List.of("specific", "general")) {
+                JsonNode expected = calibration.path(split).path(task);
+                ArrayNode points = JSON.createArrayNode();
+                expected.path("bins").forEach(bin -> {
+                    if (bin.path("count").asInt() > 0) {
+                        points.addArray().add(bin.path("confidence").asDouble()).add(bin.path("accuracy").asDouble());
+                    }
+                });
+                assertEquals(points, chart("reliability-" + diagram).at("/series/1/data"), split + " " + task);
+                assertEquals(expected.path("ece").asDouble(),
+                        Double.parseDouble(page.getElementById("figure-ece-" + diagram).attr("data-value")), 1e-12);
+                diagram++;
+            }
+        }
     }
 
     @Test
