@@ -76,6 +76,27 @@ class PredictIT {
     }
 
     @Test
+    void aModelWhoseAdaptersMadeFeatureColumnsIsRefusedNamingThem() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("augmented"));
+        Files.writeString(folder.resolve("augmented.yaml"), """
+                name: augmented
+                data:
+                  specific: {type: synthetic, rows: 600, features: 6, target-share: 0.5}
+                split: {target-labelled: 0.2}
+                adapt: [{type: feature-augmentation}]
+                model: {type: mlp, hidden: [4]}
+                strategy: {type: supervised, epochs: 1}
+                """);
+        Launcher.run(folder, "run", "augmented.yaml", "--runs", "runs").assertExit(0);
+        Files.writeString(folder.resolve("rows.yaml"), "{type: synthetic, rows: 600, features: 6, target-share: 0.5}\n");
+        Launcher.run(folder, "predict", RunRecord.latestIn(folder.resolve("runs")).folder().toString(), "--data", "rows.yaml",
+                "--out", "rows.csv").assertExit(2).assertErrContains("its network takes 18 feature columns, but its saved "
+                + "feature transforms give 6 [x0, x1, x2, x3, x4, x5]; the network's other columns [source:x0, source:x1, "
+                + "source:x2] came from the run's domain adapters, which are not part of model.zip");
+        assertFalse(Files.exists(folder.resolve("rows.csv")), "nothing is written");
+    }
+
+    @Test
     void theRunsTestRowsReproduceItsTestAccuracy() throws Exception {
         Path folder = Files.createDirectories(work.resolve("test-rows"));
         CliResult predicted = Launcher.run(folder, "predict", quickstart.folder().toString(), "--data",

@@ -50,14 +50,17 @@ public final class FulcrumModel {
     private final Path archive;
     private final TrainableModel network;
     private final Schema inputSchema;
+    /** The feature columns the network was trained on: the transforms' output, and the domain adapters' where a run had them. */
+    private final List<String> networkFeatures;
     private final List<FeatureTransform> transforms;
     private final DecisionRule decisionRule;
 
-    private FulcrumModel(Path archive, TrainableModel network, Schema inputSchema, List<FeatureTransform> transforms,
-                         DecisionRule decisionRule) {
+    private FulcrumModel(Path archive, TrainableModel network, Schema inputSchema, List<String> networkFeatures,
+                         List<FeatureTransform> transforms, DecisionRule decisionRule) {
         this.archive = archive;
         this.network = network;
         this.inputSchema = inputSchema;
+        this.networkFeatures = networkFeatures;
         this.transforms = transforms;
         this.decisionRule = decisionRule;
     }
@@ -98,7 +101,8 @@ public final class FulcrumModel {
         Map<String, List<String>> heads = new LinkedHashMap<>();
         description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
         return new FulcrumModel(archive, new TrainableModel(graph, texts(description.get("trunk")), heads),
-                SchemaJson.read(description.get("input_schema")), transforms, decisionRule(archive, components, pipeline));
+                SchemaJson.read(description.get("input_schema")), SchemaJson.read(description.get("schema")).featureNames(),
+                transforms, decisionRule(archive, components, pipeline));
     }
 
     /** A run folder's {@code model.zip}, or the given file; refused with the reason where neither is there. */
@@ -250,6 +254,13 @@ public final class FulcrumModel {
         Dataset data = raw;
         for (FeatureTransform transform : transforms) {
             data = transform.apply(data);
+        }
+        List<String> given = data.schema().featureNames();
+        if (!given.equals(networkFeatures)) {
+            throw new InvalidInputException(archive + ": its network takes " + networkFeatures.size() + " feature columns, "
+                    + "but its saved feature transforms give " + given.size() + " " + given + "; the network's other columns "
+                    + networkFeatures.stream().filter(name -> !given.contains(name)).limit(3).toList() + " came from the run's "
+                    + "domain adapters, which are not part of model.zip, so this model cannot predict new rows");
         }
         return data;
     }

@@ -41,6 +41,9 @@ class FulcrumModelTest {
             {"trunk": [], "heads": {"specific": ["specific"]},
              "input_schema": {"features": [{"name": "a", "origin": "test"}, {"name": "colour", "origin": "test",
                "categories": ["green", "red"]}], "tasks": [{"name": "specific", "classes": ["no", "yes"]}],
+               "domains": ["source"]},
+             "schema": {"features": [{"name": "a", "origin": "test"}, {"name": "colour", "origin": "test",
+               "categories": ["green", "red"]}], "tasks": [{"name": "specific", "classes": ["no", "yes"]}],
                "domains": ["source"]}}
             """;
 
