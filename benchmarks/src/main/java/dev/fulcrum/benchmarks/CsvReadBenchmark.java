@@ -4,14 +4,14 @@ import dev.fulcrum.api.data.DataSource;
 import dev.fulcrum.api.data.DataSourceFactory;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.cli.FulcrumCli;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.threads.BlasCheck;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -8,12 +8,12 @@ import dev.fulcrum.api.tune.SamplerFactory;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
+import dev.fulcrum.core.host.Family;
+import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.tune.TrialSeeds;
 import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.runtime.config.ParamsBinder;
-import dev.fulcrum.core.host.FulcrumHost;
-import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.tune.TrialSeeds;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,12 +1,12 @@
 package dev.fulcrum.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.run.Json;
-import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.core.tune.SelectRule;
 import dev.fulcrum.core.tune.StudyConfirmation;
+import dev.fulcrum.runtime.Seeds;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SharedHostTest;
 import dev.fulcrum.testkit.TestHost;

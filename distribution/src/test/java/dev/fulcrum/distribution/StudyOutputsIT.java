@@ -2,11 +2,11 @@ package dev.fulcrum.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.cli.FulcrumCli;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.tune.SelectRule;
 import dev.fulcrum.core.tune.StudyOutputs;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.SharedHostTest;

@@ -1,9 +1,9 @@
 package dev.fulcrum.html;
 
+import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import gg.jte.Content;
 
 /**
  * The page templates ({@code src/main/jte}), compiled to classes of this package at build time by

@@ -3,14 +3,14 @@ package dev.fulcrum.testkit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.ComponentFactory;
 import dev.fulcrum.api.Doc;
+import dev.fulcrum.core.host.FactoryCatalog;
+import dev.fulcrum.core.host.Family;
+import dev.fulcrum.core.host.SharedPackages;
 import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.runtime.config.ParamsConstraints;
-import dev.fulcrum.core.host.FactoryCatalog;
-import dev.fulcrum.core.host.Family;
-import dev.fulcrum.core.host.SharedPackages;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

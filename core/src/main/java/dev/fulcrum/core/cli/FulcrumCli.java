@@ -2,8 +2,8 @@ package dev.fulcrum.core.cli;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.FulcrumVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

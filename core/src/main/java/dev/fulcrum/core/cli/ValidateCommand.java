@@ -1,6 +1,5 @@
 package dev.fulcrum.core.cli;
 
-import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.FulcrumHost;
@@ -10,6 +9,7 @@ import dev.fulcrum.core.tune.StudyPlan;
 import dev.fulcrum.core.tune.StudyValidator;
 import dev.fulcrum.core.tune.TuneConfig;
 import dev.fulcrum.core.tune.TuneConfigReader;
+import dev.fulcrum.runtime.config.ConfigPath;
 import picocli.CommandLine.Command;
 
 @Command(name = "validate", description = "Check a pipeline file against the plugins without running it.")

@@ -7,8 +7,8 @@ import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.tune.StudyFront;
 import dev.fulcrum.core.tune.StudyTrials;
 import dev.fulcrum.html.ComparePage;
-import dev.fulcrum.html.ComparedRun;
 import dev.fulcrum.html.ComparedRun.CurvePoint;
+import dev.fulcrum.html.ComparedRun;
 import dev.fulcrum.html.ComparedStudy;
 import dev.fulcrum.runtime.config.ConfigDocument;
 

@@ -1,8 +1,8 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ConfigPath;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.host.Family;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 /**
  * One component as the config names it: its family, its place in the config, its {@code type}, and

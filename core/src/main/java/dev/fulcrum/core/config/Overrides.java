@@ -1,10 +1,10 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ConfigDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.io.IOException;
 import java.util.List;

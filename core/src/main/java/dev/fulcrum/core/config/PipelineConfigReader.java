@@ -1,12 +1,12 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ConfigDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.host.Family;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,14 +10,14 @@ import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.mitigate.Mitigator;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.SplitConfig;
 import dev.fulcrum.core.host.FactoryCatalog;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

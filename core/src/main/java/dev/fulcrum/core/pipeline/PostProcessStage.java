@@ -5,10 +5,10 @@ import dev.fulcrum.api.audit.AuditInput;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
-import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
+import dev.fulcrum.runtime.ModelZip;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;

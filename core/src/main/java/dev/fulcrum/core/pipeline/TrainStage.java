@@ -7,16 +7,16 @@ import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.features.FeatureTransform;
-import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
-import dev.fulcrum.runtime.SchemaJson;
 import dev.fulcrum.core.run.Yaml;
 import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.core.train.HostTrainingSession;
+import dev.fulcrum.runtime.ModelZip;
+import dev.fulcrum.runtime.SchemaJson;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;

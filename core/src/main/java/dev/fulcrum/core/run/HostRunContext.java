@@ -1,7 +1,7 @@
 package dev.fulcrum.core.run;
 
-import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.api.RunContext;
+import dev.fulcrum.runtime.Seeds;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,10 +1,10 @@
 package dev.fulcrum.core.train;
 
-import dev.fulcrum.runtime.Predictions;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.math.calibration.Calibration;
+import dev.fulcrum.runtime.Predictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.fulcrum.core.train;
 
-import dev.fulcrum.runtime.Predictions;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.math.calibration.Calibration;
+import dev.fulcrum.runtime.Predictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;

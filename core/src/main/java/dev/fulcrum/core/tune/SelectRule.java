@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.TrialRecord;
+import dev.fulcrum.core.run.Json;
 import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.core.run.Json;
 
 import java.util.ArrayList;
 import java.util.HashMap;

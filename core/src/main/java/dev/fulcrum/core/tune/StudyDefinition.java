@@ -10,11 +10,11 @@ import dev.fulcrum.api.tune.FloatParameter;
 import dev.fulcrum.api.tune.IntParameter;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
-import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.pipeline.Resolved;
 import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,8 +10,6 @@ import dev.fulcrum.api.tune.Parameter;
 import dev.fulcrum.api.tune.Pruner;
 import dev.fulcrum.api.tune.Sampler;
 import dev.fulcrum.api.tune.SearchSpace;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.FulcrumHost;
@@ -21,6 +19,8 @@ import dev.fulcrum.core.pipeline.Resolved;
 import dev.fulcrum.core.pipeline.ResolvedPipeline;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -7,7 +7,6 @@ import dev.fulcrum.api.tune.ClaimedTrial;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
 import dev.fulcrum.api.tune.StudyStorage;
-import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.pipeline.PipelineLauncher;
 import dev.fulcrum.core.pipeline.RunOutcome;
@@ -15,6 +14,7 @@ import dev.fulcrum.core.pipeline.StudyTrial;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.threads.ThreadSettings;
+import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.util.LinkedHashMap;
 import java.util.List;

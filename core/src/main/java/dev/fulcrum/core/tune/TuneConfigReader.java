@@ -8,12 +8,12 @@ import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
 import dev.fulcrum.api.tune.SearchSpace;
 import dev.fulcrum.core.config.ComponentSpec;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.Family;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.time.Duration;
 import java.util.ArrayList;

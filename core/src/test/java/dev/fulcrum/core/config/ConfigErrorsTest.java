@@ -1,12 +1,12 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ConfigException;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ParamsBinder;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigException;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.api.InvalidInputException;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,10 +1,5 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ParamsConstraints;
-import dev.fulcrum.runtime.config.ConfigException;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ParamsBinder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.Doc;
 import dev.fulcrum.api.InvalidParamsException;
@@ -13,6 +8,11 @@ import dev.fulcrum.api.params.Finite;
 import dev.fulcrum.api.params.NotBlank;
 import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.params.Range;
+import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigException;
+import dev.fulcrum.runtime.config.ConfigPath;
+import dev.fulcrum.runtime.config.ParamsBinder;
+import dev.fulcrum.runtime.config.ParamsConstraints;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

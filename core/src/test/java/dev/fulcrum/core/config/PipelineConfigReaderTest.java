@@ -1,8 +1,8 @@
 package dev.fulcrum.core.config;
 
-import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.host.Family;
+import dev.fulcrum.runtime.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,9 +3,9 @@ package dev.fulcrum.core.tune;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.TrialRecord;
+import dev.fulcrum.core.run.Json;
 import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.core.run.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.fulcrum.plugins.concat;
 
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.plugins.csv.CsvDataSourceFactory;
 import dev.fulcrum.plugins.csv.CsvParams;
+import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.testkit.MixedColumnsCsv;
 import dev.fulcrum.testkit.PluginContract;
 import dev.fulcrum.testkit.RunRecord;

@@ -2,8 +2,8 @@ package dev.fulcrum.plugins.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.core.host.Family;
+import dev.fulcrum.runtime.config.ConfigException;
 import dev.fulcrum.testkit.PluginContract;
 import dev.fulcrum.testkit.RunRecord;
 import org.junit.jupiter.api.Test;
