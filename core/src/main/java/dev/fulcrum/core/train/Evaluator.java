@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
@@ -27,7 +28,7 @@ public final class Evaluator {
     public static Map<String, Map<String, Double>> evaluate(TrainableModel model, Dataset data, Partition partition,
                                                            IntPredicate rowFilter) {
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        predict(model, data, partition, rowFilter).forEach((task, p) -> metrics.put(task, TaskMetrics.of(p.labels(), p.probabilities())));
+        predict(model, data, partition, rowFilter).forEach((task, p) -> metrics.put(task, p.metrics()));
         return metrics;
     }
 
@@ -35,9 +36,7 @@ public final class Evaluator {
     public static Map<String, TaskEvaluation> evaluateInFull(TrainableModel model, Dataset data, Partition partition) {
         Map<String, TaskEvaluation> evaluations = new LinkedHashMap<>();
         predict(model, data, partition, row -> true).forEach((task, p) -> evaluations.put(task, new TaskEvaluation(
-                TaskMetrics.of(p.labels(), p.probabilities()),
-                ClassCounts.of(data.schema().task(task).orElseThrow().classes(), p.labels(), Predictions.argmax(p.probabilities())),
-                Calibration.of(p.probabilities().toFloatMatrix(), p.labels(), Calibration.DEFAULT_BINS))));
+                p.metrics(), p.counts(), Calibration.of(p.probabilities(), p.labels(), Calibration.DEFAULT_BINS))));
         return evaluations;
     }
 
@@ -45,10 +44,20 @@ public final class Evaluator {
     public record TaskEvaluation(Map<String, Double> metrics, ClassCounts classes, Calibration calibration) {
     }
 
-    private record TaskPredictions(int[] labels, INDArray probabilities) {
+    /** One task's true labels, predicted probabilities ({@code [rows][classes]}) and the confusion matrix of the two. */
+    private record TaskPredictions(int[] labels, float[][] probabilities, ClassCounts counts) {
+
+        static TaskPredictions of(List<String> classes, int[] labels, INDArray probabilities) {
+            return new TaskPredictions(labels, probabilities.toFloatMatrix(),
+                    ClassCounts.of(classes, labels, Predictions.argmax(probabilities)));
+        }
+
+        Map<String, Double> metrics() {
+            return TaskMetrics.of(counts, probabilities, labels);
+        }
     }
 
-    /** True labels and predicted probabilities per task (tasks without labelled rows left out). */
+    /** True labels, predicted probabilities and class counts per task (tasks without labelled rows left out). */
     private static Map<String, TaskPredictions> predict(TrainableModel model, Dataset data, Partition partition,
                                                         IntPredicate rowFilter) {
         Map<String, int[]> rowsByTask = new LinkedHashMap<>();
@@ -72,7 +81,8 @@ public final class Evaluator {
                 positions[i] = Arrays.binarySearch(union, rows[i]);
                 labels[i] = all[rows[i]];
             }
-            predictions.put(task, new TaskPredictions(labels, probabilities.get(task).getRows(positions)));
+            predictions.put(task, TaskPredictions.of(data.schema().task(task).orElseThrow().classes(), labels,
+                    probabilities.get(task).getRows(positions)));
         });
         return predictions;
     }

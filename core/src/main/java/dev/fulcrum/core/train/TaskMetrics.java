@@ -2,8 +2,6 @@ package dev.fulcrum.core.train;
 
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.math.calibration.Calibration;
-import dev.fulcrum.runtime.Predictions;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,39 +13,26 @@ final class TaskMetrics {
     }
 
     /**
+     * @param counts        the confusion matrix of the predictions
+     * @param probabilities {@code [rows][classes]}
      * @param labels        true class per row
-     * @param probabilities {@code [rows, classes]}
      */
-    static Map<String, Double> of(int[] labels, INDArray probabilities) {
-        int classes = (int) probabilities.columns();
-        int[] predicted = Predictions.argmax(probabilities);
-        float[][] p = probabilities.toFloatMatrix();
-        long[] truePositive = new long[classes];
-        long[] predictedCount = new long[classes];
-        long[] actualCount = new long[classes];
+    static Map<String, Double> of(ClassCounts counts, float[][] probabilities, int[] labels) {
         long correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            actualCount[labels[i]]++;
-            predictedCount[predicted[i]]++;
-            if (predicted[i] == labels[i]) {
-                truePositive[labels[i]]++;
-                correct++;
-            }
-        }
         double f1Sum = 0;
         int present = 0;
-        for (int c = 0; c < classes; c++) {
-            if (actualCount[c] + predictedCount[c] == 0) {
-                continue;
+        for (int c = 0; c < counts.classes().size(); c++) {
+            correct += counts.confusion()[c][c];
+            if (counts.support(c) + counts.predicted(c) > 0) {
+                present++;
+                f1Sum += counts.f1(c);
             }
-            present++;
-            f1Sum += 2.0 * truePositive[c] / (actualCount[c] + predictedCount[c]);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         int n = labels.length;
         metrics.put(MetricNames.ACCURACY, n == 0 ? Double.NaN : (double) correct / n);
         metrics.put(MetricNames.MACRO_F1, present == 0 ? Double.NaN : f1Sum / present);
-        metrics.put(MetricNames.LOSS, Calibration.negativeLogLikelihood(p, labels));
+        metrics.put(MetricNames.LOSS, Calibration.negativeLogLikelihood(probabilities, labels));
         metrics.put(MetricNames.COUNT, (double) n);
         return metrics;
     }
