@@ -54,10 +54,12 @@ public final class FulcrumModel {
     private final List<String> networkFeatures;
     private final List<FeatureTransform> transforms;
     private final DecisionRule decisionRule;
+    private final ConfigDocument pipeline;
 
     private FulcrumModel(Path archive, TrainableModel network, Schema inputSchema, List<String> networkFeatures,
-                         List<FeatureTransform> transforms, DecisionRule decisionRule) {
+                         List<FeatureTransform> transforms, DecisionRule decisionRule, ConfigDocument pipeline) {
         this.archive = archive;
+        this.pipeline = pipeline;
         this.network = network;
         this.inputSchema = inputSchema;
         this.networkFeatures = networkFeatures;
@@ -102,7 +104,7 @@ public final class FulcrumModel {
         description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
         return new FulcrumModel(archive, new TrainableModel(graph, texts(description.get("trunk")), heads),
                 SchemaJson.read(description.get("input_schema")), SchemaJson.read(description.get("schema")).featureNames(),
-                transforms, decisionRule(archive, components, pipeline));
+                transforms, decisionRule(archive, components, pipeline), pipeline);
     }
 
     /** A run folder's {@code model.zip}, or the given file; refused with the reason where neither is there. */
@@ -157,6 +159,11 @@ public final class FulcrumModel {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    /** The resolved pipeline config of the run, as saved with the model ({@code fulcrum/pipeline.yaml}). */
+    public ConfigDocument savedPipeline() {
+        return pipeline;
     }
 
     /** The {@code model.zip} this model was loaded from. */

@@ -89,7 +89,7 @@ final class PredictCommand extends HostCommand {
      */
     private static void noteAdapters(FulcrumModel model, PrintWriter err) {
         List<String> adapters = new ArrayList<>();
-        PredictInput.savedPipeline(model).path("adapt").forEach(adapter -> adapters.add(adapter.path("type").asText()));
+        model.savedPipeline().root().path("adapt").forEach(adapter -> adapters.add(adapter.path("type").asText()));
         if (!adapters.isEmpty()) {
             err.println("note: the run's domain adapters " + adapters + " changed its rows while it trained and tested and are "
                     + "not part of model.zip; rows are predicted as given, without them, so predictions of rows they changed "

@@ -19,7 +19,6 @@ import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.io.CsvColumns;
 import dev.fulcrum.runtime.FulcrumModel;
-import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.runtime.RowColumns;
 import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.runtime.config.ConfigDocument;
@@ -58,12 +57,11 @@ record PredictInput(Dataset rows, String[] ids) {
         if (name.endsWith(".csv")) {
             return csv(model, data);
         }
-        ObjectNode pipeline = savedPipeline(model);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             ConfigDocument document = ConfigDocument.parse(text(data), data.toString());
-            return fromSource(model, host, document, data.toAbsolutePath().getParent(), pipeline, partition);
+            return fromSource(model, host, document, data.toAbsolutePath().getParent(), partition);
         }
-        return fromSource(model, host, idxMapping(data, labels, pipeline, model), data.toAbsolutePath().getParent(), pipeline, null);
+        return fromSource(model, host, idxMapping(data, labels, model), data.toAbsolutePath().getParent(), null);
     }
 
     private static PredictInput csv(FulcrumModel model, Path data) {
@@ -80,13 +78,13 @@ record PredictInput(Dataset rows, String[] ids) {
      * run kept every label of its file, those are its task's classes, named by {@code class-names}
      * or by the values themselves.
      */
-    private static ConfigDocument idxMapping(Path images, Path labels, ObjectNode pipeline, FulcrumModel model) {
+    private static ConfigDocument idxMapping(Path images, Path labels, FulcrumModel model) {
         ObjectNode mapping = Json.object().put("type", IDX);
         mapping.put("images", images.toAbsolutePath().toString());
         if (labels != null) {
             mapping.put("labels", labels.toAbsolutePath().toString());
         }
-        JsonNode specific = pipeline.path("data").path("specific");
+        JsonNode specific = model.savedPipeline().root().path("data").path("specific");
         if (specific.path("type").asText().equals(IDX)) {
             for (String key : List.of("classes", "class-names")) {
                 if (specific.hasNonNull(key)) {
@@ -123,7 +121,9 @@ record PredictInput(Dataset rows, String[] ids) {
     }
 
     private static PredictInput fromSource(FulcrumModel model, FulcrumHost host, ConfigDocument document, Path folder,
-                                           ObjectNode pipeline, Partition partition) {
+                                           Partition partition) {
+        ConfigDocument saved = model.savedPipeline();
+        ObjectNode pipeline = saved.root();
         long seed = pipeline.path("seed").asLong(0);
         Dataset data = named(load(host, document, folder, seed));
         String[] ids = numbered(data.rows());
@@ -132,7 +132,6 @@ record PredictInput(Dataset rows, String[] ids) {
                 throw new InvalidInputException("--partition splits the rows as the run did, which needs all of the run's data; "
                         + "the run also had data.general, so give a mapping of the specific data without --partition");
             }
-            ConfigDocument saved = ConfigDocument.parse(pipeline.toString(), model.archive() + "!fulcrum/" + ModelZip.PIPELINE);
             SplitConfig split = new ParamsBinder(folder).bind(pipeline.path("split"), SplitConfig.class,
                     ConfigPath.ROOT.child("split"), saved);
             int[] rows = Splitter.split(data, split, Seeds.derive(seed, "split")).rowsIn(partition);
@@ -186,11 +185,6 @@ record PredictInput(Dataset rows, String[] ids) {
         }
         String first = data.schema().taskNames().get(0);
         return first.equals(Tasks.GENERAL) ? data : data.withTaskRenamed(first, Tasks.SPECIFIC);
-    }
-
-    static ObjectNode savedPipeline(FulcrumModel model) {
-        return ConfigDocument.parse(ModelZip.readText(model.archive(), ModelZip.PIPELINE),
-                model.archive() + "!fulcrum/" + ModelZip.PIPELINE).root();
     }
 
     private static String[] numbered(int rows) {
