@@ -47,6 +47,19 @@ public final class RunView {
         String summaryText = optionalText(summaryFile).orElseThrow(
                 () -> new IllegalArgumentException(summaryFile + ": no such file (is " + folder + " a run folder?)"));
         JsonValue summary = parse(summaryText, summaryFile.toString());
+        List<JsonValue> metrics = metricLines(folder);
+        Path provenanceFile = folder.resolve("provenance.json");
+        JsonValue provenance = optionalText(provenanceFile).map(text -> parse(text, provenanceFile.toString()))
+                .orElse(JsonValue.of(null));
+        return new RunView(folder, summary, metrics, optionalText(folder.resolve("config.yaml")), provenance);
+    }
+
+    /**
+     * Every line of a run folder's {@code metrics.jsonl}, in file order (empty without the file).
+     *
+     * @throws IllegalArgumentException naming the file and line where a line is not JSON
+     */
+    public static List<JsonValue> metricLines(Path folder) {
         List<JsonValue> metrics = new ArrayList<>();
         Path metricsFile = folder.resolve("metrics.jsonl");
         String[] lines = optionalText(metricsFile).orElse("").split("\n");
@@ -55,10 +68,7 @@ public final class RunView {
                 metrics.add(parse(lines[i], metricsFile + ": line " + (i + 1)));
             }
         }
-        Path provenanceFile = folder.resolve("provenance.json");
-        JsonValue provenance = optionalText(provenanceFile).map(text -> parse(text, provenanceFile.toString()))
-                .orElse(JsonValue.of(null));
-        return new RunView(folder, summary, metrics, optionalText(folder.resolve("config.yaml")), provenance);
+        return metrics;
     }
 
     public Path folder() {

@@ -2,14 +2,14 @@ package dev.fulcrum.core.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.core.run.Json;
-import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.tune.StudyFront;
 import dev.fulcrum.core.tune.StudyTrials;
 import dev.fulcrum.html.ComparePage;
 import dev.fulcrum.html.ComparedRun.CurvePoint;
 import dev.fulcrum.html.ComparedRun;
 import dev.fulcrum.html.ComparedStudy;
+import dev.fulcrum.html.JsonValue;
+import dev.fulcrum.html.RunView;
 import dev.fulcrum.runtime.config.ConfigDocument;
 
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The page of {@code fulcrum compare --html}, from the folders it names: each run folder's
@@ -89,7 +90,7 @@ public final class ComparePageBuilder {
         return new ComparedRun(String.valueOf(RunSummaries.folder(run).getFileName()), summary.path("status").asText("-"), config,
                 number(balance.path("specific")), number(balance.path("general")), number(balance.path("general_before")),
                 number(balance.path("forgetting")), number(timing.path("total_seconds")), number(timing.path("stages").path("train")),
-                nonDominated, curve(RunSummaries.folder(run).resolve(MetricsLog.FILE)));
+                nonDominated, curve(RunSummaries.folder(run)));
     }
 
     /** The run's resolved config flattened; empty where the folder has no {@code config.yaml}. */
@@ -102,26 +103,26 @@ public final class ComparePageBuilder {
     }
 
     /** The validation lines of {@code metrics.jsonl}: each task's accuracy by global epoch; none without the file. */
-    static List<CurvePoint> curve(Path metrics) {
-        if (!Files.isRegularFile(metrics)) {
-            return List.of();
+    static List<CurvePoint> curve(Path folder) {
+        List<JsonValue> lines;
+        try {
+            lines = RunView.metricLines(folder);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
         }
         List<CurvePoint> points = new ArrayList<>();
-        List<String> lines = text(metrics).lines().filter(line -> !line.isBlank()).toList();
-        for (int i = 0; i < lines.size(); i++) {
-            JsonNode line;
-            try {
-                line = Json.MAPPER.readTree(lines.get(i));
-            } catch (IOException e) {
-                throw new InvalidInputException(metrics + ": line " + (i + 1) + ": not a JSON object: " + e.getMessage(), e);
-            }
-            if ("validation".equals(line.path("split").asText())) {
-                JsonNode tasks = line.path("metrics");
-                points.add(new CurvePoint(line.path("global_epoch").asInt(), number(tasks.path("specific").path("accuracy")),
-                        number(tasks.path("general").path("accuracy"))));
+        for (JsonValue line : lines) {
+            if ("validation".equals(line.get("split").textOr(""))) {
+                points.add(new CurvePoint((int) line.get("global_epoch").number().orElse(0),
+                        accuracy(line, "specific"), accuracy(line, "general")));
             }
         }
         return points;
+    }
+
+    private static Double accuracy(JsonValue line, String task) {
+        OptionalDouble value = line.at("metrics", task, "accuracy").number();
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static ComparedStudy study(Path folder) {
