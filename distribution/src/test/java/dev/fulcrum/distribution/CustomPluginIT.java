@@ -42,7 +42,7 @@ class CustomPluginIT {
     static void installTheSdkAndBuildTheExample() throws Exception {
         maven = IsolatedMaven.in(work.resolve("maven"));
         maven.script(work, SDK.resolve("install")).assertExit(0);
-        Path project = copyOfExample(work.resolve("custom-plugin"));
+        Path project = Launcher.copyOfExample("custom-plugin", work.resolve("custom-plugin"));
         build = maven.mvn(project, "package");
         pluginJar = project.resolve("target/fulcrum-plugin-feature-dropout-1.0.0.jar");
     }
@@ -112,17 +112,6 @@ class CustomPluginIT {
         assertFalse(Launcher.run(folder, "plugins", "--plugins", plugins.toString()).out().contains("feature-dropout"));
         Launcher.run(folder, "run", "dropout.yaml", "--plugins", plugins.toString(), "--runs", "runs")
                 .assertExit(2).assertErrContains("augment[0].type: unknown augmenter \"feature-dropout\"; known: ");
-    }
-
-    /** examples/custom-plugin copied to {@code target}, as a user copies it out of the distribution. */
-    private static Path copyOfExample(Path target) throws IOException {
-        Path example = Launcher.DISTRIBUTION.resolve("examples/custom-plugin");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(example.relativize(file).toString()));
-            }
-        }
-        return target;
     }
 
     private static List<String> fileNames(Path folder) throws IOException {

@@ -4,12 +4,10 @@ import dev.fulcrum.testkit.CliResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +30,7 @@ class EmbeddingExampleIT {
 
         IsolatedMaven maven = IsolatedMaven.in(work.resolve("maven"));
         maven.script(work, Launcher.DISTRIBUTION.resolve("sdk/install")).assertExit(0);
-        Path project = copyOfExample(work.resolve("embedding"));
+        Path project = Launcher.copyOfExample("embedding", work.resolve("embedding"));
         CliResult build = maven.mvn(project, "package");
         build.assertExit(0);
         String classpath = String.join(java.io.File.pathSeparator, project.resolve("target/classes").toString(),
@@ -63,15 +61,5 @@ class EmbeddingExampleIT {
             }
         }
         assertTrue(classpath.contains("fulcrum-runtime-") && !classpath.contains("fulcrum-core"), classpath);
-    }
-
-    private static Path copyOfExample(Path target) throws IOException {
-        Path example = Launcher.DISTRIBUTION.resolve("examples/embedding");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(example.relativize(file).toString()));
-            }
-        }
-        return target;
     }
 }

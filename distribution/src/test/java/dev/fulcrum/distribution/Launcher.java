@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Runs the real {@code bin/fulcrum} of the assembled distribution in a child process. */
 final class Launcher {
@@ -26,6 +27,17 @@ final class Launcher {
             """;
 
     private Launcher() {
+    }
+
+    /** {@code examples/<name>} of the distribution copied to {@code target} (not there yet), as a user copies it out. */
+    static Path copyOfExample(String name, Path target) throws IOException {
+        Path example = DISTRIBUTION.resolve("examples").resolve(name);
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(example.relativize(file).toString()));
+            }
+        }
+        return target;
     }
 
     static CliResult run(Path workingFolder, String... args) throws IOException, InterruptedException {
