@@ -8,8 +8,8 @@ import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
-import dev.fulcrum.core.train.ClassCounts;
 import dev.fulcrum.math.calibration.Calibration;
+import dev.fulcrum.math.stats.ClassCounts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,9 +3,9 @@ package dev.fulcrum.core.pipeline;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Partition;
-import dev.fulcrum.core.train.ClassCounts;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.math.calibration.Calibration;
+import dev.fulcrum.math.stats.ClassCounts;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;

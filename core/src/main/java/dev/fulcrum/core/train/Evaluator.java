@@ -4,6 +4,7 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.math.calibration.Calibration;
+import dev.fulcrum.math.stats.ClassCounts;
 import dev.fulcrum.runtime.Predictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -2,6 +2,7 @@ package dev.fulcrum.core.train;
 
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.math.calibration.Calibration;
+import dev.fulcrum.math.stats.ClassCounts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

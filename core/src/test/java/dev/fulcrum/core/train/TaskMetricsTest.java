@@ -1,6 +1,7 @@
 package dev.fulcrum.core.train;
 
 import dev.fulcrum.api.MetricNames;
+import dev.fulcrum.math.stats.ClassCounts;
 import dev.fulcrum.runtime.Predictions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package dev.fulcrum.core.train;
+package dev.fulcrum.math.stats;
 
 import org.junit.jupiter.api.Test;
 

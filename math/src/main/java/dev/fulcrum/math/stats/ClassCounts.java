@@ -1,4 +1,4 @@
-package dev.fulcrum.core.train;
+package dev.fulcrum.math.stats;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ public record ClassCounts(List<String> classes, long[][] confusion) {
         }
     }
 
-    static ClassCounts of(List<String> classes, int[] labels, int[] predicted) {
+    public static ClassCounts of(List<String> classes, int[] labels, int[] predicted) {
         long[][] confusion = new long[classes.size()][classes.size()];
         for (int i = 0; i < labels.length; i++) {
             confusion[labels[i]][predicted[i]]++;
