@@ -26,6 +26,7 @@ public final class Phase {
     private final EarlyStopping earlyStopping;
     private final DomainAdversary domainAdversary;
     private final Map<String, Double> rowShares;
+    private final Integer keepStartingPointAfter;
 
     private Phase(Builder b) {
         this.name = b.name;
@@ -37,6 +38,7 @@ public final class Phase {
         this.earlyStopping = b.earlyStopping;
         this.domainAdversary = b.domainAdversary;
         this.rowShares = Collections.unmodifiableMap(new LinkedHashMap<>(b.rowShares));
+        this.keepStartingPointAfter = b.keepStartingPointAfter;
         if (taskWeights.isEmpty()) {
             throw new IllegalArgumentException("phase " + name + " trains no task");
         }
@@ -44,6 +46,10 @@ public final class Phase {
             throw new IllegalArgumentException("phase " + name + " needs positive epochs, batch size and learning rate");
         }
         checkRowShares();
+        if (keepStartingPointAfter != null && (keepStartingPointAfter < 0 || keepStartingPointAfter > epochs)) {
+            throw new IllegalArgumentException("phase " + name + " keeps the starting point after " + keepStartingPointAfter
+                    + " epochs; expected 0 to its " + epochs + " epochs");
+        }
     }
 
     private void checkRowShares() {
@@ -115,6 +121,9 @@ public final class Phase {
     public Builder toBuilder() {
         Builder builder = named(name).epochs(epochs).batchSize(batchSize).learningRate(learningRate).layerRates(layerRates)
                 .earlyStopping(earlyStopping).domainAdversary(domainAdversary).rowShares(rowShares);
+        if (keepStartingPointAfter != null) {
+            builder.keepStartingPointAfter(keepStartingPointAfter);
+        }
         taskWeights.forEach(builder::task);
         return builder;
     }
@@ -130,6 +139,16 @@ public final class Phase {
         return rowShares;
     }
 
+    /**
+     * After how many of this phase's epochs the host keeps theta_0, the model as specific training
+     * starts, for weight-space interpolation and soups; {@code null} when this phase keeps none.
+     * See {@link Builder#keepStartingPointAfter(int)}.
+     */
+    @Experimental
+    public Integer keepStartingPointAfter() {
+        return keepStartingPointAfter;
+    }
+
     public static final class Builder {
         private final String name;
         private final Map<String, Double> taskWeights = new LinkedHashMap<>();
@@ -140,6 +159,7 @@ public final class Phase {
         private EarlyStopping earlyStopping;
         private DomainAdversary domainAdversary;
         private final Map<String, Double> rowShares = new LinkedHashMap<>();
+        private Integer keepStartingPointAfter;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -191,6 +211,20 @@ public final class Phase {
         public Builder rowShares(Map<String, Double> shares) {
             rowShares.clear();
             rowShares.putAll(shares);
+            return this;
+        }
+
+        /**
+         * Keeps theta_0 after this many epochs of the phase (0: at its start; at its end if it stops
+         * sooner): the model when the specific task starts to move the trunk, after the epochs in
+         * which its head learns alone, so that theta_0's specific head is a trained linear probe
+         * (LP-FT, Kumar et al. 2022). The host saves it in the run folder ({@code theta0.zip});
+         * {@link TrainingSession#interpolate(Interpolation)} and soups start from it. One phase of
+         * a run may keep it.
+         */
+        @Experimental
+        public Builder keepStartingPointAfter(int epochs) {
+            keepStartingPointAfter = epochs;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.train;
 
+import dev.fulcrum.api.Experimental;
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.Stable;
 import dev.fulcrum.api.data.Schema;
@@ -35,6 +36,20 @@ public interface TrainingSession {
      * @throws IllegalStateException when called a second time
      */
     void specificTrainingStarts();
+
+    /**
+     * Interpolates every weight between theta_0 (kept by a phase, see
+     * {@link Phase.Builder#keepStartingPointAfter(int)}) and the model now, evaluates both tasks on
+     * validation at each alpha of the grid, and leaves the model at the alpha the rule chooses.
+     * Parameters that are not weights (BatchNorm's running statistics) are re-estimated on training
+     * rows after interpolating, not averaged; the updater's state is not interpolated. The summary
+     * reports the curve as {@code balance.curve}. Call it once, after the last phase.
+     *
+     * @throws dev.fulcrum.api.InvalidInputException when no phase kept theta_0
+     * @throws IllegalStateException                 when called a second time
+     */
+    @Experimental
+    InterpolationCurve interpolate(Interpolation settings);
 
     /** Validation metrics now, per task then per metric (see {@link dev.fulcrum.api.MetricNames}). */
     Map<String, Map<String, Double>> validate();

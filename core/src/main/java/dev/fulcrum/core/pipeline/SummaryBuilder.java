@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private SummaryBuilder() {
     }

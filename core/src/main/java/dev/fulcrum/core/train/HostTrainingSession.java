@@ -11,6 +11,8 @@ import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.EarlyStopping;
+import dev.fulcrum.api.train.Interpolation;
+import dev.fulcrum.api.train.InterpolationCurve;
 import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.api.train.DomainAdversary;
@@ -103,6 +105,11 @@ public final class HostTrainingSession implements TrainingSession {
         }
         specificTrainingStarted = true;
         onSpecificTrainingStart.run();
+    }
+
+    @Override
+    public InterpolationCurve interpolate(Interpolation settings) {
+        throw new UnsupportedOperationException("not yet: the interpolation part of issue 10 builds this");
     }
 
     @Override
