@@ -15,12 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A service's path with the distribution alone: {@code sdk/install}, {@code mvn package} of a copy of
  * examples/embedding, and its plain Java program predicting with the quickstart's model, on
- * fulcrum-runtime, an ND4J backend and the standardize plugin's jar: no host, no plugin manager.
+ * fulcrum-runtime, an ND4J backend and the jars of the standardize and coral plugins: no host, no plugin manager.
  */
 class EmbeddingExampleIT {
 
     @TempDir
     static Path work;
+
+    private static String pluginJar(String plugin) {
+        return Launcher.DISTRIBUTION.resolve("plugins/fulcrum-plugin-" + plugin + "-" + System.getProperty("fulcrum.version") + ".jar").toString();
+    }
 
     @Test
     void theEmbeddedModelPredictsExactlyWhatFulcrumPredictWrites() throws Exception {
@@ -35,7 +39,7 @@ class EmbeddingExampleIT {
         build.assertExit(0);
         String classpath = String.join(java.io.File.pathSeparator, project.resolve("target/classes").toString(),
                 Files.readString(project.resolve("target/classpath.txt")).trim(),
-                Launcher.DISTRIBUTION.resolve("plugins/fulcrum-plugin-standardize-" + System.getProperty("fulcrum.version") + ".jar").toString());
+                pluginJar("standardize"), pluginJar("coral"));
         ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
                 "com.example.fulcrum.embedding.PredictRows", run.toString(), rows.toString(), "embedded.csv").directory(work.toFile());
         java.environment().put("OMP_NUM_THREADS", "1");

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code fulcrum predict} through the real launcher: the run's test rows, new CSV rows, and bad input. */
@@ -36,13 +37,10 @@ class PredictIT {
         quickstart = quickstartIn(work);
     }
 
-    /** The quickstart run for three epochs in {@code folder}. */
+    /** The quickstart run (its coral step included: model.zip saves the fitted map) for three epochs in {@code folder}. */
     static RunRecord quickstartIn(Path folder) throws Exception {
-        // Without its coral step: CORAL re-colours the run's source rows, test rows too, and is not part of the saved model
-        // (a domain adapter acts on the training data; only feature transforms are saved), so only the pipeline without it
-        // measured its test accuracy on the rows the saved model sees.
         Launcher.run(folder, "run", Launcher.EXAMPLES.resolve("quickstart.yaml").toString(), "--runs", "runs",
-                "--set", "strategy.epochs=3", "--set", "adapt=[]").assertExit(0);
+                "--set", "strategy.epochs=3").assertExit(0);
         return RunRecord.latestIn(folder.resolve("runs"));
     }
 
@@ -66,34 +64,53 @@ class PredictIT {
     }
 
     @Test
-    void aRunWithDomainAdaptersIsPredictedWithANoteThatTheyAreNotInTheSavedModel() throws Exception {
-        Path folder = Files.createDirectories(work.resolve("adapted"));
-        Launcher.run(folder, "run", Launcher.EXAMPLES.resolve("quickstart.yaml").toString(), "--runs", "runs",
-                "--set", "strategy.epochs=1").assertExit(0);
-        Launcher.run(folder, "predict", RunRecord.latestIn(folder.resolve("runs")).folder().toString(), "--data",
-                specificSource(folder).toString(), "--partition", "test", "--out", "test.csv")
-                .assertExit(0).assertErrContains("note: the run's domain adapters [coral] changed its rows while it trained");
-    }
-
-    @Test
-    void aModelWhoseAdaptersMadeFeatureColumnsIsRefusedNamingThem() throws Exception {
+    void aModelWhoseAdapterMadeFeatureColumnsAdaptsNewRowsAndReproducesItsTestAccuracy() throws Exception {
         Path folder = Files.createDirectories(work.resolve("augmented"));
         Files.writeString(folder.resolve("augmented.yaml"), """
                 name: augmented
                 data:
                   specific: {type: synthetic, rows: 600, features: 6, target-share: 0.5}
                 split: {target-labelled: 0.2}
-                adapt: [{type: feature-augmentation}]
+                adapt: [{type: feature-augmentation}, {type: importance-weighting}]
                 model: {type: mlp, hidden: [4]}
                 strategy: {type: supervised, epochs: 1}
                 """);
         Launcher.run(folder, "run", "augmented.yaml", "--runs", "runs").assertExit(0);
+        RunRecord run = RunRecord.latestIn(folder.resolve("runs"));
         Files.writeString(folder.resolve("rows.yaml"), "{type: synthetic, rows: 600, features: 6, target-share: 0.5}\n");
-        Launcher.run(folder, "predict", RunRecord.latestIn(folder.resolve("runs")).folder().toString(), "--data", "rows.yaml",
-                "--out", "rows.csv").assertExit(2).assertErrContains("its network takes 18 feature columns, but its saved "
-                + "feature transforms give 6 [x0, x1, x2, x3, x4, x5]; the network's other columns [source:x0, source:x1, "
-                + "source:x2] came from the run's domain adapters, which are not part of model.zip");
-        assertFalse(Files.exists(folder.resolve("rows.csv")), "nothing is written");
+        Launcher.run(folder, "predict", run.folder().toString(), "--data", "rows.yaml", "--partition", "test", "--out", "rows.csv")
+                .assertExit(0).assertOutContains(String.format(Locale.ROOT, "specific accuracy %.4f on %d labelled rows",
+                        run.metric("test", "specific", "accuracy"), (long) run.metric("test", "specific", "count")));
+    }
+
+    @Test
+    void csvRowsAreAdaptedByTheirDomainColumnAndTargetRowsByDefault() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("domains"));
+        List<String> rows = Files.readAllLines(randomRows(folder.resolve("rows.csv"), 20, 3));
+        StringBuilder asSource = new StringBuilder(rows.get(0) + ",domain\n");
+        StringBuilder asTarget = new StringBuilder(rows.get(0) + ",domain\n");
+        for (String row : rows.subList(1, rows.size())) {
+            asSource.append(row).append(",source\n");
+            asTarget.append(row).append(",target\n");
+        }
+        Files.writeString(folder.resolve("source.csv"), asSource);
+        Files.writeString(folder.resolve("target.csv"), asTarget);
+        for (String name : List.of("rows", "source", "target")) {
+            Launcher.run(folder, "predict", quickstart.folder().toString(), "--data", name + ".csv", "--out", name + "-out.csv")
+                    .assertExit(0);
+        }
+        List<String> unsaid = Files.readAllLines(folder.resolve("rows-out.csv"));
+        assertEquals(unsaid, Files.readAllLines(folder.resolve("target-out.csv")), "rows that say no domain are target rows");
+        List<String> source = Files.readAllLines(folder.resolve("source-out.csv"));
+        assertEquals(unsaid.get(0), source.get(0));
+        assertNotEquals(unsaid.subList(1, unsaid.size()), source.subList(1, source.size()),
+                "coral's saved map re-colours source rows only");
+
+        Files.writeString(folder.resolve("elsewhere.csv"), rows.get(0) + ",domain\n" + rows.get(1) + ",elsewhere\n");
+        Launcher.run(folder, "predict", quickstart.folder().toString(), "--data", "elsewhere.csv", "--out", "elsewhere-out.csv")
+                .assertExit(2).assertErrContains("elsewhere.csv: row 2, column domain: domain \"elsewhere\" is not one of the run's domains "
+                        + "[source, target]");
+        assertFalse(Files.exists(folder.resolve("elsewhere-out.csv")), "nothing is written");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.fulcrum.runtime;
 
 import dev.fulcrum.api.ComponentFactory;
+import dev.fulcrum.api.adapt.DomainAdapterFactory;
 import dev.fulcrum.api.features.FeatureExtractorFactory;
 import dev.fulcrum.api.mitigate.MitigatorFactory;
 
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * The feature extractor and mitigator factories of the plugin jars on a class path, found without a
  * plugin manager: every {@code META-INF/extensions.idx} the class loader sees (the list of extension
  * class names that PF4J's annotation processor writes into each plugin jar) is read, and each listed
- * class that implements {@link FeatureExtractorFactory} or {@link MitigatorFactory} is made with its
+ * class that implements {@link FeatureExtractorFactory}, {@link DomainAdapterFactory} or {@link MitigatorFactory} is made with its
  * public no-argument constructor. A factory that needs the host's Guice injection to be made is
  * named with the reason when its type is asked for.
  */
@@ -32,10 +33,10 @@ public final class ClassPathFactories implements FactoryLookup {
 
     /** The file PF4J's {@code ExtensionAnnotationProcessor} writes (its {@code LegacyExtensionStorage}). */
     static final String EXTENSIONS_INDEX = "META-INF/extensions.idx";
-    private static final List<Class<?>> FAMILIES = List.of(FeatureExtractorFactory.class, MitigatorFactory.class);
+    private static final List<Class<?>> FAMILIES = List.of(FeatureExtractorFactory.class, DomainAdapterFactory.class, MitigatorFactory.class);
 
     private final List<ComponentFactory<?, ?>> factories = new ArrayList<>();
-    /** Listed extensions of the two families that could not be made, each with why. */
+    /** Listed extensions of those families that could not be made, each with why. */
     private final List<String> unusable = new ArrayList<>();
 
     private ClassPathFactories(ClassLoader loader) {
@@ -99,7 +100,8 @@ public final class ClassPathFactories implements FactoryLookup {
     public String unknownType(Class<?> family, String type) {
         TreeSet<String> known = new TreeSet<>();
         factories.stream().filter(family::isInstance).forEach(f -> known.add(f.type()));
-        String noun = family == FeatureExtractorFactory.class ? "feature extractor" : "bias mitigator";
+        String noun = family == FeatureExtractorFactory.class ? "feature extractor"
+                : family == DomainAdapterFactory.class ? "domain adapter" : "bias mitigator";
         return "no " + noun + " \"" + type + "\" on the class path; add the jar of the plugin that provides it (for a type "
                 + "bundled with Fulcrum, the artifact dev.fulcrum:fulcrum-plugin-<plugin>, e.g. fulcrum-plugin-standardize; "
                 + "`fulcrum plugins` lists which plugin has which type); found: "

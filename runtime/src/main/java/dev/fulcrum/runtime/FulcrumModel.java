@@ -50,20 +50,23 @@ public final class FulcrumModel {
     private final Path archive;
     private final TrainableModel network;
     private final Schema inputSchema;
-    /** The feature columns the network was trained on: the transforms' output, and the domain adapters' where a run had them. */
+    /** The feature columns the network was trained on: the transforms' output, as the domain adapters left it. */
     private final List<String> networkFeatures;
     private final List<FeatureTransform> transforms;
+    private final RowAdaptation adaptation;
     private final DecisionRule decisionRule;
     private final ConfigDocument pipeline;
 
     private FulcrumModel(Path archive, TrainableModel network, Schema inputSchema, List<String> networkFeatures,
-                         List<FeatureTransform> transforms, DecisionRule decisionRule, ConfigDocument pipeline) {
+                         List<FeatureTransform> transforms, RowAdaptation adaptation, DecisionRule decisionRule,
+                         ConfigDocument pipeline) {
         this.archive = archive;
         this.pipeline = pipeline;
         this.network = network;
         this.inputSchema = inputSchema;
         this.networkFeatures = networkFeatures;
         this.transforms = transforms;
+        this.adaptation = adaptation;
         this.decisionRule = decisionRule;
     }
 
@@ -104,7 +107,8 @@ public final class FulcrumModel {
         description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
         return new FulcrumModel(archive, new TrainableModel(graph, texts(description.get("trunk")), heads),
                 SchemaJson.read(description.get("input_schema")), SchemaJson.read(description.get("schema")).featureNames(),
-                transforms, decisionRule(archive, components, pipeline), pipeline);
+                transforms, RowAdaptation.read(archive, description, pipeline, components), decisionRule(archive, components, pipeline),
+                pipeline);
     }
 
     /** A run folder's {@code model.zip}, or the given file; refused with the reason where neither is there. */
@@ -251,7 +255,10 @@ public final class FulcrumModel {
                 archive + ": the network predicts task " + task + ", which its input schema does not have"));
     }
 
-    /** Applies the saved feature transforms to raw rows with the training data's columns. */
+    /**
+     * Applies the saved feature transforms, then the saved domain adaptation (each row by its
+     * domain), to raw rows with the training data's columns.
+     */
     public Dataset transform(Dataset raw) {
         List<String> expected = inputSchema.featureNames();
         if (!raw.schema().featureNames().equals(expected)) {
@@ -262,12 +269,12 @@ public final class FulcrumModel {
         for (FeatureTransform transform : transforms) {
             data = transform.apply(data);
         }
+        data = adaptation.apply(data);
         List<String> given = data.schema().featureNames();
         if (!given.equals(networkFeatures)) {
-            throw new InvalidInputException(archive + ": its network takes " + networkFeatures.size() + " feature columns, "
-                    + "but its saved feature transforms give " + given.size() + " " + given + "; the network's other columns "
-                    + networkFeatures.stream().filter(name -> !given.contains(name)).limit(3).toList() + " came from the run's "
-                    + "domain adapters, which are not part of model.zip, so this model cannot predict new rows");
+            throw new InvalidInputException(archive + ": its network takes the " + networkFeatures.size() + " feature columns "
+                    + RawRows.summary(networkFeatures) + ", but its saved feature transforms and domain adaptation give "
+                    + given.size() + " " + RawRows.summary(given));
         }
         return data;
     }

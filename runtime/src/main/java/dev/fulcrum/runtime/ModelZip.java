@@ -22,7 +22,8 @@ import java.util.zip.ZipFile;
  * The reading side of {@code model.zip}: the network as DL4J's {@code ModelSerializer} writes it,
  * plus Fulcrum's own entries under {@code fulcrum/}: text files (the resolved pipeline config, the
  * layer names and schemas, a post-processing decision rule) and the fitted state of each feature
- * transform, as {@code fulcrum/features/<index>/<name>} in ND4J's binary format. The host's
+ * transform, as {@code fulcrum/features/<index>/<name>} in ND4J's binary format, and of each domain
+ * adapter's transform, as {@code fulcrum/adapt/<index>/<name>}. The host's
  * {@code ModelArchive} writes it.
  */
 public final class ModelZip {
@@ -32,6 +33,8 @@ public final class ModelZip {
     public static final String PREFIX = "fulcrum/";
     /** Where the feature transforms' states live inside the archive. */
     public static final String FEATURES = PREFIX + "features/";
+    /** Where the fitted domain transforms' states live inside the archive, by the adapter's index in {@code adapt}. */
+    public static final String ADAPT = PREFIX + "adapt/";
     /** The resolved pipeline config. */
     public static final String PIPELINE = "pipeline.yaml";
     /** Layer names and schemas. */
@@ -65,18 +68,28 @@ public final class ModelZip {
 
     /** The saved state of each feature transform, in pipeline order. */
     public static List<Map<String, INDArray>> readFeatureStates(Path archive, int transforms) {
+        return readStates(archive, FEATURES, transforms);
+    }
+
+    /** The saved state of each domain adapter's transform, in pipeline order (empty for one that saved none). */
+    public static List<Map<String, INDArray>> readAdaptStates(Path archive, int adapters) {
+        return readStates(archive, ADAPT, adapters);
+    }
+
+    /** The states saved as {@code <prefix><index>/<name>}, one map per index below {@code count}. */
+    private static List<Map<String, INDArray>> readStates(Path archive, String prefix, int count) {
         List<Map<String, INDArray>> states = new ArrayList<>();
-        for (int i = 0; i < transforms; i++) {
+        for (int i = 0; i < count; i++) {
             states.add(new LinkedHashMap<>());
         }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.getName().startsWith(FEATURES) || entry.isDirectory()) {
+                if (!entry.getName().startsWith(prefix) || entry.isDirectory()) {
                     continue;
                 }
-                String rest = entry.getName().substring(FEATURES.length());
+                String rest = entry.getName().substring(prefix.length());
                 int index = Integer.parseInt(rest.substring(0, rest.indexOf('/')));
                 try (DataInputStream in = new DataInputStream(zip.getInputStream(entry))) {
                     states.get(index).put(rest.substring(rest.indexOf('/') + 1), Nd4j.read(in));

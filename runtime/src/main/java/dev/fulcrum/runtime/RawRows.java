@@ -2,6 +2,7 @@ package dev.fulcrum.runtime;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Feature;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +21,8 @@ import java.util.Set;
 
 /**
  * New rows checked against the columns a model was trained on and turned into raw {@link Dataset}
- * rows of its input schema: the one place where a missing or extra column, a category never seen
- * in training, or an image of the wrong size is refused, with the column named.
+ * rows of its input schema: the one place where a missing or extra column, a category or domain
+ * never seen in training, or an image of the wrong size is refused, with the column named.
  */
 final class RawRows {
 
@@ -33,6 +35,7 @@ final class RawRows {
     static Dataset fromColumns(Schema schema, RowColumns rows, Collection<String> sensitive) {
         Set<String> allowed = new LinkedHashSet<>(schema.featureNames());
         allowed.add(RowColumns.ID);
+        allowed.add(RowColumns.DOMAIN);
         allowed.addAll(schema.taskNames());
         allowed.addAll(sensitive);
         for (String column : rows.columns()) {
@@ -66,7 +69,9 @@ final class RawRows {
                         ? category(rows, row, feature, categories) : rows.number(row, feature.name());
             }
         }
-        Dataset.Builder builder = Dataset.builder(schema, Nd4j.create(values, new long[] {n, width}, DataType.FLOAT));
+        Dataset.Builder builder = Dataset.builder(schema, Nd4j.create(values, new long[] {n, width}, DataType.FLOAT))
+                .domains(present.contains(RowColumns.DOMAIN) && !schema.featureNames().contains(RowColumns.DOMAIN)
+                        ? domains(rows, schema) : defaultDomains(schema, n));
         for (Task task : schema.tasks()) {
             if (present.contains(task.name())) {
                 builder.labels(task.name(), labels(rows, task));
@@ -95,7 +100,8 @@ final class RawRows {
             }
             System.arraycopy(rows[row], 0, values, row * width, width);
         }
-        return Dataset.builder(schema, Nd4j.create(values, new long[] {rows.length, width}, DataType.FLOAT)).build();
+        return Dataset.builder(schema, Nd4j.create(values, new long[] {rows.length, width}, DataType.FLOAT))
+                .domains(defaultDomains(schema, rows.length)).build();
     }
 
     /**
@@ -129,12 +135,53 @@ final class RawRows {
             }
         }
         INDArray features = recoded(schema, data);
-        Dataset.Builder builder = Dataset.builder(schema, features);
+        Dataset.Builder builder = Dataset.builder(schema, features).domains(domains(data, schema));
         for (Task task : schema.tasks()) {
             data.schema().task(task.name()).ifPresent(given -> builder.labels(task.name(), relabelled(task, given, data.labels(task.name()))));
         }
         data.sensitive().forEach(builder::sensitive);
         return builder.build();
+    }
+
+    /**
+     * The domain of rows that do not say theirs: the run's target domain where it had one, since a
+     * model adapted to a target is deployed there, else its first (and usually only) domain.
+     */
+    private static int[] defaultDomains(Schema schema, int rows) {
+        int[] domains = new int[rows];
+        Arrays.fill(domains, Math.max(0, schema.domains().indexOf(Domains.TARGET)));
+        return domains;
+    }
+
+    private static int[] domains(RowColumns rows, Schema schema) {
+        int[] domains = new int[rows.rows()];
+        for (int row = 0; row < domains.length; row++) {
+            String name = rows.text(row, RowColumns.DOMAIN).trim();
+            domains[row] = schema.domains().indexOf(name);
+            if (domains[row] < 0) {
+                throw rows.problem(row, RowColumns.DOMAIN, "domain \"" + name + "\" is not one of the run's domains " + schema.domains());
+            }
+        }
+        return domains;
+    }
+
+    /** A dataset's domains by name in the model's schema. */
+    private static int[] domains(Dataset data, Schema schema) {
+        List<String> given = data.schema().domains();
+        int[] ids = new int[given.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = schema.domains().indexOf(given.get(i));
+        }
+        int[] domains = data.domains();
+        for (int row = 0; row < domains.length; row++) {
+            int id = ids[domains[row]];
+            if (id < 0) {
+                throw new InvalidInputException("row " + row + ": domain \"" + given.get(domains[row]) + "\" is not one of the run's domains "
+                        + schema.domains());
+            }
+            domains[row] = id;
+        }
+        return domains;
     }
 
     private static INDArray recoded(Schema schema, Dataset data) {
@@ -235,7 +282,7 @@ final class RawRows {
     }
 
     /** A list of columns, shortened where it is long (an image's pixels). */
-    private static String summary(List<String> columns) {
+    static String summary(List<String> columns) {
         if (columns.size() <= 12) {
             return columns.toString();
         }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * New rows by column name, as a service or a file has them: the values of feature columns (numbers,
- * or category names for categorical features), and optionally an {@code id} column, a label column
+ * or category names for categorical features), and optionally an {@code id} column, a {@code domain}
+ * column, a label column
  * per task (named after the task, holding class names) and the sensitive attributes a saved decision
  * rule reads. {@link #ofMaps} adapts a list of {@code Map}s, one per row.
  */
@@ -14,6 +15,13 @@ public interface RowColumns {
 
     /** The name of the optional column whose values identify the rows in predictions. */
     String ID = "id";
+
+    /**
+     * The name of the optional column that says each row's domain (one of the run's domains, by
+     * name); rows without it belong to the run's {@code target} domain where it had one, else to its
+     * only domain. Domain adaptation saved with a model adapts each row by its domain.
+     */
+    String DOMAIN = "domain";
 
     int rows();
 

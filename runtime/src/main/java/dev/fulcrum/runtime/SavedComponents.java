@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.ComponentFactory;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.adapt.DomainAdapter;
+import dev.fulcrum.api.adapt.DomainAdapterFactory;
 import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.features.FeatureExtractorFactory;
 import dev.fulcrum.api.mitigate.Mitigator;
@@ -45,6 +47,11 @@ final class SavedComponents {
     /** The feature extractors of {@code features}, in order. */
     List<FeatureExtractor> featureExtractors() {
         return makeAll("features", FeatureExtractorFactory.class, FeatureExtractor.class);
+    }
+
+    /** The domain adapters of {@code adapt}, in order. */
+    List<DomainAdapter> domainAdapters() {
+        return makeAll("adapt", DomainAdapterFactory.class, DomainAdapter.class);
     }
 
     /** The mitigators of {@code mitigate}, in order. */

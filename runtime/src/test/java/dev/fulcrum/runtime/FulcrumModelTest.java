@@ -97,6 +97,34 @@ class FulcrumModelTest {
                 + "no-argument constructor (the host makes it through Guice), so it cannot be made without the host"), message);
     }
 
+    /**
+     * An adapter that changed the run's features and saved no transform (a plain DomainAdapter), and
+     * an archive that records no adaptation at all: new rows would reach the network unadapted, so
+     * the model refuses them, naming the adapter.
+     */
+    @Test
+    void anAdapterThatSavedNothingMakesTheModelRefuseNewRowsNamingIt() throws IOException {
+        String pipeline = "features: []\nadapt: [{type: test-adapter}]\n";
+        save(network(), pipeline, DESCRIPTION.replace("\"trunk\": []", "\"adapt\": [{\"type\": \"test-adapter\", \"at_prediction\": \"unsaved\"}], \"trunk\": []"));
+        String expected = run.resolve(ModelZip.FILE) + ": the run's domain adapters [adapt[0] (test-adapter)] changed its features and "
+                + "saved nothing to adapt new rows with (only a TransformingDomainAdapter does), so this model cannot predict new "
+                + "rows as the run predicted its own";
+        assertEquals(expected, assertThrows(InvalidInputException.class,
+                () -> FulcrumModel.load(run).predict(List.of(Map.of("a", 1, "colour", "red")))).getMessage());
+        save(network(), pipeline, DESCRIPTION);
+        assertEquals(expected, assertThrows(InvalidInputException.class,
+                () -> FulcrumModel.load(run).predict(List.of(Map.of("a", 1, "colour", "red")))).getMessage());
+    }
+
+    @Test
+    void anAdapterThatChangedNoFeatureLeavesNewRowsAsTheyAre() throws IOException {
+        ComputationGraph graph = network();
+        save(graph, "features: []\nadapt: [{type: test-adapter}]\n",
+                DESCRIPTION.replace("\"trunk\": []", "\"adapt\": [{\"type\": \"test-adapter\", \"at_prediction\": \"none\"}], \"trunk\": []"));
+        float[] predicted = FulcrumModel.load(run).predict(List.of(Map.of("a", 0.5, "colour", "red"))).task("specific").probabilities(0);
+        assertArrayEquals(graph.outputSingle(false, Nd4j.create(new float[][] {{0.5f, 1f}})).getRow(0).toFloatVector(), predicted, 1e-6f);
+    }
+
     @Test
     void aFolderWithoutAModelIsNotARun() {
         assertEquals(run + ": not a run folder with a saved model (it has no model.zip)",
@@ -115,6 +143,11 @@ class FulcrumModelTest {
 
     /** A model.zip as a run writes it: DL4J's entries, then Fulcrum's. */
     private void save(ComputationGraph graph, String features) throws IOException {
+        save(graph, features, DESCRIPTION);
+    }
+
+    /** A model.zip with the given end of its pipeline config and the given {@code model.json}. */
+    private void save(ComputationGraph graph, String features, String description) throws IOException {
         Path network = run.resolve("network.zip");
         ModelSerializer.writeModel(graph, network.toFile(), false);
         try (ZipFile source = new ZipFile(network.toFile());
@@ -128,7 +161,7 @@ class FulcrumModelTest {
                 }
             }
             text(out, ModelZip.PIPELINE, "name: test\nseed: 1\n" + features);
-            text(out, ModelZip.DESCRIPTION, DESCRIPTION);
+            text(out, ModelZip.DESCRIPTION, description);
             if (!features.contains("[]")) {
                 out.putNextEntry(new ZipEntry(ModelZip.FEATURES + "0/offset"));
                 DataOutputStream data = new DataOutputStream(out);

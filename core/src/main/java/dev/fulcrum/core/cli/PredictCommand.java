@@ -15,13 +15,11 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 @Command(name = "predict", header = "Predicts with a run's saved model on new rows and writes one CSV line per row.",
         description = {"RUN is a run folder or its model.zip. --data is a CSV file of the model's feature columns (and "
-                + "optionally id, a label column per task, the sensitive attributes a decision rule reads), a YAML "
+                + "optionally id, domain, a label column per task, the sensitive attributes a decision rule reads), a YAML "
                 + "data-source mapping such as {type: synthetic, rows: 3000}, or IDX images (with or without --labels).",
                 "The output has id, then per task the decided class (<task>) and a probability per class (<task>.<class>)."})
 final class PredictCommand extends HostCommand {
@@ -51,7 +49,6 @@ final class PredictCommand extends HostCommand {
         try (FulcrumHost host = startHost()) {
             FulcrumModel model = SavedModel.load(run, host).model();
             refuseWritingIntoTheRun(model.archive().toAbsolutePath().getParent());
-            noteAdapters(model, err());
             long started = System.nanoTime();
             PredictInput input = PredictInput.read(model, host, data, labels, part);
             long read = System.nanoTime();
@@ -80,22 +77,6 @@ final class PredictCommand extends HostCommand {
             case "test" -> Partition.TEST;
             default -> throw new InvalidInputException("--partition " + partition + ": expected train, validation or test");
         };
-    }
-
-    /**
-     * Domain adapters change a run's rows while it trains and tests (CORAL its source-domain rows,
-     * domain-standardize every domain's), and model.zip does not hold them: rows are predicted as
-     * given, so predictions of rows an adapter changed differ from those the run measured.
-     */
-    private static void noteAdapters(FulcrumModel model, PrintWriter err) {
-        List<String> adapters = new ArrayList<>();
-        model.savedPipeline().root().path("adapt").forEach(adapter -> adapters.add(adapter.path("type").asText()));
-        if (!adapters.isEmpty()) {
-            err.println("note: the run's domain adapters " + adapters + " changed its rows while it trained and tested and are "
-                    + "not part of model.zip; rows are predicted as given, without them, so predictions of rows they changed "
-                    + "differ from those the run measured");
-            err.flush();
-        }
     }
 
     /** The run folder is the user's record of the run; predictions go elsewhere. */

@@ -2,13 +2,18 @@ package dev.fulcrum.core.pipeline;
 
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.adapt.DomainAdapter;
+import dev.fulcrum.api.adapt.DomainTransform;
+import dev.fulcrum.api.adapt.TransformingDomainAdapter;
 import dev.fulcrum.api.data.Dataset;
+import dev.fulcrum.runtime.AdaptationAtPrediction;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies each domain adapter in order, and measures the domain gap before and after them on the
+ * Applies each domain adapter in order, keeping what each leaves for rows predicted later (a
+ * transforming adapter's fitted transform, saved with the model), and measures the domain gap before and after them on the
  * same seeded sample of rows (also when there is no adapter, so every run with a target domain
  * reports how far apart its domains are).
  */
@@ -25,6 +30,15 @@ final class AdaptStage implements PipelineStage {
         this.progress = progress;
     }
 
+    /** Whether an adapter left every feature as it was (it weighted rows, say), so rows predicted later need nothing of it. */
+    private static boolean sameFeatures(Dataset before, Dataset after) {
+        if (!before.schema().features().equals(after.schema().features())) {
+            return false;
+        }
+        return before.features() == after.features()
+                || before.features().sub(after.features()).amaxNumber().doubleValue() == 0;
+    }
+
     @Override
     public String name() {
         return "adapt";
@@ -36,7 +50,16 @@ final class AdaptStage implements PipelineStage {
         Optional<DomainGap> gapBefore = DomainGap.measure(state.data, seed);
         for (Resolved<DomainAdapter> adapter : pipeline.adapt()) {
             Dataset before = state.data;
-            Dataset after = adapter.component().adapt(before);
+            Dataset after;
+            if (adapter.component() instanceof TransformingDomainAdapter transforming) {
+                DomainTransform fitted = transforming.fit(before);
+                after = fitted.apply(before);
+                state.adaptations.add(new SavedAdaptation(adapter.spec().type(), AdaptationAtPrediction.TRANSFORM, fitted.state()));
+            } else {
+                after = adapter.component().adapt(before);
+                state.adaptations.add(new SavedAdaptation(adapter.spec().type(), sameFeatures(before, after)
+                        ? AdaptationAtPrediction.NONE : AdaptationAtPrediction.UNSAVED, Map.of()));
+            }
             StageChecks.sameRows(before, after, adapter);
             state.data = after;
             progress.note("adapt: " + adapter.label() + " applied");

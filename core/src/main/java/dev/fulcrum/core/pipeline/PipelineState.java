@@ -25,6 +25,8 @@ public final class PipelineState {
     Schema inputSchema;
     /** The fitted feature transforms, in pipeline order; saved with the model. */
     final List<FeatureTransform> featureTransforms = new ArrayList<>();
+    /** What each domain adapter leaves for rows predicted later, in pipeline order; saved with the model. */
+    final List<SavedAdaptation> adaptations = new ArrayList<>();
     TrainableModel model;
     final List<PhaseResult> phases = new ArrayList<>();
     /** Split, then task, then metric. */

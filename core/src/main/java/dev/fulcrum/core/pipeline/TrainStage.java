@@ -1,5 +1,6 @@
 package dev.fulcrum.core.pipeline;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.Tasks;
@@ -73,9 +74,12 @@ final class TrainStage implements PipelineStage {
         description.set("heads", Json.tree(state.model.headLayers()));
         description.set("input_schema", SchemaJson.write(state.inputSchema));
         description.set("schema", SchemaJson.write(state.data.schema()));
+        ArrayNode adapt = description.putArray("adapt");
+        state.adaptations.forEach(saved -> adapt.addObject().put("type", saved.type()).put("at_prediction", saved.atPrediction().label()));
         texts.put(ModelZip.DESCRIPTION, Json.pretty(description));
         ModelArchive.write(context.folder(), state.model, texts,
-                state.featureTransforms.stream().map(FeatureTransform::state).toList());
+                state.featureTransforms.stream().map(FeatureTransform::state).toList(),
+                state.adaptations.stream().map(SavedAdaptation::state).toList());
     }
 
     /** The general task's test metrics as the strategy starts on the specific task: the "before" of forgetting. */

@@ -24,7 +24,8 @@ import java.util.zip.ZipOutputStream;
  * Writes {@code model.zip} ({@link ModelZip} reads it): the network as DL4J's {@link ModelSerializer} writes it (so DL4J alone can
  * restore it), plus Fulcrum's own entries under {@code fulcrum/}: text files (the resolved pipeline
  * config, the layer names and schemas) and the fitted state of each feature transform, as
- * {@code fulcrum/features/<index>/<name>} in ND4J's binary format. Stages after training may add
+ * {@code fulcrum/features/<index>/<name>} in ND4J's binary format, and that of each domain adapter's
+ * transform, as {@code fulcrum/adapt/<index>/<name>}. Stages after training may add
  * text entries (a post-processing decision rule, say).
  */
 public final class ModelArchive {
@@ -39,9 +40,10 @@ public final class ModelArchive {
     /**
      * @param texts         entry name (under {@code fulcrum/}) to UTF-8 text
      * @param featureStates the state of each fitted feature transform, in pipeline order
+     * @param adaptStates   the state of each domain adapter's fitted transform, in pipeline order (empty: none saved)
      */
     public static void write(RunFolder folder, TrainableModel model, Map<String, String> texts,
-                             List<Map<String, INDArray>> featureStates) {
+                             List<Map<String, INDArray>> featureStates, List<Map<String, INDArray>> adaptStates) {
         Path target = folder.resolve(FILE);
         try {
             Path network = Files.createTempFile(folder.path(), ".network", ".partial");
@@ -56,15 +58,8 @@ public final class ModelArchive {
                         out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
                         out.closeEntry();
                     }
-                    for (int i = 0; i < featureStates.size(); i++) {
-                        for (Map.Entry<String, INDArray> entry : featureStates.get(i).entrySet()) {
-                            out.putNextEntry(new ZipEntry(FEATURES + i + "/" + entry.getKey()));
-                            DataOutputStream data = new DataOutputStream(out);
-                            Nd4j.write(entry.getValue(), data);
-                            data.flush();
-                            out.closeEntry();
-                        }
-                    }
+                    writeStates(out, FEATURES, featureStates);
+                    writeStates(out, ModelZip.ADAPT, adaptStates);
                 }
                 RunFolder.moveInto(archive, target);
             } finally {
@@ -73,6 +68,18 @@ public final class ModelArchive {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private static void writeStates(ZipOutputStream out, String prefix, List<Map<String, INDArray>> states) throws IOException {
+        for (int i = 0; i < states.size(); i++) {
+            for (Map.Entry<String, INDArray> entry : states.get(i).entrySet()) {
+                out.putNextEntry(new ZipEntry(prefix + i + "/" + entry.getKey()));
+                DataOutputStream data = new DataOutputStream(out);
+                Nd4j.write(entry.getValue(), data);
+                data.flush();
+                out.closeEntry();
+            }
         }
     }
 

@@ -93,7 +93,7 @@ public final class DomainRows {
 
     /** The features of some rows, in DOUBLE, {@code [rows, features]}. */
     public INDArray features(int[] rows) {
-        return Nd4j.pullRows(data.features(), 1, rows).castTo(DataType.DOUBLE);
+        return DomainMembers.features(data, rows);
     }
 
     /** A FLOAT copy of {@code features} whose given rows are replaced by {@code values}, in order. */

@@ -7,6 +7,7 @@ import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.math.stats.Covariance;
+import dev.fulcrum.testkit.DomainTransformContract;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,6 +67,11 @@ class CoralTest {
         INDArray expected = data.features().getRow(outlier, true).castTo(DataType.DOUBLE).mmul(map);
         assertArrayEquals(expected.toDoubleVector(), adapted.features().getRow(outlier).castTo(DataType.DOUBLE).toDoubleVector(), 1e-3);
         assertEquals(DataType.FLOAT, adapted.features().dataType());
+    }
+
+    @Test
+    void itsSavedMapAdaptsRowsByTheirDomainAlone() {
+        DomainTransformContract.check(new Coral(1), protocol());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.testkit.DomainTransformContract;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,6 +64,12 @@ class DomainStandardizeTest {
         assertArrayEquals(new double[] {0, 0, 0}, source.mean(0).toDoubleVector(), 0.05);
         assertArrayEquals(new float[] {0, 0}, new float[] {source.getFloat(0, 2), source.getFloat(1, 2)},
                 "a constant feature is only centred");
+    }
+
+    @Test
+    void itsSavedMomentsAdaptRowsByTheirDomainAlone() {
+        DomainTransformContract.check(new DomainStandardize(true), pairedDomains(x -> 0.4 * x + 0.4));
+        DomainTransformContract.check(new DomainStandardize(false), pairedDomains(x -> 2 * x - 1));
     }
 
     /** Inverting x' = 1 - x maps each target row onto the mirror image of its source twin. */

@@ -9,6 +9,7 @@ import dev.fulcrum.api.data.ImageShape;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.testkit.DomainTransformContract;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,6 +46,11 @@ class FeatureAugmentationTest {
         assertEquals(new Feature("target:b", "feature-augmentation(b)"), adapted.schema().features().get(5));
         assertEquals(new Feature("a", "csv"), adapted.schema().features().get(0));
         assertTrue(adapted.schema().image().isEmpty(), "the columns are no longer an image");
+    }
+
+    @Test
+    void itsSavedTransformAdaptsRowsByTheirDomainAlone() {
+        DomainTransformContract.check(new FeatureAugmentation(), data(new int[] {0, 1, 1, 0}));
     }
 
     @Test

@@ -1,15 +1,15 @@
 package dev.fulcrum.plugins.subspacealignment;
 
 import dev.fulcrum.api.InvalidInputException;
-import dev.fulcrum.api.adapt.DomainAdapter;
+import dev.fulcrum.api.adapt.DomainTransform;
+import dev.fulcrum.api.adapt.TransformingDomainAdapter;
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.math.linalg.SymmetricEigen;
 import dev.fulcrum.math.rows.DomainRows;
 import dev.fulcrum.math.stats.Covariance;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Map;
 
 /**
  * "Unsupervised Visual Domain Adaptation Using Subspace Alignment" (Fernando, Habrard, Sebban and
@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * new features, named {@code sa0 .. sa<d-1>}. Each domain is centred on its own mean, as the
  * authors' z-scoring does; put {@code domain-standardize} first to scale as well.
  */
-final class SubspaceAlignment implements DomainAdapter {
+final class SubspaceAlignment implements TransformingDomainAdapter {
 
     private final int dimensions;
 
@@ -28,7 +28,7 @@ final class SubspaceAlignment implements DomainAdapter {
     }
 
     @Override
-    public Dataset adapt(Dataset data) {
+    public DomainTransform fit(Dataset data) {
         DomainRows rows = DomainRows.of(data, "subspace-alignment");
         int features = data.schema().featureCount();
         if (dimensions > features) {
@@ -41,13 +41,12 @@ final class SubspaceAlignment implements DomainAdapter {
         Basis source = Basis.of(rows.features(rows.sourceTraining()), dimensions);
         Basis target = Basis.of(rows.features(rows.targetTraining()), dimensions);
         INDArray alignedSource = source.directions.mmul(source.directions.transpose().mmul(target.directions));
-        int[] sourceRows = rows.source();
-        int[] targetRows = rows.ofDomain(rows.targetDomain());
-        INDArray projected = Nd4j.zeros(DataType.FLOAT, data.rows(), dimensions);
-        projected = DomainRows.replaceRows(projected, sourceRows, source.centre(rows.features(sourceRows)).mmul(alignedSource));
-        projected = DomainRows.replaceRows(projected, targetRows, target.centre(rows.features(targetRows)).mmul(target.directions));
-        Schema schema = data.schema().withFeatures(Schema.numberedFeatures("sa", dimensions, "subspace-alignment"), null);
-        return data.withFeatures(projected, schema);
+        return new AlignedProjections(source.mean, alignedSource, target.mean, target.directions);
+    }
+
+    @Override
+    public DomainTransform restore(Map<String, INDArray> state) {
+        return AlignedProjections.restore(state);
     }
 
     /** A domain's training mean and its leading principal directions as columns. */
@@ -56,8 +55,5 @@ final class SubspaceAlignment implements DomainAdapter {
             return new Basis(Covariance.mean(training), SymmetricEigen.of(Covariance.of(training)).leadingVectors(dimensions));
         }
 
-        INDArray centre(INDArray rows) {
-            return rows.subRowVector(mean);
-        }
     }
 }

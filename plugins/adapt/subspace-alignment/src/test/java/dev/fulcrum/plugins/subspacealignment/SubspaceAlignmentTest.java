@@ -6,6 +6,7 @@ import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
+import dev.fulcrum.testkit.DomainTransformContract;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -71,6 +72,11 @@ class SubspaceAlignmentTest {
         assertTrue(Math.abs(Transforms.cosineSim(target.getColumn(1), targetE2.sub(targetE2.meanNumber()))) > 0.99);
         assertEquals(0, target.getColumn(0).meanNumber().doubleValue(), 0.5, "the target is centred on its own mean");
         assertTrue(adapted.schema().image().isEmpty());
+    }
+
+    @Test
+    void itsSavedTransformAdaptsRowsByTheirDomainAlone() {
+        DomainTransformContract.check(new SubspaceAlignment(2), planes());
     }
 
     @Test

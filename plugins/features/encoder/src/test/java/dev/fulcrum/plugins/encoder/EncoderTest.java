@@ -53,7 +53,7 @@ class EncoderTest {
         RunFolder run = RunFolder.at(folder.resolve(name));
         run.path().toFile().mkdirs();
         ModelArchive.write(run, new TrainableModel(graph, List.of("dense-1"), Map.of("specific", List.of("specific"))),
-                Map.of("model.json", description), List.of());
+                Map.of("model.json", description), List.of(), List.of());
         return run.path().resolve(ModelArchive.FILE);
     }
 
