@@ -7,8 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A run's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>}. Every file goes in atomically: written
@@ -80,8 +84,25 @@ public final class RunFolder {
         write(relative, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Moves a finished file (written elsewhere in this folder) to its final name atomically. */
+    /**
+     * Moves a finished file (written elsewhere in this folder) to its final name atomically. A
+     * temporary file is created readable by its owner alone; the finished one gets the read and
+     * write bits its folder has, as a file created there directly under the same umask would
+     * (folder 755: file 644), so others who may read the folder may read the run's files.
+     */
     public static void moveInto(Path finished, Path target) throws IOException {
+        Path folder = finished.toAbsolutePath().getParent();
+        if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+            for (PosixFilePermission bit : Files.getPosixFilePermissions(folder)) {
+                if (!bit.name().endsWith("EXECUTE")) {
+                    permissions.add(bit);
+                }
+            }
+            permissions.add(PosixFilePermission.OWNER_READ);
+            permissions.add(PosixFilePermission.OWNER_WRITE);
+            Files.setPosixFilePermissions(finished, permissions);
+        }
         Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,6 +41,18 @@ class RunFolderTest {
             assertEquals(List.of("nested/report.txt", "summary.json"), files.filter(Files::isRegularFile)
                     .map(p -> folder.path().relativize(p).toString()).sorted().toList());
         }
+    }
+
+    /** Temporary files are their owner's alone; the finished file is as readable as its folder. */
+    @Test
+    void aWrittenFileGetsTheReadAndWriteBitsOfItsFolder() throws IOException {
+        RunFolder folder = RunFolder.create(runs, "demo", LocalDateTime.now());
+        Files.setPosixFilePermissions(folder.path(), PosixFilePermissions.fromString("rwxr-x---"));
+        folder.writeText("summary.json", "{}");
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("summary.json"))));
+        Files.setPosixFilePermissions(folder.path(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        folder.writeText("summary.json", "{}");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("summary.json"))));
     }
 
     @Test
