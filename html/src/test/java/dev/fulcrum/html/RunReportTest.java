@@ -48,6 +48,27 @@ class RunReportTest {
     }
 
     @Test
+    void theInterpolationCurveIsPlottedAlphaByAlphaWithTheChosenPointMarked() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("interpolated")));
+        JsonNode option = JSON.readTree(page.getElementById("chart-data-interpolation-curve").data());
+        JsonNode curve = option.path("series").get(0);
+        assertEquals("curve", curve.path("name").asText());
+        assertEquals(3, curve.path("data").size());
+        assertEquals("alpha 0.5", curve.path("data").get(1).path("name").asText());
+        assertEquals(0.866, curve.path("data").get(1).path("value").get(0).asDouble());
+        assertEquals(0.84, curve.path("data").get(1).path("value").get(1).asDouble());
+        JsonNode chosen = option.path("series").get(1);
+        assertEquals("chosen", chosen.path("name").asText());
+        assertEquals("alpha 0.5", chosen.path("data").get(0).path("name").asText());
+        assertEquals("0.5", page.getElementById("figure-chosen_alpha").attr("data-value"));
+        assertEquals("0.597", page.getElementById("figure-fine_tuned_general").attr("data-value"));
+        var rows = page.select("#interpolation-points tbody tr");
+        assertEquals(3, rows.size());
+        assertEquals("chosen", rows.get(1).child(0).className());
+        assertEquals("", rows.get(0).child(0).className());
+    }
+
+    @Test
     void theHeaderSaysWhatRanWhenAndHowToRunItAgain() throws Exception {
         Document page = Jsoup.parse(RunReport.render(fixture("calibrated")));
         assertEquals("calibrated", page.selectFirst("h1").text());
@@ -92,7 +113,7 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
+        assertEquals(List.of("balance", "curves", "interpolation", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
                 "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }

@@ -51,6 +51,12 @@ class SectionsTest {
     }
 
     @Test
+    void anInterpolatedRunHasItsCurveAndARunWithoutOneDoesNot() throws IOException {
+        assertEquals(List.of("balance", "interpolation"), applying(RunView.read(RunReportTest.fixture("interpolated"))));
+        assertEquals(List.of(), applying(runWithSummary("{\"interpolation\": null, \"balance\": {\"curve\": null}}")));
+    }
+
+    @Test
     void learningCurvesNeedMetricsLines() throws IOException {
         Files.writeString(folder.resolve("metrics.jsonl"),
                 "{\"phase\":\"supervised\",\"epoch\":1,\"global_epoch\":1,\"split\":\"train\",\"loss\":0.5}\n");

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", description = "Print runs side by side: strategy, specific and general test accuracy, "
         + "general accuracy before specific training, forgetting, training time; then each task's calibration on test "
-        + "rows (expected calibration error, Brier score, negative log-likelihood). A study folder (from fulcrum tune) "
+        + "rows (expected calibration error, Brier score, negative log-likelihood); where a run interpolated in weight "
+        + "space (WiSE-FT), the alpha it chose. A study folder (from fulcrum tune) "
         + "prints its Pareto front: each trial's params and objective values, the selected trial marked. --html OUT.html "
         + "also writes one self-contained page: the config keys that differ, balance and cost, the runs on the "
         + "specific-vs-general plane with the non-dominated ones marked, the learning curves overlaid, each study's "
@@ -58,14 +59,19 @@ final class CompareCommand implements Callable<Integer> {
         List<String[]> calibration = new ArrayList<>();
         calibration.add(CALIBRATION_HEADER);
         List<StudyFront> studies = new ArrayList<>();
+        List<String> alphas = new ArrayList<>();
         for (Path run : runs) {
             if (Files.isDirectory(run) && StudyFront.isStudyFolder(run)) {
                 studies.add(StudyFront.read(run));
             } else {
                 JsonNode summary = RunSummaries.read(run);
                 rows.add(row(run, summary));
+                alphas.add(number(summary.path("interpolation").path("chosen_alpha"), "%.2f"));
                 calibration.addAll(calibrationRows(run, summary));
             }
+        }
+        if (alphas.stream().anyMatch(alpha -> !alpha.equals("-"))) {
+            addAlphaColumn(rows, alphas);
         }
         if (rows.size() > 1) {
             print(out, rows, RUN_TEXT_COLUMNS);
@@ -112,6 +118,22 @@ final class CompareCommand implements Callable<Integer> {
                 number(task.getValue().path("brier"), "%.4f"),
                 number(task.getValue().path("nll"), "%.4f")}));
         return rows;
+    }
+
+    /**
+     * Where a run interpolated in weight space, the alpha it chose, as a column before {@code train_s};
+     * {@code alphas} holds one value per row after the header.
+     */
+    private static void addAlphaColumn(List<String[]> rows, List<String> alphas) {
+        int at = HEADER.length - 1;
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            String[] widened = new String[row.length + 1];
+            System.arraycopy(row, 0, widened, 0, at);
+            widened[at] = r == 0 ? "alpha" : alphas.get(r - 1);
+            System.arraycopy(row, at, widened, at + 1, row.length - at);
+            rows.set(r, widened);
+        }
     }
 
     private static String[] row(Path run, JsonNode summary) {

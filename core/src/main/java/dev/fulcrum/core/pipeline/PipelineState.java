@@ -8,6 +8,7 @@ import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.math.calibration.Calibration;
 import dev.fulcrum.math.stats.ClassCounts;
 
@@ -49,6 +50,10 @@ public final class PipelineState {
     DomainGap domainGapAfter;
     /** The general task's test metrics when specific training started, or {@code null} without pre-training. */
     Map<String, Double> generalBefore;
+    /** What the strategy's weight-space interpolation did, or {@code null} without one. */
+    InterpolationOutcome interpolation;
+    /** With an interpolation, each task's test accuracy at theta_1 (the model before interpolating), else empty. */
+    final Map<String, Double> fineTunedTest = new LinkedHashMap<>();
 
     public Dataset data() {
         return data;

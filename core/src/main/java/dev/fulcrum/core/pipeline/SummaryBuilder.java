@@ -1,14 +1,19 @@
 package dev.fulcrum.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.api.train.InterpolationCurve;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.run.ModelArchive;
+import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.math.calibration.Calibration;
 
 import java.time.Instant;
@@ -23,7 +28,10 @@ import java.util.Map;
  * status {@code pruned}. Version 4 added {@code run.command}, the {@code classes} section (the
  * confusion matrix and per-class precision, recall, F1 and support of each task on validation and test)
  * and the {@code calibration} section (expected calibration error, Brier score, negative log-likelihood
- * and the reliability diagram's bins, same splits).
+ * and the reliability diagram's bins, same splits). Version 5 added {@code balance.curve} (the validation
+ * accuracy of both tasks at each alpha of a weight-space interpolation, {@code null} without one) and the
+ * {@code interpolation} section (its rule, the chosen alpha, where theta_0 is, and test accuracy at the
+ * chosen alpha and at theta_1; {@code null} without one).
  */
 final class SummaryBuilder {
 
@@ -81,6 +89,7 @@ final class SummaryBuilder {
             gap.set("after", domainGap(state.domainGapAfter));
         }
         summary.set("balance", balance(state));
+        summary.set("interpolation", interpolation(state));
         ObjectNode training = summary.putObject("training");
         training.put("strategy", pipeline.strategy().spec().type());
         training.put("model", pipeline.model().spec().type());
@@ -253,6 +262,51 @@ final class SummaryBuilder {
             Json.putNumber(balance, "general_before", before);
             Json.putNumber(balance, "forgetting", general == null ? Double.NaN : before - general.get(MetricNames.ACCURACY));
         }
+        if (state.interpolation == null) {
+            balance.putNull("curve");
+        } else {
+            ArrayNode curve = balance.putArray("curve");
+            state.interpolation.curve().points().forEach(point -> curve.add(point(point)));
+        }
         return balance;
+    }
+
+    /** {@code {alpha, specific, general}}: validation accuracy at one alpha of the interpolation. */
+    private static ObjectNode point(InterpolationCurve.Point point) {
+        ObjectNode node = Json.object();
+        Json.putNumber(node, "alpha", point.alpha());
+        Json.putNumber(node, "specific", point.specific());
+        Json.putNumber(node, "general", point.general());
+        return node;
+    }
+
+    /**
+     * The weight-space interpolation: its rule, the chosen alpha and whether it met the rule's
+     * constraint, theta_0's file, the chosen point on validation, test accuracy at the chosen alpha (the
+     * run's model) and at theta_1 (the model the phases made), the sweep's seconds; {@code null} without one.
+     */
+    private static JsonNode interpolation(PipelineState state) {
+        InterpolationOutcome outcome = state.interpolation;
+        if (outcome == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode node = Json.object().put("rule", outcome.settings().rule());
+        putNullable(node, "min_general", outcome.settings().minGeneral());
+        Json.putNumber(node, "chosen_alpha", outcome.chosen().alpha());
+        node.put("rule_met", outcome.ruleMet());
+        node.put("theta0", ModelArchive.STARTING_POINT);
+        ObjectNode validation = point(outcome.chosen());
+        validation.remove("alpha");
+        node.set("validation", validation);
+        Map<String, Map<String, Double>> test = state.metrics.getOrDefault("test", Map.of());
+        ObjectNode chosenTest = node.putObject("test");
+        ObjectNode fineTunedTest = node.putObject("fine_tuned_test");
+        for (String task : new String[] {Tasks.SPECIFIC, Tasks.GENERAL}) {
+            Map<String, Double> metrics = test.get(task);
+            putNullable(chosenTest, task, metrics == null ? null : metrics.get(MetricNames.ACCURACY));
+            putNullable(fineTunedTest, task, state.fineTunedTest.get(task));
+        }
+        Json.putNumber(node, "seconds", outcome.seconds());
+        return node;
     }
 }

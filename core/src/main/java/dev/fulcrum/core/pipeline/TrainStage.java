@@ -8,6 +8,7 @@ import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.features.FeatureTransform;
+import dev.fulcrum.api.train.InterpolationCurve;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
@@ -16,9 +17,12 @@ import dev.fulcrum.core.run.Yaml;
 import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.core.train.HostTrainingSession;
+import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.runtime.SchemaJson;
 import jakarta.inject.Inject;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,9 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Lets the strategy train the model through the host's session, then saves the model. When the
- * strategy says specific training starts, measures the general task on the test rows (which the
- * strategy never sees), for the summary's balance.
+ * Lets the strategy train the model through the host's session, then saves the model, and theta_0
+ * ({@code theta0.zip}) where a phase kept it. When the strategy says specific training starts,
+ * measures the general task on the test rows (which the strategy never sees), for the summary's
+ * balance; after an interpolation, both tasks on the test rows at theta_1.
  */
 final class TrainStage implements PipelineStage {
 
@@ -67,6 +72,8 @@ final class TrainStage implements PipelineStage {
         if (state.phases.isEmpty()) {
             throw new IllegalStateException(pipeline.strategy().label() + " ran no training phase");
         }
+        session.startingPoint().ifPresent(theta0 -> ModelArchive.writeStartingPoint(context.folder(), state.model.graph(), theta0));
+        session.interpolation().ifPresent(outcome -> interpolated(state, outcome));
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(ModelZip.PIPELINE, Yaml.write(pipeline.resolvedConfig()));
         ObjectNode description = Json.object();
@@ -80,6 +87,25 @@ final class TrainStage implements PipelineStage {
         ModelArchive.write(context.folder(), state.model, texts,
                 state.featureTransforms.stream().map(FeatureTransform::state).toList(),
                 state.adaptations.stream().map(SavedAdaptation::state).toList());
+    }
+
+    /**
+     * Keeps the interpolation for the summary, with each task's test accuracy at theta_1, the model the
+     * strategy's phases made (what the run would have been without interpolating); the model goes back
+     * to the chosen alpha.
+     */
+    private void interpolated(PipelineState state, InterpolationOutcome outcome) {
+        state.interpolation = outcome;
+        ComputationGraph graph = state.model.graph();
+        INDArray chosen = graph.params().dup();
+        outcome.fineTuned().forEach(graph::setParam);
+        Evaluator.evaluate(state.model, state.data, Partition.TEST)
+                .forEach((task, metrics) -> state.fineTunedTest.put(task, metrics.get(MetricNames.ACCURACY)));
+        graph.setParams(chosen);
+        InterpolationCurve.Point point = outcome.chosen();
+        progress.note(String.format(Locale.ROOT, "interpolation: alpha %s chosen by rule %s%s (validation specific %.4f, general %.4f), %.1f s",
+                point.alpha(), outcome.settings().rule(), outcome.ruleMet() ? "" : ", whose constraint no alpha met",
+                point.specific(), point.general(), outcome.seconds()));
     }
 
     /** The general task's test metrics as the strategy starts on the specific task: the "before" of forgetting. */

@@ -2,6 +2,7 @@ package dev.fulcrum.core.run;
 
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.runtime.ModelZip;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,6 +32,8 @@ import java.util.zip.ZipOutputStream;
 public final class ModelArchive {
 
     public static final String FILE = ModelZip.FILE;
+    /** theta_0, the network as specific training started: parameters only, as DL4J's {@link ModelSerializer} writes them. */
+    public static final String STARTING_POINT = "theta0.zip";
     private static final String PREFIX = ModelZip.PREFIX;
     private static final String FEATURES = ModelZip.FEATURES;
 
@@ -80,6 +83,27 @@ public final class ModelArchive {
                 data.flush();
                 out.closeEntry();
             }
+        }
+    }
+
+    /**
+     * Writes {@link #STARTING_POINT}: a copy of {@code graph} holding {@code parameters} (a parameter table of
+     * it), without updater state, so that DL4J's {@code ModelSerializer.restoreComputationGraph} reads it.
+     */
+    public static void writeStartingPoint(RunFolder folder, ComputationGraph graph, Map<String, INDArray> parameters) {
+        ComputationGraph copy = graph.clone();
+        parameters.forEach(copy::setParam);
+        Path target = folder.resolve(STARTING_POINT);
+        try {
+            Path network = Files.createTempFile(folder.path(), "." + STARTING_POINT, ".partial");
+            try {
+                ModelSerializer.writeModel(copy, network.toFile(), false);
+                RunFolder.moveInto(network, target);
+            } finally {
+                Files.deleteIfExists(network);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.RunContext;
+import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.augment.Augmenter;
 import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.Dataset;
@@ -19,6 +20,7 @@ import dev.fulcrum.api.train.DomainAdversary;
 import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
+import dev.fulcrum.math.weights.ParameterTables;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,6 +56,10 @@ public final class HostTrainingSession implements TrainingSession {
     private final LearningRates learningRates;
     private boolean specificTrainingStarted;
     private int globalEpoch;
+    /** theta_0, once a phase has kept it, and the phase that did; else {@code null}. */
+    private Map<String, INDArray> startingPoint;
+    private String startingPointPhase;
+    private InterpolationOutcome interpolation;
 
     /**
      * @param data                    all rows; the session uses only the training and validation partitions
@@ -109,7 +116,48 @@ public final class HostTrainingSession implements TrainingSession {
 
     @Override
     public InterpolationCurve interpolate(Interpolation settings) {
-        throw new UnsupportedOperationException("not yet: the interpolation part of issue 10 builds this");
+        if (interpolation != null) {
+            throw new IllegalStateException("interpolate() was already called in this run");
+        }
+        if (startingPoint == null) {
+            throw new InvalidInputException("interpolate: no phase kept theta_0 (the model as specific training starts), "
+                    + "so there is nothing to interpolate from");
+        }
+        if (settings.rule().equals(Interpolation.RULE_SPECIFIC) && data.labelledRows(Tasks.GENERAL, Partition.VALIDATION).length == 0) {
+            throw new InvalidInputException("interpolate.rule: specific keeps the general validation accuracy at least "
+                    + "min-general, but the general task has no labelled validation rows");
+        }
+        long started = System.nanoTime();
+        ComputationGraph graph = model.graph();
+        Map<String, INDArray> fineTuned = ParameterTables.copy(graph.paramTable());
+        WeightSweep sweep = new WeightSweep(graph, startingPoint, fineTuned, data.features(), data.rowsIn(Partition.TRAIN));
+        List<InterpolationCurve.Point> points = new ArrayList<>();
+        for (double alpha : settings.alphas()) {
+            sweep.moveTo(alpha);
+            Map<String, Map<String, Double>> validation = validate();
+            points.add(new InterpolationCurve.Point(alpha, accuracy(validation, Tasks.SPECIFIC), accuracy(validation, Tasks.GENERAL)));
+        }
+        AlphaRule.Choice choice = AlphaRule.choose(points, settings);
+        sweep.moveTo(choice.point().alpha());
+        InterpolationCurve curve = new InterpolationCurve(points, choice.point().alpha());
+        interpolation = new InterpolationOutcome(settings, curve, choice.point(), choice.met(), fineTuned,
+                (System.nanoTime() - started) / 1e9);
+        return curve;
+    }
+
+    private static double accuracy(Map<String, Map<String, Double>> metrics, String task) {
+        Map<String, Double> taskMetrics = metrics.get(task);
+        return taskMetrics == null ? Double.NaN : taskMetrics.get(MetricNames.ACCURACY);
+    }
+
+    /** theta_0 as a phase kept it (a copy of the parameter table), if one did. */
+    public Optional<Map<String, INDArray>> startingPoint() {
+        return Optional.ofNullable(startingPoint);
+    }
+
+    /** What {@link #interpolate} did, if the strategy called it. */
+    public Optional<InterpolationOutcome> interpolation() {
+        return Optional.ofNullable(interpolation);
     }
 
     @Override
@@ -124,6 +172,10 @@ public final class HostTrainingSession implements TrainingSession {
 
     @Override
     public PhaseResult fit(Phase phase) {
+        if (interpolation != null) {
+            throw new IllegalStateException("phase " + phase.name() + " comes after interpolate(), which must come after "
+                    + "the last phase: the updater's state belongs to theta_1, not to the interpolated model");
+        }
         checkPhase(phase);
         if (phase.domainAdversary() == null) {
             return run(phase, model, TrainingRows.of(data, phase.taskWeights().keySet()), null);
@@ -154,6 +206,9 @@ public final class HostTrainingSession implements TrainingSession {
         int epochsRun = 0;
         boolean stoppedEarly = false;
         for (int epoch = 0; epoch < phase.epochs(); epoch++) {
+            if (Integer.valueOf(epoch).equals(phase.keepStartingPointAfter())) {
+                keepStartingPoint(phase);
+            }
             long epochStarted = System.nanoTime();
             globalEpoch++;
             applyLearningRates(phase, trained, rates, epoch);
@@ -196,13 +251,26 @@ public final class HostTrainingSession implements TrainingSession {
                 adversarial.copyParametersToOriginal();
             }
         }
+        if (phase.keepStartingPointAfter() != null && startingPoint == null) {
+            keepStartingPoint(phase);
+        }
         PhaseResult result = new PhaseResult(phase.name(), epochsRun, stopping == null ? epochsRun : bestEpoch, best,
                 stoppedEarly, (System.nanoTime() - started) / 1e9);
         results.add(result);
         return result;
     }
 
+    /** Keeps the session's model as theta_0 (an adversarial phase copies its parameters back every epoch). */
+    private void keepStartingPoint(Phase phase) {
+        startingPoint = ParameterTables.copy(model.graph().paramTable());
+        startingPointPhase = phase.name();
+    }
+
     private void checkPhase(Phase phase) {
+        if (phase.keepStartingPointAfter() != null && startingPointPhase != null) {
+            throw new IllegalStateException("phase " + phase.name() + " keeps theta_0, which phase " + startingPointPhase
+                    + " already kept; one phase of a run may keep it");
+        }
         for (String task : phase.taskWeights().keySet()) {
             if (!model.headLayers().containsKey(task)) {
                 throw new InvalidInputException("phase " + phase.name() + " trains task " + task

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps {@code model.zip} only in the folders of trials on the Pareto front. A finished trial off
- * the front never returns to it (trials only join a study), so its model can go at once.
+ * Keeps {@code model.zip} (and {@code theta0.zip}, the model as specific training started) only in the
+ * folders of trials on the Pareto front. A finished trial off the front never returns to it (trials
+ * only join a study), so its models can go at once.
  */
 final class FrontModels {
 
@@ -26,7 +27,9 @@ final class FrontModels {
         for (TrialRecord trial : trials) {
             if (trial.state().finished() && trial.runFolder() != null && !front.contains(trial.number())) {
                 try {
-                    Files.deleteIfExists(studyFolder.resolve(trial.runFolder()).resolve(ModelArchive.FILE));
+                    Path folder = studyFolder.resolve(trial.runFolder());
+                    Files.deleteIfExists(folder.resolve(ModelArchive.FILE));
+                    Files.deleteIfExists(folder.resolve(ModelArchive.STARTING_POINT));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot remove the model of trial " + trial.number(), e);
                 }

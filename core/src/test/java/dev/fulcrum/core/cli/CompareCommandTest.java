@@ -50,6 +50,26 @@ class CompareCommandTest {
     }
 
     @Test
+    void theAlphaAnInterpolationChoseIsAColumnWhereARunHasOne() throws IOException {
+        Path interpolated = run("wise-1", """
+                {"status": "succeeded", "balance": {"specific": 0.86, "general": 0.85, "general_before": 0.87, "forgetting": 0.02},
+                 "interpolation": {"rule": "mean", "chosen_alpha": 0.6},
+                 "training": {"strategy": "pretrain-finetune", "model": "mlp"}, "timing": {"stages": {"train": 30.0}}}
+                """);
+        Path plain = run("mt-1", """
+                {"status": "succeeded", "balance": {"specific": 0.87, "general": 0.89, "general_before": null, "forgetting": null},
+                 "interpolation": null, "training": {"strategy": "multi-task", "model": "mlp"}, "timing": {"stages": {"train": 60.0}}}
+                """);
+        String[] result = execute("compare", interpolated.toString(), plain.toString());
+        assertEquals("0", result[0], result[2]);
+        String[] lines = result[1].split("\n");
+        assertEquals(3, lines.length, result[1]);
+        assertEquals("run     status     strategy           model  specific  general  general_before  forgetting  alpha  train_s", lines[0]);
+        assertEquals("wise-1  succeeded  pretrain-finetune  mlp      0.8600   0.8500          0.8700     +0.0200   0.60     30.0", lines[1]);
+        assertEquals("mt-1    succeeded  multi-task         mlp      0.8700   0.8900               -           -      -     60.0", lines[2]);
+    }
+
+    @Test
     void eachTasksTestCalibrationFollowsTheRunsTable() throws IOException {
         Path calibrated = run("cal-1", """
                 {"status": "succeeded", "balance": {"specific": 0.8, "general": 0.7},

@@ -43,7 +43,9 @@ final class LayerWise implements TrainingStrategy {
         if (params.headEpochs() == 0) {
             return;
         }
-        if (params.headTasks().contains(Tasks.SPECIFIC) && !tasks.contains(Tasks.SPECIFIC) && tasks.contains(Tasks.GENERAL)) {
+        boolean generalOnlyStretch = params.headTasks().contains(Tasks.SPECIFIC) && !tasks.contains(Tasks.SPECIFIC)
+                && tasks.contains(Tasks.GENERAL);
+        if (generalOnlyStretch) {
             session.specificTrainingStarts();
         }
         Phase.Builder heads = Phase.named("heads")
@@ -51,6 +53,9 @@ final class LayerWise implements TrainingStrategy {
                 .batchSize(params.headBatchSize())
                 .learningRate(params.headLearningRate())
                 .layerRates(epoch -> stages.frozen());
+        if (generalOnlyStretch) {
+            heads.keepStartingPointAfter(0);
+        }
         params.headTasks().forEach(heads::task);
         session.fit(heads.build());
     }

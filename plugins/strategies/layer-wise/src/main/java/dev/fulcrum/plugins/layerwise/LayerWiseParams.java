@@ -6,6 +6,7 @@ import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.params.AtLeast;
 import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.params.Range;
+import dev.fulcrum.api.train.Interpolation;
 
 import java.util.List;
 
@@ -13,7 +14,9 @@ import java.util.List;
  * Greedy layer-wise training (Bengio et al., 2007) trains one trunk layer at a time on top of the
  * ones already trained; progressive training (shallow first, then deeper layers added, as in
  * Karras et al., 2018) trains every layer reached so far. In a fixed graph, layers not yet reached
- * pass their input on at their initial weights, frozen.
+ * pass their input on at their initial weights, frozen. Where the stages train the general task alone
+ * and the heads stage the specific one, theta_0 (saved as {@code theta0.zip}) is the model as the heads
+ * stage starts.
  */
 public record LayerWiseParams(
         @Doc("greedy (each stage trains only its own layers) or progressive (each stage trains every layer up to its last)") String mode,
@@ -26,7 +29,8 @@ public record LayerWiseParams(
         @Doc("tasks whose heads train last, on the frozen trunk") List<String> headTasks,
         @Doc("epochs of the final heads stage (0: none)") @AtLeast(0) Integer headEpochs,
         @Doc("rows per mini-batch in the heads stage") @AtLeast(1) Integer headBatchSize,
-        @Doc("Adam learning rate in the heads stage") @Positive Double headLearningRate) {
+        @Doc("Adam learning rate in the heads stage") @Positive Double headLearningRate,
+        @Doc("weight-space interpolation (WiSE-FT): not supported by layer-wise, whose heads stage freezes the trunk, so after theta_0 only the specific head moves; use pretrain-finetune's interpolate") Interpolation interpolate) {
 
     public static final String GREEDY = "greedy";
     public static final String PROGRESSIVE = "progressive";
@@ -51,6 +55,11 @@ public record LayerWiseParams(
         }
         if (tasks != null && tasks.isEmpty()) {
             throw new InvalidParamsException("tasks", "name at least one task, or leave it out for every task with training rows");
+        }
+        if (interpolate != null) {
+            throw new InvalidParamsException("interpolate", "layer-wise keeps theta_0 as its heads stage starts, and that "
+                    + "stage freezes the whole trunk, so only the specific head moves after theta_0 and the general side of "
+                    + "the curve would be flat; pretrain-finetune's interpolate fine-tunes the trunk");
         }
         if (headEpochs > 0 && headTasks.isEmpty()) {
             throw new InvalidParamsException("head-tasks", "name at least one task, or set head-epochs to 0");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real training on synthetic rows with a general and a specific task. */
@@ -39,6 +40,14 @@ class LayerWiseTrainingIT extends SharedHostTest {
         JsonNode balance = run.summary().path("balance");
         assertTrue(balance.path("general_before").isNull(), "the stages trained the specific task too: " + balance);
         assertTrue(balance.path("specific").asDouble() > 0.6, balance.toString());
+        assertFalse(run.files().contains("theta0.zip"), "no general-only stretch, no theta_0: " + run.files());
+    }
+
+    @Test
+    void aGeneralOnlyStretchKeepsThetaZeroAsTheHeadsStageStarts() {
+        RunRecord run = succeeded("strategy.tasks=[general]");
+        assertTrue(run.files().contains("theta0.zip"), run.files().toString());
+        assertTrue(run.summary().path("interpolation").isNull());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.fulcrum.plugins.layerwise;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.InvalidParamsException;
+import dev.fulcrum.api.train.Interpolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrunkStagesTest {
 
@@ -44,10 +46,14 @@ class TrunkStagesTest {
     @Test
     void paramsAreCheckedByField() {
         assertEquals("mode", assertThrows(InvalidParamsException.class, () -> new LayerWiseParams("deep", null, null, null, null,
-                null, null, null, null, null, null)).field());
-        assertEquals("stages", assertThrows(InvalidParamsException.class, () -> new LayerWiseParams(null, List.of(), null, null,
                 null, null, null, null, null, null, null)).field());
+        assertEquals("stages", assertThrows(InvalidParamsException.class, () -> new LayerWiseParams(null, List.of(), null, null,
+                null, null, null, null, null, null, null, null)).field());
         assertEquals("head-tasks", assertThrows(InvalidParamsException.class, () -> new LayerWiseParams(null, null, null, null,
-                null, null, null, List.of(), null, null, null)).field());
+                null, null, null, List.of(), null, null, null, null)).field());
+        InvalidParamsException interpolate = assertThrows(InvalidParamsException.class, () -> new LayerWiseParams(null, null,
+                null, null, null, null, null, null, null, null, null, new Interpolation(null, null, null, null)));
+        assertEquals("interpolate", interpolate.field());
+        assertTrue(interpolate.getMessage().contains("the general side of the curve would be flat"), interpolate.getMessage());
     }
 }

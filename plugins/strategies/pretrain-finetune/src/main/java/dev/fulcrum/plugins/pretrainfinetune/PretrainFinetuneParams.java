@@ -5,6 +5,7 @@ import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.params.AtLeast;
 import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.train.EarlyStopping;
+import dev.fulcrum.api.train.Interpolation;
 
 /**
  * The defaults follow ULMFiT (Howard and Ruder, 2018): the new head learns alone first, then one more
@@ -12,6 +13,12 @@ import dev.fulcrum.api.train.EarlyStopping;
  * the one above divided by 2.6. Learning the head before the trunk moves also keeps the pre-trained
  * features from being distorted by a random head's gradients (Kumar et al., 2022, "LP-FT"), which is
  * what keeps the general task: on the Fashion-MNIST example the defaults keep 0.86 of its 0.88.
+ *
+ * <p>{@code interpolate} (WiSE-FT, Wortsman et al. 2022) interpolates between theta_0, kept after the
+ * {@code unfreeze-every} head-only epochs so that its specific head is a trained linear probe, and the
+ * fine-tuned model. With {@code unfreeze-every: 0} there are no head-only epochs, so a {@code probe}
+ * phase trains the specific head alone for {@code interpolate.probe-epochs} first (LP-FT). theta_0 is
+ * saved as {@code theta0.zip} whether or not {@code interpolate} is on.
  */
 public record PretrainFinetuneParams(
         @Doc("epochs of pre-training on the general task (trunk and general head)") @AtLeast(1) Integer pretrainEpochs,
@@ -23,7 +30,8 @@ public record PretrainFinetuneParams(
         @Doc("trunk layers that never train in fine-tuning: none, trunk (all), or a trunk layer's name (it and every layer below it)") String freeze,
         @Doc("gradual unfreezing: the head trains alone for this many epochs, then every this many epochs the next trunk layer from the top joins (0: all at once)") @AtLeast(0) Integer unfreezeEvery,
         @Doc("discriminative learning rates: each trunk layer trains at the rate of the layer above divided by this (1: one rate for all)") @AtLeast(1) Double lrDecay,
-        @Doc("stop fine-tuning when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping) {
+        @Doc("stop fine-tuning when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping,
+        @Doc("after fine-tuning, interpolate every weight between theta_0 (the model after the head-only epochs) and the fine-tuned model and keep the best alpha on validation (WiSE-FT); {} turns it on with the defaults, none: off") Interpolation interpolate) {
 
     public static final String FREEZE_NONE = "none";
     public static final String FREEZE_TRUNK = "trunk";

@@ -62,8 +62,10 @@ class FineTuneScheduleTest {
         assertEquals("params.yaml:2: early-stopping.patience: must be at least 1, got 0",
                 ParamsYaml.error(PretrainFinetuneParams.class, "early-stopping:\n  patience: 0\n"));
         assertEquals("freeze", assertThrows(InvalidParamsException.class, () -> new PretrainFinetuneParams(null, null, null,
-                null, null, null, " ", null, null, null)).field());
-        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,
+                null, null, null, " ", null, null, null, null)).field());
+        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,
                 "fine-tuning runs every epoch unless asked to stop early");
+        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null).interpolate() == null,
+                "no interpolation unless asked");
     }
 }
