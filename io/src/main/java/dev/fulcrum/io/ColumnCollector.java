@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * Receives FastCSV's fields of one stretch of a file and keeps those of the wanted columns: the
  * header from line 1 when the stretch starts the file, then every non-blank record, checked
- * against the header's field count. FastCSV hands each field as a range of its buffer, so only
- * wanted fields become strings (one per distinct value, see {@link ValueCache}). Unquoted fields
+ * against the header's field count. FastCSV hands each field as a range of its buffer, and a
+ * wanted field becomes the code of its value ({@link ValueCodes}), written straight into its
+ * column: no string per field, and no reference stored per row. Unquoted fields
  * are trimmed; quoted ones are kept as they are, but may not hold a line break, so a record is one
  * line and its line number is its row in every message. {@link #buildRecord} returns null, so
  * FastCSV's reader consumes the whole stretch in one call.
@@ -24,9 +25,8 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     private final Function<CsvHeader, ColumnChoice> onHeader;
     private List<String> headerFields = new ArrayList<>();
     private ColumnChoice choice;
-    private ValueCache[] caches;
-    private String[][] values;
-    private String[] fields;
+    private ValueCodes[] distinct;
+    private int[][] codes;
     private final RowLines lines = new RowLines();
     private int capacity = 1024;
     private boolean blank;
@@ -57,10 +57,16 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     @Override
     protected void handleBegin(long startingLineNumber) {
         blank = true;
+        if (choice != null && lines.rows() == capacity) {
+            grow();
+        }
     }
 
     @Override
     protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+        if (!quoted && index > 0 && choice != null && !choice.wanted(index)) {
+            return; // nothing to keep or check: only a first field can make a record blank
+        }
         int start = offset;
         int end = offset + length;
         if (quoted) {
@@ -82,7 +88,8 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
         if (choice == null) {
             headerFields.add(new String(buffer, start, end - start));
         } else if (choice.wanted(index)) {
-            fields[index] = caches[index].get(buffer, start, end);
+            // A record that turns out blank or bad leaves its codes in a row that is overwritten or never used.
+            codes[index][lines.rows()] = distinct[index].code(buffer, start, end);
         }
     }
 
@@ -103,37 +110,25 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
         if (getFieldCount() != choice.fields()) {
             throw new DataFileException(file, line(), null, "expected " + choice.fields() + " fields as in the header, got " + getFieldCount());
         }
-        int row = lines.rows();
-        if (row == capacity) {
-            grow();
-        }
-        for (int column : choice.kept()) {
-            values[column][row] = fields[column];
-        }
         lines.add(line());
         return null;
     }
 
     private void choose(ColumnChoice chosen) {
         choice = chosen;
-        caches = new ValueCache[chosen.fields()];
-        values = new String[chosen.fields()][];
-        fields = new String[chosen.fields()];
+        distinct = new ValueCodes[chosen.fields()];
+        codes = new int[chosen.fields()][];
         for (int column : chosen.kept()) {
-            caches[column] = new ValueCache();
-            values[column] = new String[capacity];
+            distinct[column] = new ValueCodes();
+            codes[column] = new int[capacity];
         }
     }
 
-    /**
-     * Doubles every column. Once large, the arrays are allocated outside the young generation
-     * (G1's humongous objects, HotSpot GC tuning guide), so young collections during a long read
-     * do not copy them.
-     */
+    /** Doubles every column. */
     private void grow() {
         capacity *= 2;
         for (int column : choice.kept()) {
-            values[column] = Arrays.copyOf(values[column], capacity);
+            codes[column] = Arrays.copyOf(codes[column], capacity);
         }
     }
 
@@ -150,6 +145,6 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
         if (choice == null) {
             throw emptyFile();
         }
-        return new ColumnRows(choice, values, lines, lastLine);
+        return new ColumnRows(choice, distinct, codes, lines, lastLine);
     }
 }

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kept columns of one stretch of a file, each an array indexed by field whose first
- * {@code lines.rows()} values are the rows, and how many lines the stretch has (every record of a
- * well-formed stretch is one line, blank ones included).
+ * The kept columns of one stretch of a file, each (indexed by field) its distinct values and an
+ * array whose first {@code lines.rows()} codes are the rows, and how many lines the stretch has
+ * (every record of a well-formed stretch is one line, blank ones included).
  */
-record ColumnRows(ColumnChoice choice, String[][] values, RowLines lines, long lineCount) {
+record ColumnRows(ColumnChoice choice, ValueCodes[] distinct, int[][] codes, RowLines lines, long lineCount) {
 
-    /** The stretches of a file, in file order, as one table; each stretch's lines follow the lines before it. */
+    /**
+     * The stretches of a file, in file order, as one table; each stretch's lines follow the lines
+     * before it, and its codes become those of the first stretch's values, extended by the values
+     * first seen later, so codes keep the order of first appearance in the file.
+     */
     static CsvColumns join(Path file, List<ColumnRows> parts) {
         RowLines lines = new RowLines();
         long before = 0;
@@ -26,15 +30,25 @@ record ColumnRows(ColumnChoice choice, String[][] values, RowLines lines, long l
             throw new DataFileException(file, 0, null, "the file has a header but no rows");
         }
         ColumnChoice choice = parts.get(0).choice();
-        Map<String, String[]> columns = new LinkedHashMap<>();
+        Map<String, CodedColumn> columns = new LinkedHashMap<>();
         for (int column : choice.kept()) {
-            String[] all = new String[lines.rows()];
+            ValueCodes all = parts.get(0).distinct()[column];
+            int[] codes = new int[lines.rows()];
             int row = 0;
             for (ColumnRows part : parts) {
-                System.arraycopy(part.values()[column], 0, all, row, part.lines().rows());
-                row += part.lines().rows();
+                int[] partCodes = part.codes()[column];
+                int rows = part.lines().rows();
+                if (part == parts.get(0)) {
+                    System.arraycopy(partCodes, 0, codes, 0, rows);
+                } else {
+                    int[] toAll = all.codesOf(part.distinct()[column]);
+                    for (int r = 0; r < rows; r++) {
+                        codes[row + r] = toAll[partCodes[r]];
+                    }
+                }
+                row += rows;
             }
-            columns.put(choice.name(column), all);
+            columns.put(choice.name(column), new CodedColumn(all.values(), codes));
         }
         return new CsvColumns(file, choice.header(), columns, lines);
     }

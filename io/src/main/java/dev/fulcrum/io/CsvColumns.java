@@ -21,11 +21,10 @@ public final class CsvColumns {
 
     private final Path file;
     private final CsvHeader header;
-    private final Map<String, String[]> columns;
+    private final Map<String, CodedColumn> columns;
     private final RowLines lines;
-    private final ParsedNumbers parsed = new ParsedNumbers();
 
-    CsvColumns(Path file, CsvHeader header, Map<String, String[]> columns, RowLines lines) {
+    CsvColumns(Path file, CsvHeader header, Map<String, CodedColumn> columns, RowLines lines) {
         this.file = file;
         this.header = header;
         this.columns = columns;
@@ -59,13 +58,35 @@ public final class CsvColumns {
         return lines.rows();
     }
 
-    /** The column's text, one value per row: the array itself, shared, not a copy. */
+    /** The column's text, one value per row: made on the first call, then the array itself, shared, not a copy. */
     public String[] column(String name) {
-        String[] values = columns.get(name);
-        if (values == null) {
+        return coded(name).text();
+    }
+
+    /**
+     * The column's distinct values, in order of first appearance in the file; with {@link #codes}
+     * a reader can work once per value instead of once per row. The array itself, shared.
+     */
+    public String[] values(String name) {
+        return coded(name).values();
+    }
+
+    /** Each row's code in the column: the index of its value in {@link #values}. The array itself, shared. */
+    public int[] codes(String name) {
+        return coded(name).codes();
+    }
+
+    /** The first row whose code in the column is {@code code}, for the message about its value. */
+    public int firstRow(String name, int code) {
+        return coded(name).firstRow(code);
+    }
+
+    private CodedColumn coded(String name) {
+        CodedColumn column = columns.get(name);
+        if (column == null) {
             throw new IllegalArgumentException("column " + name + " was not read");
         }
-        return values;
+        return column;
     }
 
     /** The file line of a row, for messages. */
@@ -80,29 +101,46 @@ public final class CsvColumns {
 
     /** A column of finite numbers; an empty, non-numeric or infinite value is an error naming its row and column. */
     public float[] numbers(String name) {
-        String[] text = column(name);
-        float[] values = new float[text.length];
+        CodedColumn column = coded(name);
+        String[] text = column.values();
+        float[] byCode = new float[text.length];
+        String[] problems = null;
+        for (int code = 0; code < text.length; code++) {
+            String problem = parse(text[code], byCode, code);
+            if (problem != null) {
+                problems = problems == null ? new String[text.length] : problems;
+                problems[code] = problem;
+            }
+        }
+        int[] codes = column.codes();
+        float[] values = new float[codes.length];
         for (int row = 0; row < values.length; row++) {
-            values[row] = number(row, name, text[row]);
+            if (problems != null && problems[codes[row]] != null) {
+                throw problem(row, name, problems[codes[row]]);
+            }
+            values[row] = byCode[codes[row]];
         }
         return values;
     }
 
     /** One row's value of a column as a finite number, or an error naming the row and column. */
     public float number(int row, String name) {
-        return number(row, name, column(name)[row]);
+        CodedColumn column = coded(name);
+        float[] value = new float[1];
+        String problem = parse(column.values()[column.codes()[row]], value, 0);
+        if (problem != null) {
+            throw problem(row, name, problem);
+        }
+        return value[0];
     }
 
-    private float number(int row, String name, String text) {
-        float value;
+    /** Puts the text's number at {@code into[at]}; returns what is wrong with the text instead, if anything. */
+    private static String parse(String text, float[] into, int at) {
         try {
-            value = parsed.parse(text);
+            into[at] = Float.parseFloat(text);
         } catch (NumberFormatException e) {
-            throw problem(row, name, text.isEmpty() ? "missing value; expected a number" : "expected a number, got \"" + text + "\"");
+            return text.isEmpty() ? "missing value; expected a number" : "expected a number, got \"" + text + "\"";
         }
-        if (!Float.isFinite(value)) {
-            throw problem(row, name, "expected a finite number, got \"" + text + "\"");
-        }
-        return value;
+        return Float.isFinite(into[at]) ? null : "expected a finite number, got \"" + text + "\"";
     }
 }

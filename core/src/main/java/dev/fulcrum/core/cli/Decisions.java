@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,13 +73,12 @@ record Decisions(List<String> classes, int[] predictions, INDArray probabilities
     private static List<String> classes(CsvColumns columns, String label, String prediction, String positive) {
         Set<String> found = new HashSet<>();
         for (String column : prediction == null ? List.of(label) : List.of(label, prediction)) {
-            String[] values = columns.column(column);
-            for (int row = 0; row < values.length; row++) {
-                if (values[row].isEmpty()) {
-                    throw columns.problem(row, column, "missing value");
-                }
-                found.add(values[row]);
+            List<String> values = List.of(columns.values(column));
+            int empty = values.indexOf("");
+            if (empty >= 0) {
+                throw columns.problem(columns.firstRow(column, empty), column, "missing value");
             }
+            found.addAll(values);
         }
         if (positive != null) {
             found.add(positive);
@@ -92,20 +90,22 @@ record Decisions(List<String> classes, int[] predictions, INDArray probabilities
         return new ArrayList<>(new TreeSet<>(found));
     }
 
+    /** Each row's class, looked up once per distinct value of the column; the first row without one is the error. */
     static int[] indices(CsvColumns columns, String column, List<String> classes, String what) {
-        String[] values = columns.column(column);
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < classes.size(); c++) {
-            index.put(classes.get(c), c);
+        String[] values = columns.values(column);
+        int[] classOf = new int[values.length];
+        for (int code = 0; code < values.length; code++) {
+            classOf[code] = classes.indexOf(values[code]);
         }
-        int[] indices = new int[values.length];
-        for (int row = 0; row < values.length; row++) {
-            Integer value = index.get(values[row]);
-            if (value == null) {
-                throw columns.problem(row, column, values[row].isEmpty() ? "missing " + what
-                        : what + " \"" + values[row] + "\" is not one of the classes " + classes);
+        int[] codes = columns.codes(column);
+        int[] indices = new int[codes.length];
+        for (int row = 0; row < codes.length; row++) {
+            indices[row] = classOf[codes[row]];
+            if (indices[row] < 0) {
+                String value = values[codes[row]];
+                throw columns.problem(row, column, value.isEmpty() ? "missing " + what
+                        : what + " \"" + value + "\" is not one of the classes " + classes);
             }
-            indices[row] = value;
         }
         return indices;
     }

@@ -77,48 +77,40 @@ final class CsvDataSource implements DataSource {
         return toDataset(file, Layout.of(params, file, columns.header()).features(), columns);
     }
 
+    /**
+     * The dataset, built from each column's distinct values and its rows' codes ({@link
+     * CsvColumns#codes}): categories, classes and domains are looked up once per distinct value,
+     * and each row costs an array read.
+     */
     private Dataset toDataset(Path file, List<String> featureNames, CsvColumns columns) {
         int n = columns.rows();
         int d = featureNames.size();
         List<List<String>> categories = new ArrayList<>();
-        String[][] text = new String[d][];
-        for (int j = 0; j < d; j++) {
-            String name = featureNames.get(j);
-            text[j] = columns.column(name);
+        for (String name : featureNames) {
             categories.add(params.categorical().contains(name) ? categories(columns, name) : List.of());
         }
         float[][] numbers = numbers(columns, featureNames, categories);
         float[] values = new float[n * d];
         for (int j = 0; j < d; j++) {
-            List<String> known = categories.get(j);
+            float[] column = categories.get(j).isEmpty() ? numbers[j] : categoryIndices(columns, featureNames.get(j), categories.get(j));
             for (int r = 0; r < n; r++) {
-                values[r * d + j] = known.isEmpty() ? numbers[j][r] : Collections.binarySearch(known, text[j][r]);
+                values[r * d + j] = column[r];
             }
         }
-        String[] labelText = columns.column(params.label());
-        List<String> classes = classes(file, labelText);
-        int[] labels = new int[n];
-        for (int r = 0; r < n; r++) {
-            String value = labelText[r];
-            if (value.isEmpty()) {
-                throw columns.problem(r, params.label(), "missing label");
-            }
-            labels[r] = classes.indexOf(value);
-            if (labels[r] < 0) {
-                throw columns.problem(r, params.label(), "label \"" + value + "\" is not one of the configured classes " + classes);
-            }
-        }
+        List<String> classes = classes(file, columns.values(params.label()));
+        int[] labels = labels(columns, classes);
         List<String> domainNames = new ArrayList<>(List.of(Domains.SOURCE));
         int[] domains = null;
         if (params.domain() != null) {
-            String[] domainText = columns.column(params.domain());
-            domains = new int[n];
-            for (int r = 0; r < n; r++) {
-                if (!domainNames.contains(domainText[r])) {
-                    domainNames.add(domainText[r]);
+            String[] found = columns.values(params.domain());
+            int[] domainOf = new int[found.length];
+            for (int code = 0; code < found.length; code++) {
+                if (!domainNames.contains(found[code])) {
+                    domainNames.add(found[code]);
                 }
-                domains[r] = domainNames.indexOf(domainText[r]);
+                domainOf[code] = domainNames.indexOf(found[code]);
             }
+            domains = mapped(columns.codes(params.domain()), domainOf);
         }
         List<Feature> features = new ArrayList<>();
         for (int j = 0; j < d; j++) {
@@ -132,6 +124,48 @@ final class CsvDataSource implements DataSource {
         }
         params.sensitive().forEach(name -> builder.sensitive(name, columns.column(name)));
         return builder.build();
+    }
+
+    private static int[] mapped(int[] codes, int[] byCode) {
+        int[] mapped = new int[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            mapped[r] = byCode[codes[r]];
+        }
+        return mapped;
+    }
+
+    /** Each row's class; the first row with a missing label or one outside the classes is the error. */
+    private int[] labels(CsvColumns columns, List<String> classes) {
+        String[] found = columns.values(params.label());
+        int[] classOf = new int[found.length];
+        for (int code = 0; code < found.length; code++) {
+            classOf[code] = found[code].isEmpty() ? -1 : classes.indexOf(found[code]);
+        }
+        int[] codes = columns.codes(params.label());
+        int[] labels = mapped(codes, classOf);
+        for (int r = 0; r < labels.length; r++) {
+            if (labels[r] < 0) {
+                String value = found[codes[r]];
+                throw columns.problem(r, params.label(), value.isEmpty() ? "missing label"
+                        : "label \"" + value + "\" is not one of the configured classes " + classes);
+            }
+        }
+        return labels;
+    }
+
+    /** Each row's index in the sorted categories of a categorical column. */
+    private static float[] categoryIndices(CsvColumns columns, String name, List<String> known) {
+        String[] found = columns.values(name);
+        int[] indexOf = new int[found.length];
+        for (int code = 0; code < found.length; code++) {
+            indexOf[code] = Collections.binarySearch(known, found[code]);
+        }
+        int[] codes = columns.codes(name);
+        float[] indices = new float[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            indices[r] = indexOf[codes[r]];
+        }
+        return indices;
     }
 
     /**
@@ -158,23 +192,20 @@ final class CsvDataSource implements DataSource {
 
     /** The sorted category names of a categorical column; every row must name one. */
     private static List<String> categories(CsvColumns columns, String name) {
-        String[] text = columns.column(name);
-        Set<String> found = new HashSet<>();
-        for (int r = 0; r < text.length; r++) {
-            if (text[r].isEmpty()) {
-                throw columns.problem(r, name, "missing category");
-            }
-            found.add(text[r]);
+        List<String> found = List.of(columns.values(name));
+        int empty = found.indexOf("");
+        if (empty >= 0) {
+            throw columns.problem(columns.firstRow(name, empty), name, "missing category");
         }
         return List.copyOf(new TreeSet<>(found));
     }
 
-    private List<String> classes(Path file, String[] labelText) {
+    private List<String> classes(Path file, String[] distinctLabels) {
         if (params.classes() != null) {
             return params.classes();
         }
         Set<String> found = new HashSet<>();
-        for (String value : labelText) {
+        for (String value : distinctLabels) {
             if (!value.isEmpty()) {
                 found.add(value);
             }
