@@ -8,6 +8,7 @@ import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.train.ClassProbabilities;
 import dev.fulcrum.math.calibration.Calibration;
 import dev.fulcrum.math.stats.ClassCounts;
 
@@ -47,6 +48,13 @@ public final class PipelineState {
     DomainGap domainGapAfter;
     /** The general task's test metrics when specific training started, or {@code null} without pre-training. */
     Map<String, Double> generalBefore;
+    /** The output ensemble, whose combined probabilities the run is evaluated on; {@code null} for a single model. */
+    EnsembleRecord ensemble;
+
+    /** What the run's figures measure: the ensemble where there is one, else the model. */
+    ClassProbabilities probabilities() {
+        return ensemble == null ? ClassProbabilities.of(model) : ensemble.probabilities();
+    }
 
     public Dataset data() {
         return data;

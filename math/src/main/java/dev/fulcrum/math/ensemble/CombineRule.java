@@ -30,14 +30,27 @@ public enum CombineRule {
                         + ", got \"" + name + "\""));
     }
 
+    /** Whether the rule learns from labelled rows (weighted and stacking do; the votes do not). */
+    public boolean learns() {
+        return this == WEIGHTED || this == STACKING;
+    }
+
+    /** The combiner of a rule that learns nothing, for {@code members} members. */
+    public Combiner voting(int members) {
+        return switch (this) {
+            case SOFT -> WeightedVote.soft(members);
+            case HARD -> new HardVote();
+            default -> throw new IllegalStateException(label() + " is fitted on labelled rows");
+        };
+    }
+
     /**
      * A combiner for this rule; the rules that learn fit on {@code members}' outputs for labelled rows
      * that no member trained on.
      */
     public Combiner fit(List<float[][]> members, int[] labels) {
         return switch (this) {
-            case SOFT -> WeightedVote.soft(members.size());
-            case HARD -> new HardVote();
+            case SOFT, HARD -> voting(members.size());
             case WEIGHTED -> EnsembleSelection.fit(members, labels, EnsembleSelection.ROUNDS_PER_MEMBER * members.size());
             case STACKING -> Stacking.fit(members, labels);
         };
