@@ -106,7 +106,7 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
+        assertEquals(List.of("balance", "curves", "ensemble", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
                 "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }
