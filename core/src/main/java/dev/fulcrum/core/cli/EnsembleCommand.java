@@ -39,8 +39,8 @@ final class EnsembleCommand extends HostCommand {
             throw new InvalidInputException("--combine: " + e.getMessage());
         }
         if (rule.learns()) {
-            throw new InvalidInputException("--combine: " + rule.label() + " is fitted on validation rows, which a saved "
-                    + "run's pipeline ensemble does itself; fulcrum ensemble combines by soft or hard");
+            throw new InvalidInputException("--combine: " + rule.label() + " is fitted on validation rows; fulcrum ensemble "
+                    + "combines by soft or hard, a pipeline's ensemble: section by any rule");
         }
         try (FulcrumHost host = startHost()) {
             RunOutcome outcome = RunEnsemble.combine(host, runs, out, rule, ConsoleProgress.to(out()), launchCommand());
