@@ -10,12 +10,14 @@ def summary(folder):
     return json.load(open(glob.glob(folder + "/*/summary.json")[0]))
 
 
-def wall_and_peak(time_file):
+def cost(time_file):
+    """CPU seconds (user + system: what the run itself did, whatever else loads the machine), wall seconds, peak GiB."""
     text = open(time_file).read()
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", text).group(1)) for kind in ("User", "System"))
     clock = re.search(r"Elapsed \(wall clock\) time.*: (.+)", text).group(1).split(":")
-    seconds = sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock)))
+    wall = sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock)))
     peak_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    return seconds, peak_kib / 1024 / 1024
+    return cpu, wall, peak_kib / 1024 / 1024
 
 
 out, seeds = sys.argv[1], sys.argv[2:]
@@ -38,13 +40,13 @@ for task, rows in gains.items():
     mean = [statistics.mean(r[i] for r in rows) for i in range(7)]
     print(f"| mean | {task} | " + " | ".join(f"{v:.4f}" for v in mean) + " |")
 print()
-print("| seed | one run: s | ensemble: s | ratio | one run: peak GiB | ensemble: peak GiB | ratio |")
-print("|---|---|---|---|---|---|---|")
+print("| seed | one run: CPU s | ensemble: CPU s | ratio | one run: wall s | ensemble: wall s | one run: peak GiB | ensemble: peak GiB | ratio |")
+print("|---|---|---|---|---|---|---|---|---|")
 for seed in seeds:
-    single_s, single_gib = wall_and_peak(f"{out}/single-{seed}.time")
-    ensemble_s, ensemble_gib = wall_and_peak(f"{out}/ensemble-{seed}.time")
-    print(f"| {seed} | {single_s:.1f} | {ensemble_s:.1f} | {ensemble_s / single_s:.2f}x | {single_gib:.2f} | "
-          f"{ensemble_gib:.2f} | {ensemble_gib / single_gib:.2f}x |")
+    single_cpu, single_wall, single_gib = cost(f"{out}/single-{seed}.time")
+    ensemble_cpu, ensemble_wall, ensemble_gib = cost(f"{out}/ensemble-{seed}.time")
+    print(f"| {seed} | {single_cpu:.1f} | {ensemble_cpu:.1f} | {ensemble_cpu / single_cpu:.2f}x | {single_wall:.1f} | "
+          f"{ensemble_wall:.1f} | {single_gib:.2f} | {ensemble_gib:.2f} | {ensemble_gib / single_gib:.2f}x |")
     member1 = summary(f"{out}/ensemble-{seed}")["ensemble"]["members"][0]["metrics"]["test"]["specific"]["accuracy"]
     single = summary(f"{out}/single-{seed}")["metrics"]["test"]["specific"]["accuracy"]
     print(f"<!-- seed {seed}: member 1 specific test accuracy {member1:.4f}, the plain run's {single:.4f} -->")
