@@ -69,6 +69,20 @@ class RunReportTest {
     }
 
     @Test
+    void anEnsemblesMembersAreSetAgainstTheEnsembleOnAccuracyAndLikelihood() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("ensemble")));
+        JsonNode option = JSON.readTree(page.getElementById("chart-data-ensemble-0").data());
+        assertEquals(JSON.readTree("[[0.55, 0.8], [0.6, 0.78], [0.52, 0.82]]"), option.at("/series/0/data"));
+        assertEquals(JSON.readTree("[[0.48, 0.84]]"), option.at("/series/1/data"));
+        Element table = page.getElementById("ensemble-members-0");
+        assertEquals(List.of("member 1", "member 2", "member 3", "ensemble"),
+                table.select("tbody tr").stream().map(row -> row.child(0).text()).toList());
+        assertEquals(List.of("ensemble", "0.8400", "0.0300", "0.4800"), table.select("tbody tr").get(3).children().eachText());
+        assertTrue(page.selectFirst("#ensemble p.note").text().startsWith("soft combination of 3 members varying by seed"));
+        assertEquals("ens<script>", page.selectFirst("h1").text(), "the name is escaped, not run");
+    }
+
+    @Test
     void theHeaderSaysWhatRanWhenAndHowToRunItAgain() throws Exception {
         Document page = Jsoup.parse(RunReport.render(fixture("calibrated")));
         assertEquals("calibrated", page.selectFirst("h1").text());
@@ -113,7 +127,7 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "interpolation", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
+        assertEquals(List.of("balance", "curves", "interpolation", "ensemble", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
                 "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }

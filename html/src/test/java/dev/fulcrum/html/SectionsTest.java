@@ -57,6 +57,12 @@ class SectionsTest {
     }
 
     @Test
+    void anEnsembleRunGetsItsMembersAgainstTheEnsembleAndOnlyThen() throws IOException {
+        assertEquals(List.of("ensemble"), applying(RunView.read(RunReportTest.fixture("ensemble"))));
+        assertEquals(List.of(), applying(runWithSummary("{\"ensemble\": null}")));
+    }
+
+    @Test
     void learningCurvesNeedMetricsLines() throws IOException {
         Files.writeString(folder.resolve("metrics.jsonl"),
                 "{\"phase\":\"supervised\",\"epoch\":1,\"global_epoch\":1,\"split\":\"train\",\"loss\":0.5}\n");

@@ -8,11 +8,12 @@ import java.util.List;
  * A pipeline config after its structure was checked, before any plugin was asked about it.
  *
  * @param general  {@code null} when the pipeline has no general data
+ * @param ensemble {@code null} unless the pipeline trains an output ensemble ({@code ensemble:})
  * @param folder   the folder of the config file; relative paths in params resolve against it
  */
 public record PipelineConfig(String name, long seed, ComponentSpec specific, ComponentSpec general, ComponentSpec split,
                              List<ComponentSpec> features, List<ComponentSpec> adapt, List<ComponentSpec> mitigate,
                              List<ComponentSpec> augment,
-                             ComponentSpec model, ComponentSpec strategy, List<ComponentSpec> audit,
+                             ComponentSpec model, ComponentSpec strategy, ComponentSpec ensemble, List<ComponentSpec> audit,
                              List<ComponentSpec> report, Path folder, ConfigDocument document) {
 }

@@ -29,7 +29,7 @@ public final class PipelineConfigReader {
     public static final String TUNE = "tune";
 
     private static final Set<String> KEYS = Set.of("name", "description", "seed", "data", "split", "features", "adapt",
-            "mitigate", "augment", "model", "strategy", "audit", "report", TUNE);
+            "mitigate", "augment", "model", "strategy", "ensemble", "audit", "report", TUNE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private PipelineConfigReader() {
@@ -113,6 +113,7 @@ public final class PipelineConfigReader {
                 list(document, Family.AUGMENT),
                 component(document, Family.MODEL, ConfigPath.ROOT.child("model"), true),
                 component(document, Family.STRATEGY, ConfigPath.ROOT.child("strategy"), true),
+                optionalParams(document, ConfigPath.ROOT.child("ensemble")),
                 list(document, Family.AUDIT), list(document, Family.REPORT), folder, document);
     }
 
@@ -172,6 +173,12 @@ public final class PipelineConfigReader {
             throw document.error(path, "expected a mapping, got " + describe(node));
         }
         return new ComponentSpec(null, path, null, ((ObjectNode) node).deepCopy());
+    }
+
+    /** Like {@link #paramsOnly}, but {@code null} where the config leaves the section out. */
+    private static ComponentSpec optionalParams(ConfigDocument document, ConfigPath path) {
+        JsonNode node = document.at(path);
+        return node.isMissingNode() || node.isNull() ? null : paramsOnly(document, path);
     }
 
     /** A family that takes a list of components; a single mapping counts as a list of one. */

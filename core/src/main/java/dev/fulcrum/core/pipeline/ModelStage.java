@@ -31,12 +31,16 @@ final class ModelStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
-        Schema schema = state.data.schema();
-        ModelSpec spec = new ModelSpec(schema.featureCount(), schema.image().orElse(null), schema.tasks(),
-                context.seedFor("model"), new Adam(INITIAL_RATE));
-        TrainableModel model = pipeline.model().component().build(spec);
+        TrainableModel model = build(pipeline, state.data.schema(), context);
         state.model = model;
         progress.note("model: " + pipeline.model().label() + ", " + model.graph().numParams() + " parameters, trunk "
                 + model.trunkLayers() + ", heads " + model.headLayers().keySet());
+    }
+
+    /** The pipeline's network for rows of this schema, its initial weights drawn from {@code context}'s model stream. */
+    static TrainableModel build(ResolvedPipeline pipeline, Schema schema, RunContext context) {
+        ModelSpec spec = new ModelSpec(schema.featureCount(), schema.image().orElse(null), schema.tasks(),
+                context.seedFor("model"), new Adam(INITIAL_RATE));
+        return pipeline.model().component().build(spec);
     }
 }

@@ -10,6 +10,7 @@ import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.mitigate.Mitigator;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
+import dev.fulcrum.core.config.EnsembleConfig;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.SplitConfig;
 import dev.fulcrum.core.host.FactoryCatalog;
@@ -38,15 +39,21 @@ public final class PipelineResolver {
         ParamsBinder binder = new ParamsBinder(config.folder());
         ConfigDocument document = config.document();
         SplitConfig split = binder.bind(config.split().params(), SplitConfig.class, config.split().path(), document);
+        Optional<EnsembleConfig> ensemble = Optional.ofNullable(config.ensemble())
+                .map(spec -> binder.bind(spec.params(), EnsembleConfig.class, spec.path(), document));
         Creator creator = new Creator(binder, document, context);
         ResolvedPipeline pipeline = new ResolvedPipeline(config, split,
                 creator.make(config.specific()),
                 Optional.ofNullable(config.general()).map(creator::make),
                 creator.makeAll(config.features()), creator.makeAll(config.adapt()), mitigators(creator, config, document),
                 creator.makeAll(config.augment()),
-                creator.make(config.model()), creator.make(config.strategy()),
+                creator.make(config.model()), creator.make(config.strategy()), ensemble,
                 creator.makeAll(config.audit()), creator.makeAll(config.report()),
                 Json.object());
+        if (ensemble.isPresent() && pipeline.postProcessing().isPresent()) {
+            throw document.error(config.ensemble().path(), "an output ensemble has no single model.zip to save "
+                    + pipeline.postProcessing().get().label() + "'s decision rule in; drop the post-processing mitigator or the ensemble");
+        }
         writeResolvedConfig(pipeline, binder, creator.nested);
         return pipeline;
     }
@@ -148,6 +155,7 @@ public final class PipelineResolver {
         root.set("augment", resolvedList(pipeline.augment(), binder));
         root.set("model", resolvedComponent(pipeline.model(), binder));
         root.set("strategy", resolvedComponent(pipeline.strategy(), binder));
+        pipeline.ensemble().ifPresent(ensemble -> root.set("ensemble", binder.unbind(ensemble)));
         root.set("audit", resolvedList(pipeline.audit(), binder));
         root.set("report", resolvedList(pipeline.report(), binder));
         // Shallower first: a nested component's resolved params replace the raw mapping that its resolved parent still holds.

@@ -9,6 +9,7 @@ import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.train.InterpolationOutcome;
+import dev.fulcrum.core.train.ClassProbabilities;
 import dev.fulcrum.math.calibration.Calibration;
 import dev.fulcrum.math.stats.ClassCounts;
 
@@ -54,6 +55,13 @@ public final class PipelineState {
     InterpolationOutcome interpolation;
     /** With an interpolation, each task's test accuracy at theta_1 (the model before interpolating), else empty. */
     final Map<String, Double> fineTunedTest = new LinkedHashMap<>();
+    /** The output ensemble, whose combined probabilities the run is evaluated on; {@code null} for a single model. */
+    EnsembleRecord ensemble;
+
+    /** What the run's figures measure: the ensemble where there is one, else the model. */
+    ClassProbabilities probabilities() {
+        return ensemble == null ? ClassProbabilities.of(model) : ensemble.probabilities();
+    }
 
     public Dataset data() {
         return data;

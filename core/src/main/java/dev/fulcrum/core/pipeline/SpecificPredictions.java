@@ -24,7 +24,7 @@ final class SpecificPredictions {
         if (rows.length == 0) {
             throw new InvalidInputException("the specific task has no labelled " + TestStage.splitName(partition) + " rows");
         }
-        INDArray probabilities = Predictions.probabilities(state.model, data, rows).get(Tasks.SPECIFIC);
+        INDArray probabilities = state.probabilities().of(data, rows).get(Tasks.SPECIFIC);
         int[] allLabels = data.labels(Tasks.SPECIFIC);
         float[] allWeights = data.weights();
         int[] labels = new int[rows.length];

@@ -14,6 +14,7 @@ import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.train.InterpolationOutcome;
+import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.math.calibration.Calibration;
 
 import java.time.Instant;
@@ -31,7 +32,11 @@ import java.util.Map;
  * and the reliability diagram's bins, same splits). Version 5 added {@code balance.curve} (the validation
  * accuracy of both tasks at each alpha of a weight-space interpolation, {@code null} without one) and the
  * {@code interpolation} section (its rule, the chosen alpha, where theta_0 is, and test accuracy at the
- * chosen alpha and at theta_1; {@code null} without one).
+ * chosen alpha and at theta_1; {@code null} without one), and the {@code ensemble} section
+ * ({@code null} for a single model; for an output ensemble, from a pipeline's {@code ensemble:} or
+ * {@code fulcrum ensemble}, how it varies and combines and each member's metrics, calibration and
+ * balance on validation and test, the run's own {@code metrics}, {@code classes}, {@code calibration}
+ * and {@code balance} being the ensemble's).
  */
 final class SummaryBuilder {
 
@@ -90,6 +95,7 @@ final class SummaryBuilder {
         }
         summary.set("balance", balance(state));
         summary.set("interpolation", interpolation(state));
+        summary.set("ensemble", ensemble(state.ensemble));
         ObjectNode training = summary.putObject("training");
         training.put("strategy", pipeline.strategy().spec().type());
         training.put("model", pipeline.model().spec().type());
@@ -210,10 +216,7 @@ final class SummaryBuilder {
         state.calibration.forEach((split, tasks) -> {
             ObjectNode splitNode = node.putObject(split);
             tasks.forEach((task, calibration) -> {
-                ObjectNode taskNode = splitNode.putObject(task);
-                Json.putNumber(taskNode, "ece", calibration.ece());
-                Json.putNumber(taskNode, "brier", calibration.brier());
-                Json.putNumber(taskNode, "nll", calibration.nll());
+                ObjectNode taskNode = calibrationFigures(splitNode.putObject(task), calibration);
                 ArrayNode bins = taskNode.putArray("bins");
                 for (Calibration.Bin bin : calibration.bins()) {
                     ObjectNode binNode = bins.addObject();
@@ -225,6 +228,61 @@ final class SummaryBuilder {
                 }
             });
         });
+        return node;
+    }
+
+    private static ObjectNode calibrationFigures(ObjectNode node, Calibration calibration) {
+        Json.putNumber(node, "ece", calibration.ece());
+        Json.putNumber(node, "brier", calibration.brier());
+        Json.putNumber(node, "nll", calibration.nll());
+        return node;
+    }
+
+    /**
+     * {@code {vary, combine, fitted_on, combiner: {task: state}, members: [{member, seed, run, model,
+     * model_sha256, bootstrap_rows, metrics: {split: {task: {metric}}}, calibration: {split: {task: {ece,
+     * brier, nll}}}, balance: {specific, general, general_before}}]}}, or {@code null} for a single model.
+     */
+    private static JsonNode ensemble(EnsembleRecord ensemble) {
+        if (ensemble == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode node = Json.object().put("vary", ensemble.vary()).put("combine", ensemble.combine());
+        node.put("fitted_on", "validation");
+        node.set("combiner", Json.tree(ensemble.probabilities().combinerStates()));
+        ArrayNode members = node.putArray("members");
+        for (EnsembleRecord.Member member : ensemble.members()) {
+            ObjectNode entry = members.addObject().put("member", member.number());
+            if (member.seed() == null) {
+                entry.putNull("seed");
+            } else {
+                entry.put("seed", member.seed());
+            }
+            entry.put("run", member.run()).put("model", member.model()).put("model_sha256", member.modelSha256());
+            if (member.bootstrapRows() == null) {
+                entry.putNull("bootstrap_rows");
+            } else {
+                entry.put("bootstrap_rows", member.bootstrapRows());
+            }
+            ObjectNode metrics = entry.putObject("metrics");
+            ObjectNode calibration = entry.putObject("calibration");
+            member.evaluations().forEach((split, tasks) -> {
+                ObjectNode splitMetrics = metrics.putObject(split);
+                ObjectNode splitCalibration = calibration.putObject(split);
+                tasks.forEach((task, evaluation) -> {
+                    splitMetrics.set(task, Json.metrics(Map.of(task, evaluation.metrics())).get(task));
+                    calibrationFigures(splitCalibration.putObject(task), evaluation.calibration());
+                });
+            });
+            ObjectNode balance = entry.putObject("balance");
+            Map<String, Evaluator.TaskEvaluation> test = member.evaluations().getOrDefault("test", Map.of());
+            for (String task : new String[] {Tasks.SPECIFIC, Tasks.GENERAL}) {
+                Evaluator.TaskEvaluation evaluation = test.get(task);
+                putNullable(balance, task, evaluation == null ? null : evaluation.metrics().get(MetricNames.ACCURACY));
+            }
+            putNullable(balance, "general_before", member.generalBefore() == null ? null
+                    : member.generalBefore().get(MetricNames.ACCURACY));
+        }
         return node;
     }
 

@@ -3,6 +3,7 @@ package dev.fulcrum.core.pipeline;
 import dev.fulcrum.api.MetricNames;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.core.train.ClassProbabilities;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.math.calibration.Calibration;
 import dev.fulcrum.math.stats.ClassCounts;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * Measures every task on every split, and per domain where the data has several: the figures the
  * summary reports, including the balance between the specific task and the general one, and on
- * validation and test the confusion matrix and the calibration of each task.
+ * validation and test the confusion matrix and the calibration of each task. An ensemble is measured
+ * on its combined probabilities, as one model is.
  */
 final class TestStage implements PipelineStage {
 
@@ -32,12 +34,13 @@ final class TestStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
-        state.metrics.put(splitName(Partition.TRAIN), Evaluator.evaluate(state.model, state.data, Partition.TRAIN));
+        ClassProbabilities model = state.probabilities();
+        state.metrics.put(splitName(Partition.TRAIN), Evaluator.evaluate(model, state.data, Partition.TRAIN, row -> true));
         for (Partition partition : new Partition[] {Partition.VALIDATION, Partition.TEST}) {
             Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
             Map<String, ClassCounts> counts = new LinkedHashMap<>();
             Map<String, Calibration> calibration = new LinkedHashMap<>();
-            Evaluator.evaluateInFull(state.model, state.data, partition).forEach((task, evaluation) -> {
+            Evaluator.evaluateInFull(model, state.data, partition).forEach((task, evaluation) -> {
                 metrics.put(task, evaluation.metrics());
                 counts.put(task, evaluation.classes());
                 calibration.put(task, evaluation.calibration());
@@ -53,7 +56,7 @@ final class TestStage implements PipelineStage {
                 int domain = d;
                 Map<String, Map<String, Map<String, Double>>> bySplit = new LinkedHashMap<>();
                 for (Partition partition : new Partition[] {Partition.VALIDATION, Partition.TEST}) {
-                    bySplit.put(splitName(partition), Evaluator.evaluate(state.model, state.data, partition,
+                    bySplit.put(splitName(partition), Evaluator.evaluate(model, state.data, partition,
                             row -> rowDomains[row] == domain));
                 }
                 state.metricsByDomain.put(domains.get(d), bySplit);

@@ -9,33 +9,57 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.train.InterpolationCurve;
+import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.config.EnsembleConfig;
+import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
+import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.core.train.HostTrainingSession;
 import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.runtime.SchemaJson;
+import dev.fulcrum.runtime.Seeds;
 import jakarta.inject.Inject;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
  * Lets the strategy train the model through the host's session, then saves the model, and theta_0
  * ({@code theta0.zip}) where a phase kept it. When the strategy says specific training starts,
  * measures the general task on the test rows (which the strategy never sees), for the summary's
- * balance; after an interpolation, both tasks on the test rows at theta_1.
+ * balance; after an interpolation, both tasks on the test rows at theta_1. With an {@code ensemble:}
+ * section it trains every member this way, one after another on the same prepared rows, each in its
+ * own folder ({@code members/K/}: {@code model.zip}, {@code theta0.zip}, {@code metrics.jsonl}), and
+ * fits their combination; the summary's interpolation, where members interpolate, is member 1's.
  */
 final class TrainStage implements PipelineStage {
+
+    /** Where member {@code k}'s files go, relative to the run folder. */
+    static String memberFolder(int k) {
+        return "members/" + k;
+    }
 
     private final ResolvedPipeline pipeline;
     private final HostRunContext context;
@@ -60,32 +84,104 @@ final class TrainStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
-        HostTrainingSession session = new HostTrainingSession(state.model, state.data,
+        if (pipeline.ensemble().isPresent()) {
+            trainEnsemble(state, pipeline.ensemble().get());
+            return;
+        }
+        train(state, state.model, state.data, context, metricsLog, trial.map(StudyTrial::epochs).orElse(EpochListener.NONE),
+                () -> state.generalBefore = generalBefore(state.model, state.data));
+        save(state, state.model, context.folder());
+    }
+
+    /**
+     * Member 1 keeps the run's seed, so it is the model the same pipeline trains without an ensemble;
+     * member {@code k > 1} takes {@code Seeds.derive(seed, "member/k")} for every stream (model
+     * init, shuffle, augmentation, bootstrap). Only member 1 reports epochs to a study's pruner,
+     * whose epoch counts a second member would restart.
+     */
+    private void trainEnsemble(PipelineState state, EnsembleConfig ensemble) {
+        List<TrainableModel> models = new ArrayList<>();
+        List<EnsembleRecord.Member> members = new ArrayList<>();
+        for (int k = 1; k <= ensemble.members(); k++) {
+            long seed = k == 1 ? pipeline.seed() : Seeds.derive(pipeline.seed(), "member/" + k);
+            RunFolder folder = memberFolder(k, context.folder());
+            HostRunContext member = new HostRunContext(seed, folder);
+            TrainableModel model = k == 1 ? state.model : ModelStage.build(pipeline, state.data.schema(), member);
+            Dataset rows = state.data;
+            Integer bootstrapRows = null;
+            if (ensemble.bootstrap()) {
+                int[] drawn = bootstrap(state.data, member.seedFor("bootstrap"));
+                bootstrapRows = (int) Arrays.stream(drawn).filter(row -> state.data.partition(row) == Partition.TRAIN)
+                        .distinct().count();
+                rows = state.data.select(drawn);
+            }
+            progress.note(String.format(Locale.ROOT, "ensemble: member %d of %d (seed %d%s)", k, ensemble.members(), seed,
+                    bootstrapRows == null ? "" : ", bootstrap sample with " + bootstrapRows + " distinct training rows"));
+            Dataset trainedOn = rows;
+            AtomicReference<Map<String, Double>> before = new AtomicReference<>();
+            train(state, model, rows, member, new MetricsLog(folder),
+                    k == 1 ? trial.map(StudyTrial::epochs).orElse(EpochListener.NONE) : EpochListener.NONE,
+                    () -> before.set(generalBefore(model, trainedOn)));
+            save(state, model, folder);
+            String path = memberFolder(k) + "/" + ModelArchive.FILE;
+            members.add(new EnsembleRecord.Member(k, seed, null, path, Digests.sha256(context.folder().resolve(path)),
+                    bootstrapRows, EnsembleRecord.evaluations(model, state.data), before.get()));
+            models.add(model);
+        }
+        state.ensemble = new EnsembleRecord(ensemble.vary(), ensemble.combine(), members,
+                EnsembleProbabilities.fit(models, ensemble.rule(), state.data, "ensemble.combine"));
+    }
+
+    /** Every row outside the training partition once, then as many training rows as it has, drawn with replacement. */
+    private static int[] bootstrap(Dataset data, long seed) {
+        int[] train = data.rowsIn(Partition.TRAIN);
+        SplittableRandom random = new SplittableRandom(seed);
+        IntStream others = IntStream.range(0, data.rows()).filter(row -> data.partition(row) != Partition.TRAIN);
+        return IntStream.concat(others, IntStream.generate(() -> train[random.nextInt(train.length)]).limit(train.length))
+                .toArray();
+    }
+
+    private static RunFolder memberFolder(int k, RunFolder run) {
+        try {
+            return RunFolder.at(Files.createDirectories(run.resolve(memberFolder(k))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + run.resolve(memberFolder(k)), e);
+        }
+    }
+
+    private void train(PipelineState state, TrainableModel model, Dataset data, HostRunContext runContext, MetricsLog log,
+                       EpochListener epochs, Runnable onSpecificTrainingStart) {
+        HostTrainingSession session = new HostTrainingSession(model, data,
                 pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
-                context, metricsLog, progress, () -> measureGeneralBefore(state),
-                trial.map(StudyTrial::epochs).orElse(EpochListener.NONE));
+                runContext, log, progress, onSpecificTrainingStart, epochs);
+        List<PhaseResult> phases;
         try {
             pipeline.strategy().component().train(session);
         } finally {
-            state.phases.addAll(session.results());
+            phases = session.results();
+            state.phases.addAll(phases);
         }
-        if (state.phases.isEmpty()) {
+        if (phases.isEmpty()) {
             throw new IllegalStateException(pipeline.strategy().label() + " ran no training phase");
         }
-        session.startingPoint().ifPresent(theta0 -> ModelArchive.writeStartingPoint(context.folder(), state.model.graph(), theta0));
-        session.interpolation().ifPresent(outcome -> interpolated(state, outcome));
+        session.startingPoint().ifPresent(theta0 -> ModelArchive.writeStartingPoint(runContext.folder(), model.graph(), theta0));
+        if (model == state.model) {
+            session.interpolation().ifPresent(outcome -> interpolated(state, outcome));
+        }
+    }
+
+    private void save(PipelineState state, TrainableModel model, RunFolder folder) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(ModelZip.PIPELINE, Yaml.write(pipeline.resolvedConfig()));
         ObjectNode description = Json.object();
-        description.set("trunk", Json.tree(state.model.trunkLayers()));
-        description.set("heads", Json.tree(state.model.headLayers()));
+        description.set("trunk", Json.tree(model.trunkLayers()));
+        description.set("heads", Json.tree(model.headLayers()));
         description.set("input_schema", SchemaJson.write(state.inputSchema));
         description.set("schema", SchemaJson.write(state.data.schema()));
         ArrayNode adapt = description.putArray("adapt");
         state.adaptations.forEach(saved -> adapt.addObject().put("type", saved.type()).put("at_prediction", saved.atPrediction().label()));
         texts.put(ModelZip.DESCRIPTION, Json.pretty(description));
-        ModelArchive.write(context.folder(), state.model, texts,
-                state.featureTransforms.stream().map(FeatureTransform::state).toList(),
+        ModelArchive.write(folder, model, texts, state.featureTransforms.stream().map(FeatureTransform::state).toList(),
                 state.adaptations.stream().map(SavedAdaptation::state).toList());
     }
 
@@ -108,18 +204,21 @@ final class TrainStage implements PipelineStage {
                 point.specific(), point.general(), outcome.seconds()));
     }
 
-    /** The general task's test metrics as the strategy starts on the specific task: the "before" of forgetting. */
-    private void measureGeneralBefore(PipelineState state) {
-        int[] general = state.data.schema().task(Tasks.GENERAL).isPresent() ? state.data.labels(Tasks.GENERAL) : null;
+    /**
+     * The general task's test metrics as the strategy starts on the specific task: the "before" of
+     * forgetting; {@code null} without a general task.
+     */
+    private Map<String, Double> generalBefore(TrainableModel model, Dataset data) {
+        int[] general = data.schema().task(Tasks.GENERAL).isPresent() ? data.labels(Tasks.GENERAL) : null;
         if (general == null) {
-            return;
+            return null;
         }
-        Map<String, Double> before = Evaluator.evaluate(state.model, state.data, Partition.TEST,
+        Map<String, Double> before = Evaluator.evaluate(model, data, Partition.TEST,
                 row -> general[row] != Dataset.NO_LABEL).get(Tasks.GENERAL);
         if (before != null) {
-            state.generalBefore = before;
             progress.note(String.format(Locale.ROOT, "balance: general test accuracy %.4f before specific training",
                     before.get(MetricNames.ACCURACY)));
         }
+        return before;
     }
 }

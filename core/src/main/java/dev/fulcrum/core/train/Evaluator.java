@@ -28,6 +28,12 @@ public final class Evaluator {
     /** The same, restricted to rows that pass a filter (one domain, say). */
     public static Map<String, Map<String, Double>> evaluate(TrainableModel model, Dataset data, Partition partition,
                                                            IntPredicate rowFilter) {
+        return evaluate(ClassProbabilities.of(model), data, partition, rowFilter);
+    }
+
+    /** The same for any source of probabilities (an ensemble, say). */
+    public static Map<String, Map<String, Double>> evaluate(ClassProbabilities model, Dataset data, Partition partition,
+                                                           IntPredicate rowFilter) {
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         predict(model, data, partition, rowFilter).forEach((task, p) -> metrics.put(task, p.metrics()));
         return metrics;
@@ -35,6 +41,11 @@ public final class Evaluator {
 
     /** Metrics, the confusion matrix and the calibration of every task, from one pass over the partition's rows. */
     public static Map<String, TaskEvaluation> evaluateInFull(TrainableModel model, Dataset data, Partition partition) {
+        return evaluateInFull(ClassProbabilities.of(model), data, partition);
+    }
+
+    /** The same for any source of probabilities (an ensemble, say), its calibration computed as a single model's. */
+    public static Map<String, TaskEvaluation> evaluateInFull(ClassProbabilities model, Dataset data, Partition partition) {
         Map<String, TaskEvaluation> evaluations = new LinkedHashMap<>();
         predict(model, data, partition, row -> true).forEach((task, p) -> evaluations.put(task, new TaskEvaluation(
                 p.metrics(), p.counts(), Calibration.of(p.probabilities(), p.labels(), Calibration.DEFAULT_BINS))));
@@ -59,7 +70,7 @@ public final class Evaluator {
     }
 
     /** True labels, predicted probabilities and class counts per task (tasks without labelled rows left out). */
-    private static Map<String, TaskPredictions> predict(TrainableModel model, Dataset data, Partition partition,
+    private static Map<String, TaskPredictions> predict(ClassProbabilities model, Dataset data, Partition partition,
                                                         IntPredicate rowFilter) {
         Map<String, int[]> rowsByTask = new LinkedHashMap<>();
         for (String task : model.outputs()) {
@@ -72,7 +83,7 @@ public final class Evaluator {
         if (union.length == 0) {
             return Map.of();
         }
-        Map<String, INDArray> probabilities = Predictions.probabilities(model, data, union);
+        Map<String, INDArray> probabilities = model.of(data, union);
         Map<String, TaskPredictions> predictions = new LinkedHashMap<>();
         rowsByTask.forEach((task, rows) -> {
             int[] positions = new int[rows.length];
