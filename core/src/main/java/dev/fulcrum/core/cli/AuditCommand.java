@@ -14,7 +14,7 @@ import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.SavedModel;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
-import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.run.ScratchFolder;
 import dev.fulcrum.io.CsvColumns;
 import dev.fulcrum.runtime.config.ConfigDocument;
 import dev.fulcrum.runtime.config.ConfigPath;
@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,16 +185,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private static <P extends Record> BiasAuditor create(BiasAuditorFactory<P> factory, Object params) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("fulcrum-audit-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return factory.create((P) params, new HostRunContext(0, RunFolder.at(scratch)));
-        } finally {
-            scratch.toFile().delete();
+        try (ScratchFolder scratch = ScratchFolder.create("audit")) {
+            return factory.create((P) params, new HostRunContext(0, scratch.runFolder()));
         }
     }
 

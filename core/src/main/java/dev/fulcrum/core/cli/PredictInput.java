@@ -16,7 +16,7 @@ import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.Splitter;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
-import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.run.ScratchFolder;
 import dev.fulcrum.io.CsvColumns;
 import dev.fulcrum.runtime.FulcrumModel;
 import dev.fulcrum.runtime.RowColumns;
@@ -158,14 +158,8 @@ record PredictInput(Dataset rows, String[] ids) {
         params.remove("type");
         ComponentFactory factory = entry.factory();
         Record bound = (Record) new ParamsBinder(folder).bind(params, factory.paramsType(), ConfigPath.ROOT, document);
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("fulcrum-predict-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        try {
-            DataSource source = (DataSource) factory.create(bound, new HostRunContext(seed, RunFolder.at(scratch)));
+        try (ScratchFolder scratch = ScratchFolder.create("predict")) {
+            DataSource source = (DataSource) factory.create(bound, new HostRunContext(seed, scratch.runFolder()));
             Dataset data = source.load();
             if (data == null || data.rows() == 0) {
                 throw new InvalidInputException(document.sourceName() + ": the " + type.asText() + " source loaded no rows");
@@ -173,8 +167,6 @@ record PredictInput(Dataset rows, String[] ids) {
             return data;
         } catch (InvalidParamsException e) {
             throw document.error(ConfigPath.ROOT.resolve(e.field()), e.problem());
-        } finally {
-            scratch.toFile().delete();
         }
     }
 

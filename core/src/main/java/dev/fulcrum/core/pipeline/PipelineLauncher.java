@@ -4,15 +4,11 @@ import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.run.ScratchFolder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Validates and runs pipelines on a host. */
 public final class PipelineLauncher {
@@ -37,16 +33,8 @@ public final class PipelineLauncher {
      * training. Components see a temporary run folder, removed afterwards.
      */
     public ResolvedPipeline validate(PipelineConfig config) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("fulcrum-validate-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return new PipelineResolver(host.catalog()).resolve(config, new HostRunContext(config.seed(), RunFolder.at(scratch)));
-        } finally {
-            deleteTree(scratch);
+        try (ScratchFolder scratch = ScratchFolder.create("validate")) {
+            return new PipelineResolver(host.catalog()).resolve(config, new HostRunContext(config.seed(), scratch.runFolder()));
         }
     }
 
@@ -73,13 +61,5 @@ public final class PipelineLauncher {
         progress.note("run " + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
         return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial, command))
                 .getInstance(PipelineRunner.class).run();
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root, e);
-        }
     }
 }

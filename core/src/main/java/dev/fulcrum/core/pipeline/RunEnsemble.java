@@ -17,6 +17,7 @@ import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.run.ScratchFolder;
 import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.html.RunReport;
 import dev.fulcrum.math.ensemble.CombineRule;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,14 +214,8 @@ public final class RunEnsemble {
 
     /** Loads, splits, extracts features and adapts as a run of {@code config} does, in a scratch folder. */
     private static Dataset prepare(FulcrumHost host, PipelineConfig config, RunProgress progress) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("fulcrum-ensemble-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            HostRunContext context = new HostRunContext(config.seed(), RunFolder.at(scratch));
+        try (ScratchFolder scratch = ScratchFolder.create("ensemble")) {
+            HostRunContext context = new HostRunContext(config.seed(), scratch.runFolder());
             ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
             Injector injector = host.injector().createChildInjector(new PipelineModule(pipeline, context, progress,
                     Optional.empty(), LaunchCommand.NONE));
@@ -235,12 +229,6 @@ public final class RunEnsemble {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the rows of " + config.name() + ": " + e.getMessage(), e);
-        } finally {
-            try (Stream<Path> paths = Files.walk(scratch)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                progress.note("ensemble: could not remove " + scratch + ": " + e.getMessage());
-            }
         }
     }
 

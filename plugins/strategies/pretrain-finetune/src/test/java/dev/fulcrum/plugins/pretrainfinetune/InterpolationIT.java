@@ -20,22 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** WiSE-FT through pretrain-finetune's interpolate option, on the real plugin jars and synthetic rows. */
 class InterpolationIT extends SharedHostTest {
 
-    private static final String PIPELINE = """
-            name: wise-ft
-            seed: 3
-            data:
-              specific: {type: synthetic, rows: 1200}
-            model: {type: mlp, hidden: [16, 8]}
-            strategy:
-              type: pretrain-finetune
-              pretrain-epochs: 4
-              pretrain-batch-size: 32
-              pretrain-learning-rate: 0.01
-              epochs: 6
-              unfreeze-every: 2
-              batch-size: 32
-              learning-rate: 0.01
-            """;
+    /** The pipeline of {@link PretrainFinetuneTrainingIT}, whose runs are pretrain-finetune without interpolation. */
+    private static final String PIPELINE = PretrainFinetuneTrainingIT.PIPELINE;
 
     /** The validation line of a phase's epoch in metrics.jsonl. */
     private static JsonNode validation(RunRecord run, String phase, int epoch) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real training on synthetic rows with a general and a specific task. */
 class PretrainFinetuneTrainingIT extends SharedHostTest {
 
-    private static final String PIPELINE = """
+    static final String PIPELINE = """
             name: pretrain-finetune
             seed: 3
             data:
