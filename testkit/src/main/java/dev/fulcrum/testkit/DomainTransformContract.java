@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +36,9 @@ public final class DomainTransformContract {
     public static void check(TransformingDomainAdapter adapter, Dataset data) {
         DomainTransform fitted = adapter.fit(data);
         Dataset adapted = fitted.apply(data);
-        assertEquals(adapter.adapt(data).schema(), adapted.schema(), "adapt is fit, then apply");
-        assertArrayEquals(adapter.adapt(data).features().toFloatMatrix(), adapted.features().toFloatMatrix());
+        Dataset adaptedInOneStep = adapter.adapt(data);
+        assertEquals(adaptedInOneStep.schema(), adapted.schema(), "adapt is fit, then apply");
+        assertArrayEquals(adaptedInOneStep.features().toFloatMatrix(), adapted.features().toFloatMatrix());
 
         DomainTransform restored = adapter.restore(throughBytes(fitted.state()));
         Dataset again = restored.apply(data);
@@ -65,7 +67,7 @@ public final class DomainTransformContract {
         int[] domains = data.domains();
         for (int domain = 0; domain < data.schema().domains().size(); domain++) {
             int d = domain;
-            int[] rows = java.util.stream.IntStream.range(0, data.rows()).filter(row -> domains[row] == d).toArray();
+            int[] rows = IntStream.range(0, data.rows()).filter(row -> domains[row] == d).toArray();
             if (rows.length == 0) {
                 continue;
             }
