@@ -4,6 +4,7 @@ import dev.fulcrum.api.Experimental;
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.Stable;
 import dev.fulcrum.api.data.Schema;
+import dev.fulcrum.api.model.LayerActivations;
 import dev.fulcrum.api.model.TrainableModel;
 
 import java.util.Map;
@@ -50,6 +51,16 @@ public interface TrainingSession {
      */
     @Experimental
     InterpolationCurve interpolate(Interpolation settings);
+
+    /**
+     * Each trunk layer's output, in inference mode, on training rows labelled for the task: all of
+     * them, or a seeded sample of {@code maxRows} where there are more, kept in row order. Not
+     * augmented. For choosing what to train by what the layers already know (a linear probe, LogME).
+     *
+     * @throws dev.fulcrum.api.InvalidInputException when the task has no labelled training rows
+     */
+    @Experimental
+    LayerActivations trunkActivations(String task, int maxRows);
 
     /** Validation metrics now, per task then per metric (see {@link dev.fulcrum.api.MetricNames}). */
     Map<String, Map<String, Double>> validate();

@@ -10,6 +10,7 @@ import dev.fulcrum.api.augment.Batch;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
+import dev.fulcrum.api.model.LayerActivations;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.EarlyStopping;
 import dev.fulcrum.api.train.Interpolation;
@@ -20,9 +21,12 @@ import dev.fulcrum.api.train.DomainAdversary;
 import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
+import dev.fulcrum.core.representation.TrunkActivations;
+import dev.fulcrum.math.random.RandomArrays;
 import dev.fulcrum.math.weights.ParameterTables;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -112,6 +117,26 @@ public final class HostTrainingSession implements TrainingSession {
         }
         specificTrainingStarted = true;
         onSpecificTrainingStart.run();
+    }
+
+    @Override
+    public LayerActivations trunkActivations(String task, int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+        }
+        int[] rows = data.labelledRows(task, Partition.TRAIN);
+        if (rows.length == 0) {
+            throw new InvalidInputException("task " + task + " has no labelled training rows to measure the trunk's layers on");
+        }
+        if (rows.length > maxRows) {
+            int[] sample = Arrays.copyOf(RandomArrays.shuffle(rows.clone(), new SplittableRandom(context.seedFor("activations/" + task))), maxRows);
+            Arrays.sort(sample);
+            rows = sample;
+        }
+        int[] labels = data.labels(task);
+        int[] rowLabels = Arrays.stream(rows).map(row -> labels[row]).toArray();
+        int classes = data.schema().task(task).orElseThrow().classCount();
+        return new LayerActivations(TrunkActivations.of(model, Nd4j.pullRows(data.features(), 1, rows)), rowLabels, classes);
     }
 
     @Override

@@ -5,6 +5,21 @@ import java.util.Map;
 /** Where the trainer reports what it is doing, for a person watching. */
 public interface TrainingProgress {
 
+    /** Reports nothing: for sessions nobody watches. */
+    TrainingProgress SILENT = new TrainingProgress() {
+        @Override
+        public void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch) {
+        }
+
+        @Override
+        public void batchDone(String phase, int epoch, int batch, int batches) {
+        }
+
+        @Override
+        public void epochDone(EpochReport report) {
+        }
+    };
+
     void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch);
 
     void batchDone(String phase, int epoch, int batch, int batches);

@@ -83,19 +83,7 @@ class AdversarialTrainingTest {
     }
 
     private static HostTrainingSession session(TrainableModel model, Dataset data, HostRunContext context, MetricsLog log) {
-        return new HostTrainingSession(model, data, List.of(), context, log, new TrainingProgress() {
-            @Override
-            public void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch) {
-            }
-
-            @Override
-            public void batchDone(String phase, int epoch, int batch, int batches) {
-            }
-
-            @Override
-            public void epochDone(EpochReport report) {
-            }
-        }, () -> { });
+        return new HostTrainingSession(model, data, List.of(), context, log, TrainingProgress.SILENT, () -> { });
     }
 
     /** The last training line of the metrics log. */

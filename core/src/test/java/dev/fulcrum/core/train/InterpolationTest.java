@@ -45,14 +45,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InterpolationTest {
 
     private static final int ROWS = 600;
-    private static final int FEATURES = 4;
+    static final int FEATURES = 4;
     private static final int HIDDEN = 8;
 
     @TempDir
     Path folder;
 
     /** general: x0 > 0; specific: x1 + x2 > 0.5 x3; every fifth row validates, the others train. */
-    private static Dataset data() {
+    static Dataset data() {
         SplittableRandom random = new SplittableRandom(3);
         float[] features = new float[ROWS * FEATURES];
         int[] general = new int[ROWS];
@@ -75,7 +75,7 @@ class InterpolationTest {
     }
 
     /** A dense trunk, optionally followed by a BatchNormalization layer, and one head per task. */
-    private static TrainableModel model(boolean batchNorm, int hidden) {
+    static TrainableModel model(boolean batchNorm, int hidden) {
         ComputationGraphConfiguration.GraphBuilder builder = new NeuralNetConfiguration.Builder().seed(5)
                 .dataType(DataType.FLOAT).updater(new Adam(1e-2)).graphBuilder().addInputs("features")
                 .addLayer("trunk", new DenseLayer.Builder().nIn(FEATURES).nOut(hidden).activation(Activation.TANH).build(), "features");
@@ -94,21 +94,9 @@ class InterpolationTest {
         return new TrainableModel(graph, trunk, Map.of("specific", List.of("specific"), "general", List.of("general")));
     }
 
-    private HostTrainingSession session(TrainableModel model, Dataset data, String run) {
+    static HostTrainingSession session(Path folder, TrainableModel model, Dataset data, String run) {
         HostRunContext context = new HostRunContext(1, RunFolder.at(folder.resolve(run)));
-        return new HostTrainingSession(model, data, List.of(), context, new MetricsLog(context.folder()), new TrainingProgress() {
-            @Override
-            public void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch) {
-            }
-
-            @Override
-            public void batchDone(String phase, int epoch, int batch, int batches) {
-            }
-
-            @Override
-            public void epochDone(EpochReport report) {
-            }
-        }, () -> { });
+        return new HostTrainingSession(model, data, List.of(), context, new MetricsLog(context.folder()), TrainingProgress.SILENT, () -> { });
     }
 
     /** Pre-training on general, then fine-tuning the whole model on specific, theta_0 kept as it starts. */
@@ -134,7 +122,7 @@ class InterpolationTest {
         Dataset data = data();
         for (double alpha : new double[] {0, 1}) {
             TrainableModel model = model(false, HIDDEN);
-            HostTrainingSession session = session(model, data, "run-" + alpha);
+            HostTrainingSession session = session(folder, model, data, "run-" + alpha);
             session.fit(Phase.named("pretrain").task("general").epochs(4).batchSize(32).learningRate(1e-2).build());
             INDArray[] atStart = outputs(model, data);
             Map<String, Map<String, Double>> startMetrics = session.validate();
@@ -155,7 +143,7 @@ class InterpolationTest {
     void everyParameterOfTheChosenModelIsTheFormulaAndTheCurveCoversTheGrid() {
         Dataset data = data();
         TrainableModel model = model(false, HIDDEN);
-        HostTrainingSession session = session(model, data, "run");
+        HostTrainingSession session = session(folder, model, data, "run");
         pretrainThenFinetune(session);
         InterpolationCurve curve = session.interpolate(new Interpolation(null, null, null, null));
         assertEquals(11, curve.points().size());
@@ -179,7 +167,7 @@ class InterpolationTest {
     void ruleSpecificKeepsGeneralAboveItsBoundOrSaysItCannot() {
         Dataset data = data();
         TrainableModel model = model(false, HIDDEN);
-        HostTrainingSession session = session(model, data, "run");
+        HostTrainingSession session = session(folder, model, data, "run");
         pretrainThenFinetune(session);
         InterpolationCurve curve = session.interpolate(new Interpolation(null, Interpolation.RULE_SPECIFIC, 1.0, null));
         InterpolationOutcome outcome = session.interpolation().orElseThrow();
@@ -201,7 +189,7 @@ class InterpolationTest {
         Dataset data = data();
         TrainableModel model = model(true, HIDDEN);
         ComputationGraph graph = model.graph();
-        HostTrainingSession session = session(model, data, "run");
+        HostTrainingSession session = session(folder, model, data, "run");
         pretrainThenFinetune(session);
         double[] averaged = session.startingPoint().orElseThrow().get("bn_mean").add(graph.getParam("bn_mean")).muli(0.5)
                 .ravel().toDoubleVector();
@@ -261,13 +249,13 @@ class InterpolationTest {
     @Test
     void interpolatingNeedsThetaZeroOnceAndComesLast() {
         Dataset data = data();
-        HostTrainingSession withoutStart = session(model(false, HIDDEN), data, "without");
+        HostTrainingSession withoutStart = session(folder, model(false, HIDDEN), data, "without");
         withoutStart.fit(Phase.named("finetune").task("specific").epochs(1).batchSize(32).learningRate(1e-2).build());
         InvalidInputException none = assertThrows(InvalidInputException.class,
                 () -> withoutStart.interpolate(new Interpolation(null, null, null, null)));
         assertTrue(none.getMessage().startsWith("interpolate: no phase kept theta_0"), none.getMessage());
 
-        HostTrainingSession session = session(model(false, HIDDEN), data, "twice");
+        HostTrainingSession session = session(folder, model(false, HIDDEN), data, "twice");
         pretrainThenFinetune(session);
         session.interpolate(new Interpolation(List.of(0.5), null, null, null));
         assertThrows(IllegalStateException.class, () -> session.interpolate(new Interpolation(List.of(0.5), null, null, null)));
@@ -275,7 +263,7 @@ class InterpolationTest {
                 Phase.named("more").task("specific").epochs(1).batchSize(32).learningRate(1e-2).build()));
         assertTrue(later.getMessage().startsWith("phase more comes after interpolate()"), later.getMessage());
         IllegalStateException second = assertThrows(IllegalStateException.class, () -> {
-            HostTrainingSession keepsTwice = session(model(false, HIDDEN), data, "keeps-twice");
+            HostTrainingSession keepsTwice = session(folder, model(false, HIDDEN), data, "keeps-twice");
             pretrainThenFinetune(keepsTwice);
             keepsTwice.fit(Phase.named("again").task("specific").epochs(1).batchSize(32).learningRate(1e-2)
                     .keepStartingPointAfter(0).build());
