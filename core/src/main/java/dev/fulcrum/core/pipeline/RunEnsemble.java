@@ -9,20 +9,16 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.config.PipelineConfig;
-import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.CatalogFactories;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.Digests;
-import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
-import dev.fulcrum.core.run.ScratchFolder;
 import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.html.RunReport;
 import dev.fulcrum.math.ensemble.CombineRule;
 import dev.fulcrum.runtime.FulcrumModel;
-import com.google.inject.Injector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +30,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -51,8 +45,7 @@ import java.util.stream.Stream;
  */
 public final class RunEnsemble {
 
-    /** The sections of a run's config that make its prepared rows. */
-    private static final List<String> PREPARATION = List.of("data", "split", "features", "adapt");
+    private static final String MEMBERS_SEE_THE_SAME_ROWS = "an ensemble's members must see the same data and split";
 
     private RunEnsemble() {
     }
@@ -80,12 +73,7 @@ public final class RunEnsemble {
         SavedRun first = saved.get(0);
         for (SavedRun run : saved.subList(1, saved.size())) {
             sameShape(first, run);
-            for (String section : PREPARATION) {
-                firstDifference(first.config().path(section), run.config().path(section), section).ifPresent(difference -> {
-                    throw new InvalidInputException(run.folder() + " was trained on other data than " + first.folder() + ": "
-                            + difference + "; an ensemble's members must see the same data and split");
-                });
-            }
+            SameRows.configs(first, run, MEMBERS_SEE_THE_SAME_ROWS);
         }
         ResolvedPipeline pipeline = null;
         Dataset reference = null;
@@ -99,9 +87,9 @@ public final class RunEnsemble {
             Dataset prepared = bySeed.get(config.seed());
             if (prepared == null) {
                 progress.note("ensemble: preparing the rows of " + run.folder() + " (seed " + config.seed() + ")");
-                prepared = prepare(host, config, progress);
+                prepared = run.prepareRows(host, progress);
                 if (reference != null) {
-                    sameRows(reference, first, prepared, run);
+                    SameRows.prepared(reference, first, prepared, run, MEMBERS_SEE_THE_SAME_ROWS);
                 }
                 bySeed.put(config.seed(), prepared);
             }
@@ -134,40 +122,6 @@ public final class RunEnsemble {
         return new RunOutcome(RunStatus.SUCCEEDED, out, summary);
     }
 
-    /** A saved run as {@code fulcrum ensemble} reads it. */
-    private record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
-
-        static SavedRun read(Path folder) {
-            Path summary = folder.resolve(PipelineRunner.SUMMARY);
-            if (!Files.isRegularFile(summary)) {
-                throw new InvalidInputException(folder + ": not a run folder (it has no " + PipelineRunner.SUMMARY + ")");
-            }
-            JsonNode read = readJson(summary);
-            String status = read.path("status").asText();
-            if (!status.equals(RunStatus.SUCCEEDED.label()) && !status.equals(RunStatus.GATE_FAILED.label())) {
-                throw new InvalidInputException(folder + ": its status is " + status + "; only finished runs can be combined");
-            }
-            if (!Files.isRegularFile(folder.resolve(ModelArchive.FILE))) {
-                throw new InvalidInputException(folder + ": it has no " + ModelArchive.FILE + " (an ensemble's folder holds its "
-                        + "members under members/; name the runs they came from instead)");
-            }
-            Path config = folder.resolve("config.yaml");
-            if (!Files.isRegularFile(config)) {
-                throw new InvalidInputException(folder + ": it has no config.yaml, so its data cannot be prepared again");
-            }
-            return new SavedRun(folder.toAbsolutePath().normalize(), read, PipelineConfigReader.read(config, List.of(), null));
-        }
-
-        /** The run's resolved config. */
-        JsonNode config() {
-            return pipeline.document().root();
-        }
-
-        JsonNode tasks() {
-            return summary.path("data").path("tasks");
-        }
-    }
-
     /** The same tasks, each with the same classes in the same order. */
     private static void sameShape(SavedRun first, SavedRun run) {
         List<String> firstTasks = names(first.tasks());
@@ -186,83 +140,6 @@ public final class RunEnsemble {
         }
     }
 
-    /** Where the seeds differ, the prepared rows must still be the same: in the same partitions, with the same labels and features. */
-    private static void sameRows(Dataset reference, SavedRun first, Dataset prepared, SavedRun run) {
-        String reason = null;
-        if (prepared.rows() != reference.rows()) {
-            reason = "it has " + prepared.rows() + " rows and " + first.folder() + " " + reference.rows();
-        } else {
-            int moved = 0;
-            for (int row = 0; row < reference.rows(); row++) {
-                moved += prepared.partition(row) == reference.partition(row) ? 0 : 1;
-            }
-            if (moved > 0) {
-                reason = moved + " of its " + reference.rows() + " rows are in another partition than in " + first.folder();
-            } else if (reference.schema().taskNames().stream()
-                    .anyMatch(task -> !java.util.Arrays.equals(prepared.labels(task), reference.labels(task)))) {
-                reason = "its rows have other labels than " + first.folder() + "'s";
-            } else if (!prepared.features().equals(reference.features())) {
-                reason = "its prepared features differ from " + first.folder() + "'s";
-            }
-        }
-        if (reason != null) {
-            throw new InvalidInputException(run.folder() + " was trained on other rows than " + first.folder() + ": " + reason
-                    + " (their seeds " + run.config().path("seed").asText() + " and " + first.config().path("seed").asText()
-                    + " prepared the data differently); an ensemble's members must see the same data and split");
-        }
-    }
-
-    /** Loads, splits, extracts features and adapts as a run of {@code config} does, in a scratch folder. */
-    private static Dataset prepare(FulcrumHost host, PipelineConfig config, RunProgress progress) {
-        try (ScratchFolder scratch = ScratchFolder.create("ensemble")) {
-            HostRunContext context = new HostRunContext(config.seed(), scratch.runFolder());
-            ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
-            Injector injector = host.injector().createChildInjector(new PipelineModule(pipeline, context, progress,
-                    Optional.empty(), LaunchCommand.NONE));
-            PipelineState state = new PipelineState();
-            for (Class<? extends PipelineStage> stage : List.of(LoadDataStage.class, SplitStage.class, FeatureStage.class,
-                    AdaptStage.class)) {
-                injector.getInstance(stage).run(state);
-            }
-            return state.data;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot prepare the rows of " + config.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The first place where two resolved config sections differ, as {@code path (this there, that here)}. */
-    static Optional<String> firstDifference(JsonNode first, JsonNode other, String path) {
-        if (Objects.equals(first, other)) {
-            return Optional.empty();
-        }
-        if (first.isObject() && other.isObject()) {
-            java.util.TreeSet<String> keys = new java.util.TreeSet<>();
-            first.fieldNames().forEachRemaining(keys::add);
-            other.fieldNames().forEachRemaining(keys::add);
-            for (String key : keys) {
-                Optional<String> difference = firstDifference(first.path(key), other.path(key), path + "." + key);
-                if (difference.isPresent()) {
-                    return difference;
-                }
-            }
-        }
-        if (first.isArray() && other.isArray() && first.size() == other.size()) {
-            for (int i = 0; i < first.size(); i++) {
-                Optional<String> difference = firstDifference(first.get(i), other.get(i), path + "[" + i + "]");
-                if (difference.isPresent()) {
-                    return difference;
-                }
-            }
-        }
-        return Optional.of(path + " is " + shown(other) + " there and " + shown(first) + " in the first run");
-    }
-
-    private static String shown(JsonNode node) {
-        return node.isMissingNode() ? "absent" : node.toString();
-    }
-
     private static List<String> names(JsonNode tasks) {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = tasks.fieldNames(); it.hasNext(); ) {
@@ -279,7 +156,7 @@ public final class RunEnsemble {
             ObjectNode member = list.addObject().put("member", k + 1).put("run", runs.get(k).folder().toString())
                     .put("model", members.get(k).model()).put("model_sha256", members.get(k).modelSha256());
             Path file = runs.get(k).folder().resolve("provenance.json");
-            member.set("provenance", Files.isRegularFile(file) ? readJson(file) : null);
+            member.set("provenance", Files.isRegularFile(file) ? SavedRun.readJson(file) : null);
         }
         return provenance;
     }
@@ -313,14 +190,6 @@ public final class RunEnsemble {
             Files.copy(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
-        }
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 }
