@@ -36,11 +36,12 @@ import java.util.Map;
  * ({@code null} for a single model; for an output ensemble, from a pipeline's {@code ensemble:} or
  * {@code fulcrum ensemble}, how it varies and combines and each member's metrics, calibration and
  * balance on validation and test, the run's own {@code metrics}, {@code classes}, {@code calibration}
- * and {@code balance} being the ensemble's).
+ * and {@code balance} being the ensemble's). Version 6 added the fields listed in the README under
+ * "Version 6 added".
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private SummaryBuilder() {
     }
