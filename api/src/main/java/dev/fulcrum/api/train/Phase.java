@@ -27,6 +27,7 @@ public final class Phase {
     private final DomainAdversary domainAdversary;
     private final Map<String, Double> rowShares;
     private final Integer keepStartingPointAfter;
+    private final WeightAveraging averageWeights;
 
     private Phase(Builder b) {
         this.name = b.name;
@@ -39,6 +40,7 @@ public final class Phase {
         this.domainAdversary = b.domainAdversary;
         this.rowShares = Collections.unmodifiableMap(new LinkedHashMap<>(b.rowShares));
         this.keepStartingPointAfter = b.keepStartingPointAfter;
+        this.averageWeights = b.averageWeights;
         if (taskWeights.isEmpty()) {
             throw new IllegalArgumentException("phase " + name + " trains no task");
         }
@@ -124,6 +126,7 @@ public final class Phase {
         if (keepStartingPointAfter != null) {
             builder.keepStartingPointAfter(keepStartingPointAfter);
         }
+        builder.averageWeights(averageWeights);
         taskWeights.forEach(builder::task);
         return builder;
     }
@@ -149,6 +152,12 @@ public final class Phase {
         return keepStartingPointAfter;
     }
 
+    /** How the phase averages its weights at its end (see {@link WeightAveraging}), or {@code null} for not. */
+    @Experimental
+    public WeightAveraging averageWeights() {
+        return averageWeights;
+    }
+
     public static final class Builder {
         private final String name;
         private final Map<String, Double> taskWeights = new LinkedHashMap<>();
@@ -160,6 +169,7 @@ public final class Phase {
         private DomainAdversary domainAdversary;
         private final Map<String, Double> rowShares = new LinkedHashMap<>();
         private Integer keepStartingPointAfter;
+        private WeightAveraging averageWeights;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -225,6 +235,17 @@ public final class Phase {
         @Experimental
         public Builder keepStartingPointAfter(int epochs) {
             keepStartingPointAfter = epochs;
+            return this;
+        }
+
+        /**
+         * Ends the phase at an average of its weights (SWA or an EMA, see {@link WeightAveraging}), with
+         * BatchNorm statistics measured again on the phase's training rows; {@code null}: no averaging.
+         * The summary reports validation of both tasks before and after averaging.
+         */
+        @Experimental
+        public Builder averageWeights(WeightAveraging value) {
+            averageWeights = value;
             return this;
         }
 

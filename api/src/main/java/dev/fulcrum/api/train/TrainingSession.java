@@ -7,6 +7,7 @@ import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.model.LayerActivations;
 import dev.fulcrum.api.model.TrainableModel;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -61,6 +62,20 @@ public interface TrainingSession {
      */
     @Experimental
     LayerActivations trunkActivations(String task, int maxRows);
+
+    /**
+     * Starts from a saved theta_0 instead of training one: loads the parameters of {@code source} (a run
+     * folder, whose {@code theta0.zip} is read, or such a file) into the model and keeps them as this
+     * run's theta_0, so its {@code theta0.zip} holds the same parameters and runs started from one
+     * theta_0 can be souped. The file and its SHA-256 go into {@code provenance.json}. Call it before
+     * the first phase; no phase may then keep theta_0 again.
+     *
+     * @throws dev.fulcrum.api.InvalidInputException when the file is missing or unreadable, or its
+     *                                               parameters are not of this model's graph (named)
+     * @throws IllegalStateException                 after a phase ran, or when called a second time
+     */
+    @Experimental
+    void startFrom(Path source);
 
     /** Validation metrics now, per task then per metric (see {@link dev.fulcrum.api.MetricNames}). */
     Map<String, Map<String, Double>> validate();

@@ -59,4 +59,22 @@ public final class ParameterTables {
         String more = differences.size() > NAMED ? "; and " + (differences.size() - NAMED) + " more" : "";
         throw new MismatchedParametersException(aName + " and " + bName + " are not the same graph: " + named + more);
     }
+
+    /**
+     * Refuses two tables of one graph whose values are not equal bit for bit, naming the first
+     * parameter that differs and its largest difference.
+     *
+     * @throws MismatchedParametersException when the graphs differ (see {@link #requireSame}) or a value does
+     */
+    public static void requireEqual(Map<String, INDArray> a, String aName, Map<String, INDArray> b, String bName) {
+        requireSame(a, aName, b, bName);
+        for (Map.Entry<String, INDArray> entry : a.entrySet()) {
+            INDArray other = b.get(entry.getKey());
+            if (!Arrays.equals(entry.getValue().dup().data().asDouble(), other.dup().data().asDouble())) {
+                double largest = entry.getValue().sub(other).amaxNumber().doubleValue();
+                throw new MismatchedParametersException(aName + " and " + bName + " hold other values: parameter "
+                        + entry.getKey() + " differs by up to " + largest);
+            }
+        }
+    }
 }
