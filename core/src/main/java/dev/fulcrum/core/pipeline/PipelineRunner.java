@@ -89,7 +89,7 @@ final class PipelineRunner {
             status = RunStatus.FAILED;
             failure = e;
         }
-        writeProvenance(threads, blas);
+        writeProvenance(threads, blas, state);
         RunRecords records = new RunRecords(state, started, prunedAfter);
         ObjectNode summary = writeSummary(records, status, failure, failedStage);
         if (status == RunStatus.SUCCEEDED || status == RunStatus.GATE_FAILED) {
@@ -102,9 +102,9 @@ final class PipelineRunner {
         return new RunOutcome(status, context.runFolder(), summary);
     }
 
-    private void writeProvenance(ThreadSettings threads, BlasCheck blas) {
+    private void writeProvenance(ThreadSettings threads, BlasCheck blas, PipelineState state) {
         context.writeArtifact("provenance.json", Json.pretty(ProvenanceBuilder.build(pipeline, host, context.inputs(),
-                threads, blas, trial)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                threads, blas, trial, state.startedFrom)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** What every summary of one run shares: its state, when it started, the epoch its trial was pruned after. */

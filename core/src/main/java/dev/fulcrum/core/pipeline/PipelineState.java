@@ -8,7 +8,9 @@ import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.train.AveragingOutcome;
 import dev.fulcrum.core.train.InterpolationOutcome;
+import dev.fulcrum.core.train.StartingPointSource;
 import dev.fulcrum.core.train.ClassProbabilities;
 import dev.fulcrum.math.calibration.Calibration;
 import dev.fulcrum.math.stats.ClassCounts;
@@ -55,12 +57,16 @@ public final class PipelineState {
     InterpolationOutcome interpolation;
     /** With an interpolation, each task's test accuracy at theta_1 (the model before interpolating), else empty. */
     final Map<String, Double> fineTunedTest = new LinkedHashMap<>();
+    /** What each phase that averaged its weights did (SWA, EMA), in phase order; empty without averaging. */
+    final List<AveragingOutcome> averaging = new ArrayList<>();
+    /** The saved theta_0 the run started from (pretrain-finetune's start-from), or {@code null}. */
+    StartingPointSource startedFrom;
     /** The output ensemble, whose combined probabilities the run is evaluated on; {@code null} for a single model. */
     EnsembleRecord ensemble;
 
-    /** What the run's figures measure: the ensemble where there is one, else the model. */
+    /** What the run's figures measure: an output ensemble's combination where there is one, else the model (a soup is one). */
     ClassProbabilities probabilities() {
-        return ensemble == null ? ClassProbabilities.of(model) : ensemble.probabilities();
+        return ensemble == null || ensemble.soup() != null ? ClassProbabilities.of(model) : ensemble.probabilities();
     }
 
     public Dataset data() {

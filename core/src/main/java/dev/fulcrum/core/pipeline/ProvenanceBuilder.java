@@ -9,6 +9,7 @@ import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.threads.BlasCheck;
 import dev.fulcrum.core.threads.ThreadSettings;
+import dev.fulcrum.core.train.StartingPointSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ final class ProvenanceBuilder {
     private ProvenanceBuilder() {
     }
 
+    /** @param startedFrom the saved theta_0 the run started from, or {@code null} */
     static ObjectNode build(ResolvedPipeline pipeline, FulcrumHost host, Collection<Path> inputs,
-                            ThreadSettings threads, BlasCheck blas, Optional<StudyTrial> trial) {
+                            ThreadSettings threads, BlasCheck blas, Optional<StudyTrial> trial, StartingPointSource startedFrom) {
         ObjectNode provenance = Json.object();
         provenance.put("fulcrum_version", FulcrumVersion.fulcrum());
         provenance.put("seed", pipeline.seed());
@@ -36,6 +38,11 @@ final class ProvenanceBuilder {
         ArrayNode data = provenance.putArray("data_files");
         inputs.stream().sorted().forEach(file -> data.addObject().put("path", file.toString())
                 .put("sha256", Digests.sha256(file)).put("bytes", size(file)));
+        if (startedFrom == null) {
+            provenance.putNull("starting_point");
+        } else {
+            provenance.putObject("starting_point").put("file", startedFrom.file().toString()).put("sha256", startedFrom.sha256());
+        }
         provenance.putObject("libraries")
                 .put("deeplearning4j", FulcrumVersion.dl4j())
                 .put("nd4j", FulcrumVersion.dl4j())

@@ -16,6 +16,10 @@ import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.train.EnsembleProbabilities;
+import dev.fulcrum.core.train.ModelSoup;
+import dev.fulcrum.math.weights.ParameterTables;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import dev.fulcrum.html.RunReport;
 import dev.fulcrum.math.ensemble.CombineRule;
 import dev.fulcrum.runtime.FulcrumModel;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,12 +45,12 @@ import java.util.stream.Stream;
  * tasks with the same classes. The new folder holds the members' models ({@code members/K/model.zip}),
  * a {@code summary.json} of the same schema as a run's, whose {@code ensemble} section names each
  * member's run, {@code provenance.json} with every member's provenance whole, and {@code report.html}.
- * (A weight-space soup of runs that share theta_0 would be a second way to combine them, beside
- * {@link #combine}; it is not built yet.)
+ * {@link #soup} instead averages the weights of runs that share theta_0 into one model (a model soup).
  */
 public final class RunEnsemble {
 
     private static final String MEMBERS_SEE_THE_SAME_ROWS = "an ensemble's members must see the same data and split";
+    private static final String SOUP_SHARES_THETA0 = "a soup averages fine-tunes of one theta_0";
 
     private RunEnsemble() {
     }
@@ -56,6 +61,77 @@ public final class RunEnsemble {
     public static RunOutcome combine(FulcrumHost host, List<Path> runs, Path out, CombineRule rule, RunProgress progress,
                                      LaunchCommand command) {
         Instant started = Instant.now();
+        List<SavedRun> saved = read(runs, out);
+        Prepared prepared = prepare(host, saved, progress);
+        RunFolder folder = RunFolder.at(createDirectories(out));
+        List<EnsembleRecord.Member> members = new ArrayList<>();
+        for (int k = 1; k <= saved.size(); k++) {
+            String model = TrainStage.memberFolder(k) + "/" + ModelArchive.FILE;
+            copy(saved.get(k - 1).folder().resolve(ModelArchive.FILE), folder.resolve(model));
+            members.add(member(k, saved.get(k - 1), model, Digests.sha256(folder.resolve(model)), prepared));
+        }
+        PipelineState state = new PipelineState();
+        state.data = prepared.rows();
+        state.ensemble = new EnsembleRecord("runs", rule.label(), members,
+                EnsembleProbabilities.fit(prepared.models(), rule, prepared.rows(), "--combine"));
+        return finish(state, prepared.pipeline(), saved, members, out, folder, command, started, progress);
+    }
+
+    /**
+     * A model soup of saved runs that share theta_0 (their {@code theta0.zip} parameters are equal) and a
+     * graph: {@code model.zip} is the soup, one model ({@code fulcrum predict} takes it), with the first
+     * run's feature transforms and config; {@code theta0.zip} is the shared theta_0.
+     *
+     * @param recipe {@link ModelSoup#UNIFORM} or {@link ModelSoup#GREEDY}
+     * @param out    a folder that does not exist yet or is empty
+     */
+    public static RunOutcome soup(FulcrumHost host, List<Path> runs, Path out, String recipe, RunProgress progress,
+                                  LaunchCommand command) {
+        Instant started = Instant.now();
+        List<SavedRun> saved = read(runs, out);
+        List<Map<String, INDArray>> starts = new ArrayList<>();
+        for (SavedRun run : saved) {
+            Path theta0 = run.folder().resolve(ModelArchive.STARTING_POINT);
+            if (!Files.isRegularFile(theta0)) {
+                throw new InvalidInputException(run.folder() + ": it has no " + ModelArchive.STARTING_POINT + "; a soup "
+                        + "averages fine-tunes of one theta_0, and only runs whose strategy keeps theta_0 have one "
+                        + "(pretrain-finetune; start-from: RUN fine-tunes from another run's)");
+            }
+            starts.add(parameters(theta0));
+            ParameterTables.requireEqual(starts.get(0), saved.get(0).folder().resolve(ModelArchive.STARTING_POINT).toString(),
+                    starts.get(starts.size() - 1), theta0 + " (" + SOUP_SHARES_THETA0 + ")");
+        }
+        Prepared prepared = prepare(host, saved, progress);
+        List<Map<String, INDArray>> tables = new ArrayList<>();
+        for (int k = 0; k < saved.size(); k++) {
+            Map<String, INDArray> table = prepared.models().get(k).graph().paramTable();
+            ParameterTables.requireSame(table, saved.get(k).folder() + "'s model", prepared.models().get(0).graph().paramTable(),
+                    saved.get(0).folder() + "'s model");
+            tables.add(table);
+        }
+        RunFolder folder = RunFolder.at(createDirectories(out));
+        List<EnsembleRecord.Member> members = new ArrayList<>();
+        for (int k = 1; k <= saved.size(); k++) {
+            Path model = saved.get(k - 1).folder().resolve(ModelArchive.FILE);
+            members.add(member(k, saved.get(k - 1), model.toString(), Digests.sha256(model), prepared));
+        }
+        progress.note("soup: " + recipe + " soup of " + saved.size() + " runs, scored by the " + ModelSoup.SCORE);
+        TrainableModel soup = FulcrumModel.load(saved.get(0).folder(), new CatalogFactories(host.catalog())).network();
+        ModelSoup.Outcome outcome = ModelSoup.cook(recipe, tables, soup, prepared.rows());
+        progress.note(String.format(Locale.ROOT, "soup: members %s went in, validation score %.4f", outcome.ingredients(),
+                outcome.validationScore()));
+        ModelArchive.writeWithNetworkOf(folder, soup.graph(), saved.get(0).folder().resolve(ModelArchive.FILE));
+        Path theta0 = saved.get(0).folder().resolve(ModelArchive.STARTING_POINT);
+        copy(theta0, folder.resolve(ModelArchive.STARTING_POINT));
+        PipelineState state = new PipelineState();
+        state.data = prepared.rows();
+        state.model = soup;
+        state.ensemble = new EnsembleRecord("runs", recipe + "-soup", members, null, outcome, Digests.sha256(theta0));
+        return finish(state, prepared.pipeline(), saved, members, out, folder, command, started, progress);
+    }
+
+    /** The runs, read and checked as far as their folders tell: two or more, none twice, the same tasks and data config. */
+    private static List<SavedRun> read(List<Path> runs, Path out) {
         if (runs.size() < 2) {
             throw new InvalidInputException("fulcrum ensemble combines two or more runs; got one: " + runs.get(0));
         }
@@ -75,6 +151,15 @@ public final class RunEnsemble {
             sameShape(first, run);
             SameRows.configs(first, run, MEMBERS_SEE_THE_SAME_ROWS);
         }
+        return saved;
+    }
+
+    /** The first run's pipeline, the rows the runs shared (refused where they differ) and each run's model. */
+    private record Prepared(ResolvedPipeline pipeline, Dataset rows, List<TrainableModel> models) {
+    }
+
+    private static Prepared prepare(FulcrumHost host, List<SavedRun> saved, RunProgress progress) {
+        SavedRun first = saved.get(0);
         ResolvedPipeline pipeline = null;
         Dataset reference = null;
         Map<Long, Dataset> bySeed = new LinkedHashMap<>();
@@ -96,20 +181,20 @@ public final class RunEnsemble {
             reference = reference == null ? prepared : reference;
             models.add(FulcrumModel.load(run.folder(), new CatalogFactories(host.catalog())).network());
         }
-        PipelineState state = new PipelineState();
-        state.data = reference;
-        RunFolder folder = RunFolder.at(createDirectories(out));
-        List<EnsembleRecord.Member> members = new ArrayList<>();
-        for (int k = 1; k <= saved.size(); k++) {
-            String model = TrainStage.memberFolder(k) + "/" + ModelArchive.FILE;
-            copy(saved.get(k - 1).folder().resolve(ModelArchive.FILE), folder.resolve(model));
-            JsonNode before = saved.get(k - 1).summary().path("balance").path("general_before");
-            members.add(new EnsembleRecord.Member(k, null, saved.get(k - 1).folder().toString(), model,
-                    Digests.sha256(folder.resolve(model)), null, EnsembleRecord.evaluations(models.get(k - 1), reference),
-                    before.isNumber() ? Map.of(MetricNames.ACCURACY, before.asDouble()) : null));
-        }
-        state.ensemble = new EnsembleRecord("runs", rule.label(), members,
-                EnsembleProbabilities.fit(models, rule, reference, "--combine"));
+        return new Prepared(pipeline, reference, models);
+    }
+
+    private static EnsembleRecord.Member member(int k, SavedRun run, String model, String sha256, Prepared prepared) {
+        JsonNode before = run.summary().path("balance").path("general_before");
+        return new EnsembleRecord.Member(k, null, run.folder().toString(), model, sha256, null,
+                EnsembleRecord.evaluations(prepared.models().get(k - 1), prepared.rows()),
+                before.isNumber() ? Map.of(MetricNames.ACCURACY, before.asDouble()) : null);
+    }
+
+    /** Evaluates on the test rows and writes the summary, the provenance and the run page. */
+    private static RunOutcome finish(PipelineState state, ResolvedPipeline pipeline, List<SavedRun> saved,
+                                     List<EnsembleRecord.Member> members, Path out, RunFolder folder, LaunchCommand command,
+                                     Instant started, RunProgress progress) {
         long testStarted = System.nanoTime();
         new TestStage(progress).run(state);
         state.stageSeconds.put("test", (System.nanoTime() - testStarted) / 1e9);
@@ -120,6 +205,14 @@ public final class RunEnsemble {
         folder.writeText("provenance.json", Json.pretty(provenance(saved, members, command)));
         RunReport.write(out, out.resolve("report.html"));
         return new RunOutcome(RunStatus.SUCCEEDED, out, summary);
+    }
+
+    private static Map<String, INDArray> parameters(Path network) {
+        try {
+            return ModelSerializer.restoreComputationGraph(network.toFile(), false).paramTable();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(network + ": not a saved network (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The same tasks, each with the same classes in the same order. */

@@ -14,6 +14,7 @@ import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.train.InterpolationOutcome;
+import dev.fulcrum.core.train.ModelSoup;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.math.calibration.Calibration;
 
@@ -106,6 +107,7 @@ final class SummaryBuilder {
                     .put("best_epoch", phase.bestEpoch()).put("stopped_early", phase.stoppedEarly())
                     .put("seconds", phase.seconds());
             Json.putNumber(node, "best_value", phase.bestValue());
+            node.set("averaging", averaging(state, phase.phase()));
         }
         if (state.mitigations.isEmpty()) {
             summary.putNull("mitigation");
@@ -137,6 +139,28 @@ final class SummaryBuilder {
         ObjectNode stages = timing.putObject("stages");
         state.stageSeconds.forEach(stages::put);
         return summary;
+    }
+
+    /**
+     * What a phase's weight averaging did: {@code {type, epochs, decay, epochs_averaged, iterations_averaged,
+     * validation_before, validation_after}} (validation metrics per task, with the weights the phase would have
+     * kept and with the average); {@code null} for a phase that did not average.
+     */
+    private static JsonNode averaging(PipelineState state, String phase) {
+        return state.averaging.stream().filter(outcome -> outcome.phase().equals(phase)).findFirst()
+                .<JsonNode>map(outcome -> {
+                    ObjectNode node = Json.object().put("type", outcome.settings().type());
+                    if (outcome.settings().epochs() == null) {
+                        node.putNull("epochs");
+                    } else {
+                        node.put("epochs", outcome.settings().epochs());
+                    }
+                    putNullable(node, "decay", outcome.settings().decay());
+                    node.put("epochs_averaged", outcome.epochsAveraged()).put("iterations_averaged", outcome.iterationsAveraged());
+                    node.set("validation_before", Json.metrics(outcome.before()));
+                    node.set("validation_after", Json.metrics(outcome.after()));
+                    return node;
+                }).orElse(NullNode.getInstance());
     }
 
     /** The {@code study} section of a trial's summary; {@code prunedAfter} is {@code null} unless it was pruned. */
@@ -250,7 +274,9 @@ final class SummaryBuilder {
         }
         ObjectNode node = Json.object().put("vary", ensemble.vary()).put("combine", ensemble.combine());
         node.put("fitted_on", "validation");
-        node.set("combiner", Json.tree(ensemble.probabilities().combinerStates()));
+        node.set("combiner", ensemble.probabilities() == null ? NullNode.getInstance()
+                : Json.tree(ensemble.probabilities().combinerStates()));
+        node.set("soup", soup(ensemble));
         ArrayNode members = node.putArray("members");
         for (EnsembleRecord.Member member : ensemble.members()) {
             ObjectNode entry = members.addObject().put("member", member.number());
@@ -284,6 +310,31 @@ final class SummaryBuilder {
             putNullable(balance, "general_before", member.generalBefore() == null ? null
                     : member.generalBefore().get(MetricNames.ACCURACY));
         }
+        return node;
+    }
+
+    /**
+     * {@code {recipe, score, theta0_sha256, ingredients, validation_score, steps: [{member, alone, tried, added,
+     * soup}]}}: the members that went in (in order), the soup's validation score, and per member tried its own
+     * score, the soup's with it, whether it went in and the soup's score after; {@code null} for an output ensemble.
+     */
+    private static JsonNode soup(EnsembleRecord ensemble) {
+        if (ensemble.soup() == null) {
+            return NullNode.getInstance();
+        }
+        ModelSoup.Outcome soup = ensemble.soup();
+        ObjectNode node = Json.object().put("recipe", soup.recipe()).put("score", soup.score())
+                .put("theta0_sha256", ensemble.soupTheta0Sha256());
+        node.set("ingredients", Json.tree(soup.ingredients()));
+        Json.putNumber(node, "validation_score", soup.validationScore());
+        ArrayNode steps = node.putArray("steps");
+        soup.steps().forEach(step -> {
+            ObjectNode entry = steps.addObject().put("member", step.ingredient());
+            Json.putNumber(entry, "alone", step.alone());
+            Json.putNumber(entry, "tried", step.tried());
+            entry.put("added", step.added());
+            Json.putNumber(entry, "soup", step.soup());
+        });
         return node;
     }
 

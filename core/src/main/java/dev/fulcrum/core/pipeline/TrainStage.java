@@ -19,6 +19,7 @@ import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.core.train.AveragingOutcome;
 import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
@@ -166,6 +167,8 @@ final class TrainStage implements PipelineStage {
         }
         session.startingPoint().ifPresent(theta0 -> ModelArchive.writeStartingPoint(runContext.folder(), model.graph(), theta0));
         if (model == state.model) {
+            session.averaging().forEach(outcome -> averaged(state, outcome));
+            state.startedFrom = session.startedFrom().orElse(null);
             session.interpolation().ifPresent(outcome -> interpolated(state, outcome));
         }
     }
@@ -183,6 +186,14 @@ final class TrainStage implements PipelineStage {
         texts.put(ModelZip.DESCRIPTION, Json.pretty(description));
         ModelArchive.write(folder, model, texts, state.featureTransforms.stream().map(FeatureTransform::state).toList(),
                 state.adaptations.stream().map(SavedAdaptation::state).toList());
+    }
+
+    private void averaged(PipelineState state, AveragingOutcome outcome) {
+        state.averaging.add(outcome);
+        StringBuilder line = new StringBuilder("averaging: phase " + outcome.phase() + ", " + outcome.settings().describe());
+        outcome.before().forEach((task, metrics) -> line.append(String.format(Locale.ROOT, "; validation %s accuracy %.4f -> %.4f",
+                task, metrics.get(MetricNames.ACCURACY), outcome.after().get(task).get(MetricNames.ACCURACY))));
+        progress.note(line.toString());
     }
 
     /**

@@ -107,6 +107,44 @@ public final class ModelArchive {
         }
     }
 
+    /**
+     * Writes the folder's {@code model.zip} with {@code graph} as its network (no updater state) and every
+     * {@code fulcrum/} entry of {@code source} (another {@code model.zip} of the same pipeline: its config,
+     * schemas and fitted transforms), for a model made from saved ones, as a soup is.
+     */
+    public static void writeWithNetworkOf(RunFolder folder, ComputationGraph graph, Path source) {
+        Path target = folder.resolve(FILE);
+        try {
+            Path network = Files.createTempFile(folder.path(), ".network", ".partial");
+            Path archive = Files.createTempFile(folder.path(), "." + FILE, ".partial");
+            try {
+                ModelSerializer.writeModel(graph, network.toFile(), false);
+                try (ZipFile built = new ZipFile(network.toFile());
+                     ZipFile fulcrum = new ZipFile(source.toFile());
+                     ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
+                    copyEntries(built, out);
+                    Enumeration<? extends ZipEntry> entries = fulcrum.entries();
+                    while (entries.hasMoreElements()) {
+                        ZipEntry entry = entries.nextElement();
+                        if (entry.getName().startsWith(PREFIX)) {
+                            out.putNextEntry(new ZipEntry(entry.getName()));
+                            try (InputStream in = fulcrum.getInputStream(entry)) {
+                                in.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                }
+                RunFolder.moveInto(archive, target);
+            } finally {
+                Files.deleteIfExists(network);
+                Files.deleteIfExists(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
     /** Adds text entries (under {@code fulcrum/}) to the folder's {@code model.zip}, atomically. */
     public static void addTexts(RunFolder folder, Map<String, String> texts) {
         Path target = folder.resolve(FILE);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Chooses alpha on the validation curve. {@code mean}: the best mean of specific and general accuracy
- * (specific alone where the general task has no validation rows). {@code specific}: the best specific
+ * Chooses alpha on the validation curve. {@code mean}: the best {@link TwoSidedScore}, the mean of
+ * specific and general accuracy (specific alone where the general task has no validation rows). {@code specific}: the best specific
  * accuracy among the alphas whose general accuracy is at least {@code min-general}; where none is, the
  * alpha with the best general accuracy, and the rule counts as not met. Ties go to the alpha listed
  * first in the grid.
@@ -24,17 +24,13 @@ final class AlphaRule {
 
     static Choice choose(List<Point> points, Interpolation settings) {
         if (settings.rule().equals(Interpolation.RULE_MEAN)) {
-            return new Choice(best(points, AlphaRule::mean), true);
+            return new Choice(best(points, point -> TwoSidedScore.of(point.specific(), point.general())), true);
         }
         List<Point> feasible = points.stream().filter(point -> point.general() >= settings.minGeneral()).toList();
         if (feasible.isEmpty()) {
             return new Choice(best(points, Point::general), false);
         }
         return new Choice(best(feasible, Point::specific), true);
-    }
-
-    private static double mean(Point point) {
-        return Double.isNaN(point.general()) ? point.specific() : (point.specific() + point.general()) / 2;
     }
 
     private static Point best(List<Point> points, ToDoubleFunction<Point> score) {

@@ -19,15 +19,21 @@ import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.api.train.DomainAdversary;
 import dev.fulcrum.api.train.TrainingSession;
+import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
+import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.representation.TrunkActivations;
 import dev.fulcrum.math.random.RandomArrays;
 import dev.fulcrum.math.weights.ParameterTables;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The host's training loop. Per epoch: set every layer's learning rate from the phase's schedule,
@@ -65,6 +72,9 @@ public final class HostTrainingSession implements TrainingSession {
     private Map<String, INDArray> startingPoint;
     private String startingPointPhase;
     private InterpolationOutcome interpolation;
+    /** The saved theta_0 the run started from, or {@code null}. */
+    private StartingPointSource startedFrom;
+    private final List<AveragingOutcome> averaging = new ArrayList<>();
 
     /**
      * @param data                    all rows; the session uses only the training and validation partitions
@@ -160,7 +170,8 @@ public final class HostTrainingSession implements TrainingSession {
         for (double alpha : settings.alphas()) {
             sweep.moveTo(alpha);
             Map<String, Map<String, Double>> validation = validate();
-            points.add(new InterpolationCurve.Point(alpha, accuracy(validation, Tasks.SPECIFIC), accuracy(validation, Tasks.GENERAL)));
+            points.add(new InterpolationCurve.Point(alpha, TwoSidedScore.accuracy(validation, Tasks.SPECIFIC),
+                    TwoSidedScore.accuracy(validation, Tasks.GENERAL)));
         }
         AlphaRule.Choice choice = AlphaRule.choose(points, settings);
         sweep.moveTo(choice.point().alpha());
@@ -170,9 +181,39 @@ public final class HostTrainingSession implements TrainingSession {
         return curve;
     }
 
-    private static double accuracy(Map<String, Map<String, Double>> metrics, String task) {
-        Map<String, Double> taskMetrics = metrics.get(task);
-        return taskMetrics == null ? Double.NaN : taskMetrics.get(MetricNames.ACCURACY);
+    @Override
+    public void startFrom(Path source) {
+        if (!results.isEmpty() || startingPoint != null) {
+            throw new IllegalStateException("startFrom() comes before the first phase, once; "
+                    + (startingPoint != null ? "theta_0 was already kept by " + startingPointPhase : "a phase already ran"));
+        }
+        Path file = Files.isDirectory(source) ? source.resolve(ModelArchive.STARTING_POINT) : source;
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(source + ": " + (Files.isDirectory(source) ? "the run folder has no "
+                    + ModelArchive.STARTING_POINT + " (only runs whose strategy keeps theta_0 have one)" : "no such file"));
+        }
+        ComputationGraph saved;
+        try {
+            saved = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(file + ": not a saved network (" + e.getMessage() + ")", e);
+        }
+        ComputationGraph graph = model.graph();
+        ParameterTables.requireSame(saved.paramTable(), file.toString(), graph.paramTable(), "this run's model");
+        saved.paramTable().forEach((name, values) -> graph.setParam(name, values));
+        startingPoint = ParameterTables.copy(graph.paramTable());
+        startingPointPhase = "startFrom(" + file + ")";
+        startedFrom = new StartingPointSource(file.toAbsolutePath().normalize(), Digests.sha256(file));
+    }
+
+    /** The saved theta_0 the run started from, if {@link #startFrom} was called. */
+    public Optional<StartingPointSource> startedFrom() {
+        return Optional.ofNullable(startedFrom);
+    }
+
+    /** What each phase that averaged its weights did, in phase order. */
+    public List<AveragingOutcome> averaging() {
+        return List.copyOf(averaging);
     }
 
     /** theta_0 as a phase kept it (a copy of the parameter table), if one did. */
@@ -230,6 +271,8 @@ public final class HostTrainingSession implements TrainingSession {
         INDArray bestParams = null;
         int epochsRun = 0;
         boolean stoppedEarly = false;
+        PhaseAverager averager = phase.averageWeights() == null ? null
+                : new PhaseAverager(phase.averageWeights(), graph, new BatchNormStatistics(graph).parameters());
         for (int epoch = 0; epoch < phase.epochs(); epoch++) {
             if (Integer.valueOf(epoch).equals(phase.keepStartingPointAfter())) {
                 keepStartingPoint(phase);
@@ -240,7 +283,15 @@ public final class HostTrainingSession implements TrainingSession {
             Batch epochRows = augment(rows);
             MiniBatches batches = new MiniBatches(epochRows, trained, phase, context.seedFor("shuffle/" + globalEpoch));
             long fitStarted = System.nanoTime();
-            MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> progress.batchDone(phase.name(), globalEpoch, done, total));
+            MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> {
+                progress.batchDone(phase.name(), globalEpoch, done, total);
+                if (averager != null) {
+                    averager.iterationDone();
+                }
+            });
+            if (averager != null) {
+                averager.epochDone();
+            }
             double fitSeconds = (System.nanoTime() - fitStarted) / 1e9;
             double trainLoss = fit.meanLoss();
             epochsRun = epoch + 1;
@@ -279,10 +330,29 @@ public final class HostTrainingSession implements TrainingSession {
         if (phase.keepStartingPointAfter() != null && startingPoint == null) {
             keepStartingPoint(phase);
         }
+        if (averager != null) {
+            averaging.add(average(phase, averager));
+        }
         PhaseResult result = new PhaseResult(phase.name(), epochsRun, stopping == null ? epochsRun : bestEpoch, best,
                 stoppedEarly, (System.nanoTime() - started) / 1e9);
         results.add(result);
         return result;
+    }
+
+    /**
+     * Moves the model to the phase's average, with BatchNorm statistics measured again on the phase's
+     * training rows (those labelled for one of its tasks), and validates before and after.
+     */
+    private AveragingOutcome average(Phase phase, PhaseAverager averager) {
+        Map<String, Map<String, Double>> before = validate();
+        ComputationGraph graph = model.graph();
+        averager.average().forEach(graph::setParam);
+        int[] phaseRows = phase.taskWeights().keySet().stream()
+                .flatMapToInt(task -> IntStream.of(data.labelledRows(task, Partition.TRAIN))).distinct().sorted().toArray();
+        new BatchNormStatistics(graph).reestimate(data.features(), phaseRows);
+        Map<String, Map<String, Double>> after = validate();
+        return new AveragingOutcome(phase.name(), phase.averageWeights(), averager.epochsAveraged(),
+                averager.iterationsAveraged(), before, after);
     }
 
     /** Keeps the session's model as theta_0 (an adversarial phase copies its parameters back every epoch). */
@@ -305,6 +375,10 @@ public final class HostTrainingSession implements TrainingSession {
                 throw new InvalidInputException("phase " + phase.name() + " trains task " + task
                         + ", which has no labelled training rows");
             }
+        }
+        if (phase.domainAdversary() != null && phase.averageWeights() != null) {
+            throw new InvalidInputException("phase " + phase.name() + " averages its weights and trains against a domain "
+                    + "classifier; weight averaging supports phases without one");
         }
         if (phase.domainAdversary() != null && !phase.rowShares().isEmpty()) {
             throw new InvalidInputException("phase " + phase.name() + " sets row shares and trains against a domain "

@@ -47,6 +47,7 @@ public final class MultiTaskFactory implements TrainingStrategyFactory<MultiTask
                     .layerRates(params.lrSchedule().equals(MultiTaskParams.COSINE)
                             ? new CosineSchedule(session.model().allLayers(), params.epochs()) : LayerRates.UNIFORM)
                     .earlyStopping(params.earlyStopping())
+                    .averageWeights(params.average())
                     .build());
         };
     }

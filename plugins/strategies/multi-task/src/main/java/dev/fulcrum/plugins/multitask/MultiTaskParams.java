@@ -7,6 +7,7 @@ import dev.fulcrum.api.params.AtLeast;
 import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.params.Range;
 import dev.fulcrum.api.train.EarlyStopping;
+import dev.fulcrum.api.train.WeightAveraging;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,8 @@ public record MultiTaskParams(
         @Doc("share of every mini-batch taken from the specific rows, the rest from the general rows") @Range("(0, 1)") Double specificShare,
         @Doc("loss weight of each task, e.g. {general: 1.0, specific: 2.0}; each task's loss is the mean over its rows in the batch") Map<String, @Positive Double> lossWeights,
         @Doc("learning rate over the epochs: constant, or cosine (from the learning rate towards 0, one step per epoch)") String lrSchedule,
-        @Doc("stop when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping) {
+        @Doc("stop when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping,
+        @Doc("end training at an average of its weights: swa over the last epochs or an ema of every mini-batch (Izmailov et al. 2018), BatchNorm statistics measured again; {} is swa over the last 5 epochs, none: off") WeightAveraging average) {
 
     public static final String CONSTANT = "constant";
     public static final String COSINE = "cosine";

@@ -24,13 +24,13 @@ class CosineScheduleTest {
     @Test
     void paramsAreCheckedByField() {
         assertEquals("loss-weights.domain", assertThrows(InvalidParamsException.class, () -> new MultiTaskParams(null, null, null,
-                null, Map.of("domain", 1.0), null, null)).field());
+                null, Map.of("domain", 1.0), null, null, null)).field());
         assertEquals("params.yaml:1: loss-weights.specific: must be positive, got 0.0",
                 ParamsYaml.error(MultiTaskParams.class, "loss-weights: {specific: 0.0}"));
         assertEquals("params.yaml:1: specific-share: must be in (0, 1), got 1.0", ParamsYaml.error(MultiTaskParams.class, "specific-share: 1.0"));
         assertEquals("lr-schedule", assertThrows(InvalidParamsException.class, () -> new MultiTaskParams(null, null, null,
-                null, null, "step", null)).field());
+                null, null, "step", null, null)).field());
         assertEquals(Map.of("general", 1.0, "specific", 2.0),
-                new MultiTaskParams(null, null, null, null, Map.of("specific", 2.0), null, null).lossWeights());
+                new MultiTaskParams(null, null, null, null, Map.of("specific", 2.0), null, null, null).lossWeights());
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * trunk's fine-tuning costs it. theta_0 is the model once the specific head has trained alone (after
  * {@code unfreeze-every} epochs of fine-tuning, or after a {@code probe} phase where an interpolation
  * needs one); with {@code interpolate}, the host then moves the model along the line from theta_0 to
- * the fine-tuned model and keeps the alpha its rule picks on validation.
+ * the fine-tuned model and keeps the alpha its rule picks on validation. With {@code start-from}, the
+ * host loads a saved theta_0 and fine-tuning picks the schedule up where that theta_0 was kept.
  */
 final class PretrainFinetune implements TrainingStrategy {
 
@@ -29,18 +30,12 @@ final class PretrainFinetune implements TrainingStrategy {
 
     @Override
     public void train(TrainingSession session) {
-        if (session.trainingRows(Tasks.GENERAL) == 0) {
+        if (params.startFrom() == null && session.trainingRows(Tasks.GENERAL) == 0) {
             throw new InvalidInputException("pretrain-finetune pre-trains on the general task, which has no labelled "
                     + "training rows; configure data.general (or choose the supervised strategy)");
         }
         FineTuneSchedule schedule = new FineTuneSchedule(session.model().trunkLayers(), params.freeze(),
                 params.unfreezeEvery(), params.lrDecay());
-        session.fit(Phase.named("pretrain")
-                .task(Tasks.GENERAL)
-                .epochs(params.pretrainEpochs())
-                .batchSize(params.pretrainBatchSize())
-                .learningRate(params.pretrainLearningRate())
-                .build());
         Interpolation interpolation = params.interpolate();
         boolean probeFirst = interpolation != null && params.unfreezeEvery() == 0;
         int keepAfter = probeFirst ? 0 : Math.min(params.unfreezeEvery(), params.epochs());
@@ -50,29 +45,50 @@ final class PretrainFinetune implements TrainingStrategy {
                     + "), so only the specific head would move and the general side of the curve would be flat; "
                     + "let the trunk train in fine-tuning or drop interpolate");
         }
+        Phase.Builder finetune = Phase.named("finetune")
+                .task(Tasks.SPECIFIC)
+                .batchSize(params.batchSize())
+                .learningRate(params.learningRate())
+                .earlyStopping(params.earlyStopping())
+                .averageWeights(params.average());
+        if (params.startFrom() != null) {
+            if (keepAfter >= params.epochs()) {
+                throw new InvalidInputException("strategy.start-from: theta_0 is kept after the " + keepAfter
+                        + " head-only epochs of fine-tuning, which leaves none of its " + params.epochs()
+                        + " epochs to run from it; raise strategy.epochs or lower strategy.unfreeze-every");
+            }
+            session.startFrom(params.startFrom());
+            session.specificTrainingStarts();
+            finetune.epochs(params.epochs() - keepAfter).layerRates(epoch -> schedule.at(epoch + keepAfter));
+        } else {
+            pretrain(session, probeFirst ? interpolation.probeEpochs() : 0);
+            finetune.epochs(params.epochs()).layerRates(schedule).keepStartingPointAfter(keepAfter);
+        }
+        session.fit(finetune.build());
+        if (interpolation != null) {
+            session.interpolate(interpolation);
+        }
+    }
+
+    /** Pre-training on the general task, then, where {@code probeEpochs > 0}, the specific head alone (LP-FT's probe). */
+    private void pretrain(TrainingSession session, int probeEpochs) {
+        session.fit(Phase.named("pretrain")
+                .task(Tasks.GENERAL)
+                .epochs(params.pretrainEpochs())
+                .batchSize(params.pretrainBatchSize())
+                .learningRate(params.pretrainLearningRate())
+                .build());
         session.specificTrainingStarts();
-        if (probeFirst) {
+        if (probeEpochs > 0) {
             Map<String, Double> trunkFrozen = new LinkedHashMap<>();
             session.model().trunkLayers().forEach(layer -> trunkFrozen.put(layer, 0.0));
             session.fit(Phase.named("probe")
                     .task(Tasks.SPECIFIC)
-                    .epochs(interpolation.probeEpochs())
+                    .epochs(probeEpochs)
                     .batchSize(params.batchSize())
                     .learningRate(params.learningRate())
                     .layerRates(epoch -> trunkFrozen)
                     .build());
-        }
-        session.fit(Phase.named("finetune")
-                .task(Tasks.SPECIFIC)
-                .epochs(params.epochs())
-                .batchSize(params.batchSize())
-                .learningRate(params.learningRate())
-                .layerRates(schedule)
-                .earlyStopping(params.earlyStopping())
-                .keepStartingPointAfter(keepAfter)
-                .build());
-        if (interpolation != null) {
-            session.interpolate(interpolation);
         }
     }
 

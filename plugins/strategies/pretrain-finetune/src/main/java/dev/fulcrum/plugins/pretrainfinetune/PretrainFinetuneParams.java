@@ -6,6 +6,9 @@ import dev.fulcrum.api.params.AtLeast;
 import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.train.EarlyStopping;
 import dev.fulcrum.api.train.Interpolation;
+import dev.fulcrum.api.train.WeightAveraging;
+
+import java.nio.file.Path;
 
 /**
  * The defaults follow ULMFiT (Howard and Ruder, 2018): the new head learns alone first, then one more
@@ -19,6 +22,13 @@ import dev.fulcrum.api.train.Interpolation;
  * fine-tuned model. With {@code unfreeze-every: 0} there are no head-only epochs, so a {@code probe}
  * phase trains the specific head alone for {@code interpolate.probe-epochs} first (LP-FT). theta_0 is
  * saved as {@code theta0.zip} whether or not {@code interpolate} is on.
+ *
+ * <p>{@code start-from} fine-tunes from a saved theta_0 (a run folder's {@code theta0.zip}) instead of
+ * making one: no pre-training, no head-only epochs (theta_0's specific head is already a trained probe),
+ * the remaining {@code epochs - unfreeze-every} epochs of the schedule, with this run's seed and rates.
+ * Runs started from one theta_0 keep it as their own, so {@code fulcrum ensemble --combine greedy-soup}
+ * can average them (model soups, Wortsman et al. 2022). {@code average} ends fine-tuning at an average
+ * of its weights (SWA or an EMA, see {@link WeightAveraging}).
  */
 public record PretrainFinetuneParams(
         @Doc("epochs of pre-training on the general task (trunk and general head)") @AtLeast(1) Integer pretrainEpochs,
@@ -31,7 +41,9 @@ public record PretrainFinetuneParams(
         @Doc("gradual unfreezing: the head trains alone for this many epochs, then every this many epochs the next trunk layer from the top joins (0: all at once)") @AtLeast(0) Integer unfreezeEvery,
         @Doc("discriminative learning rates: each trunk layer trains at the rate of the layer above divided by this (1: one rate for all)") @AtLeast(1) Double lrDecay,
         @Doc("stop fine-tuning when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping,
-        @Doc("after fine-tuning, interpolate every weight between theta_0 (the model after the head-only epochs) and the fine-tuned model and keep the best alpha on validation (WiSE-FT); {} turns it on with the defaults, none: off") Interpolation interpolate) {
+        @Doc("after fine-tuning, interpolate every weight between theta_0 (the model after the head-only epochs) and the fine-tuned model and keep the best alpha on validation (WiSE-FT); {} turns it on with the defaults, none: off") Interpolation interpolate,
+        @Doc("end fine-tuning at an average of its weights: swa over the last epochs or an ema of every mini-batch, BatchNorm statistics measured again; {} is swa over the last 5 epochs, none: off") WeightAveraging average,
+        @Doc("a saved theta_0 to fine-tune from (a run folder with theta0.zip, or the file): skips pre-training and the head-only epochs and runs the rest of the fine-tuning schedule from it; none: pre-train as usual") Path startFrom) {
 
     public static final String FREEZE_NONE = "none";
     public static final String FREEZE_TRUNK = "trunk";

@@ -32,7 +32,8 @@ public final class SupervisedFactory implements TrainingStrategyFactory<Supervis
                     .epochs(params.epochs())
                     .batchSize(params.batchSize())
                     .learningRate(params.learningRate())
-                    .earlyStopping(params.earlyStopping());
+                    .earlyStopping(params.earlyStopping())
+                    .averageWeights(params.average());
             params.tasks().forEach(phase::task);
             session.fit(phase.build());
         };

@@ -6,6 +6,7 @@ import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.params.AtLeast;
 import dev.fulcrum.api.params.Positive;
 import dev.fulcrum.api.train.EarlyStopping;
+import dev.fulcrum.api.train.WeightAveraging;
 
 import java.util.List;
 
@@ -14,7 +15,8 @@ public record SupervisedParams(
         @Doc("maximum number of epochs") @AtLeast(1) Integer epochs,
         @Doc("rows per mini-batch") @AtLeast(1) Integer batchSize,
         @Doc("Adam learning rate") @Positive Double learningRate,
-        @Doc("stop when a validation metric stops improving, and keep the best epoch's weights") EarlyStopping earlyStopping) {
+        @Doc("stop when a validation metric stops improving, and keep the best epoch's weights") EarlyStopping earlyStopping,
+        @Doc("end training at an average of its weights over the epochs it ran (to the early stop): swa over the last epochs or an ema of every mini-batch (Izmailov et al. 2018), BatchNorm statistics measured again; {} is swa over the last 5 epochs, none: off") WeightAveraging average) {
 
     public SupervisedParams {
         tasks = tasks == null ? List.of(Tasks.SPECIFIC) : List.copyOf(tasks);
