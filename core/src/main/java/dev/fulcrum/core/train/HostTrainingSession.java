@@ -26,6 +26,7 @@ import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.representation.TrunkActivations;
 import dev.fulcrum.math.random.RandomArrays;
 import dev.fulcrum.math.weights.ParameterTables;
+import dev.fulcrum.runtime.Seeds;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -280,8 +281,8 @@ public final class HostTrainingSession implements TrainingSession {
             long epochStarted = System.nanoTime();
             globalEpoch++;
             applyLearningRates(phase, trained, rates, epoch);
-            Batch epochRows = augment(rows);
-            MiniBatches batches = new MiniBatches(epochRows, trained, phase, context.seedFor("shuffle/" + globalEpoch));
+            Batch epochRows = augment(rows, phase);
+            MiniBatches batches = new MiniBatches(epochRows, trained, phase, seedFor(phase, "shuffle/" + globalEpoch));
             long fitStarted = System.nanoTime();
             MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> {
                 progress.batchDone(phase.name(), globalEpoch, done, total);
@@ -436,12 +437,17 @@ public final class HostTrainingSession implements TrainingSession {
         rates.apply(layerRates);
     }
 
-    private Batch augment(Batch rows) {
+    private Batch augment(Batch rows, Phase phase) {
         Batch result = rows;
         for (int i = 0; i < augmenters.size(); i++) {
-            result = augmenters.get(i).apply(result, context.seedFor("augment/" + i + "/epoch/" + globalEpoch));
+            result = augmenters.get(i).apply(result, seedFor(phase, "augment/" + i + "/epoch/" + globalEpoch));
         }
         return result;
+    }
+
+    /** A stream of the run's seed, or of the phase's own where it has one. */
+    private long seedFor(Phase phase, String stream) {
+        return phase.seed() == null ? context.seedFor(stream) : Seeds.derive(phase.seed(), stream);
     }
 
     /** One line for training (speed counts fitting only), one for validation. */
