@@ -16,7 +16,7 @@ import static dev.fulcrum.html.ChartOptions.valueAxis;
  * steps: [{member, alone, tried, added, soup}]}}, each member's run in {@code ensemble.members[].run}): the members
  * in the order they were tried, each one's own validation score, the soup's score with it, whether it went in, and
  * the soup's score after. Chart {@code soup-steps}: x the step (from 1), series {@code alone} (the member's own
- * score) and {@code soup} (the soup's score after the step); table {@code soup-steps} (a row per step, the
+ * score) and {@code soup} (the soup's score after the step); table {@code soup-members} (a row per step, the
  * {@code in}/{@code out} cell with the class {@code added} or {@code left-out}).
  */
 public final class SoupSection implements ReportSection {
@@ -64,7 +64,7 @@ public final class SoupSection implements ReportSection {
         List<Figure> figures = List.of(Figure.of("soup_score", "the soup's validation score", soup.get("validation_score")));
         List<String> ingredients = soup.get("ingredients").elements().stream().map(JsonValue::toString).toList();
         return Templates.content("soup.jte", new View(soup.get("recipe").textOr(Format.NONE), soup.get("score").textOr(Format.NONE),
-                String.join(", ", ingredients), figures, chart, new Table("soup-steps",
+                String.join(", ", ingredients), figures, chart, new Table("soup-members",
                 List.of("step", "member", "run", "alone", "soup with it", "in the soup", "soup after"), rows)));
     }
 

@@ -118,6 +118,29 @@ class RunReportTest {
     }
 
     @Test
+    void aSoupsStepsShowWhichMembersWentInAndTheScoreAfterEach() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("soup")));
+        Element table = page.getElementById("soup-members");
+        assertEquals(List.of("1", "member 2", "runs/ft2", "0.8500", "0.8500", "in", "0.8500"), table.select("tbody tr").get(0).children().eachText());
+        assertEquals(List.of("3", "member 3", "runs/ft3", "0.8000", "0.8300", "out", "0.8700"), table.select("tbody tr").get(2).children().eachText());
+        assertEquals("left-out", table.select("tbody tr").get(2).child(5).className());
+        assertTrue(page.selectFirst("#soup p.note").text().startsWith("A greedy soup (Wortsman et al. 2022)"), page.selectFirst("#soup p.note").text());
+        assertTrue(page.selectFirst("#soup p.note").text().contains("soup of members 2, 1."));
+        JsonNode option = JSON.readTree(page.getElementById("chart-data-soup-steps").data());
+        assertEquals("[[1,0.85],[2,0.87],[3,0.87]]", option.path("series").get(1).path("data").toString());
+        assertTrue(page.html().contains("runs/ft1&lt;b&gt;"), "the run names are escaped");
+    }
+
+    @Test
+    void anAveragingPhaseShowsValidationBeforeAndAfter() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("averaged")));
+        Element table = page.getElementById("averaging");
+        assertEquals(2, table.select("tbody tr").size(), "one row per task of the one averaging phase");
+        assertEquals(List.of("finetune", "swa, 5 of the last 5 epochs", "general", "0.8600", "0.8650", "0.4000", "0.3900"),
+                table.select("tbody tr").get(0).children().eachText());
+    }
+
+    @Test
     void aFolderWithoutASummaryIsNamed(@TempDir Path folder) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RunReport.render(folder));
         assertEquals(folder.resolve("summary.json") + ": no such file (is " + folder + " a run folder?)",
@@ -127,7 +150,7 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "interpolation", "ensemble", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
+        assertEquals(List.of("balance", "curves", "interpolation", "averaging", "ensemble", "soup", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
                 "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }

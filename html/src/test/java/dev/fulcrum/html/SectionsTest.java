@@ -63,6 +63,20 @@ class SectionsTest {
     }
 
     @Test
+    void aSoupGetsItsStepsBesideItsMembersAndAnOutputEnsembleDoesNot() throws IOException {
+        assertEquals(List.of("ensemble", "soup"), applying(RunView.read(RunReportTest.fixture("soup"))));
+        assertEquals(List.of("ensemble"), applying(RunView.read(RunReportTest.fixture("ensemble"))));
+        assertEquals(List.of(), applying(runWithSummary("{\"ensemble\": {\"members\": [], \"soup\": null}}")));
+    }
+
+    @Test
+    void aPhaseThatAveragedItsWeightsBringsTheAveragingSection() throws IOException {
+        assertEquals(List.of("averaging", "timing"), applying(runWithSummary(
+                "{\"training\": {\"phases\": [{\"name\": \"p\", \"averaging\": {\"type\": \"swa\"}}]}, \"timing\": {\"stages\": {}}}")));
+        assertEquals(List.of(), applying(runWithSummary("{\"training\": {\"phases\": [{\"name\": \"p\", \"averaging\": null}]}}")));
+    }
+
+    @Test
     void learningCurvesNeedMetricsLines() throws IOException {
         Files.writeString(folder.resolve("metrics.jsonl"),
                 "{\"phase\":\"supervised\",\"epoch\":1,\"global_epoch\":1,\"split\":\"train\",\"loss\":0.5}\n");
