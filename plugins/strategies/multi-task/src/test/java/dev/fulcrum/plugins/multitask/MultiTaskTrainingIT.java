@@ -61,4 +61,20 @@ class MultiTaskTrainingIT extends SharedHostTest {
         String error = host().runInvalid(PIPELINE, "data.specific.general-share=0").errorMessage();
         assertTrue(error.contains("configure data.general"), error);
     }
+
+    @Test
+    void averageEndsThePhaseAtItsSwaAndTheSummarySaysWhatItChanged() {
+        RunRecord run = host().runSucceeding(PIPELINE, "strategy.average={epochs: 2}");
+        JsonNode averaging = run.summary().path("training").path("phases").get(0).path("averaging");
+        assertEquals("swa", averaging.path("type").asText());
+        assertEquals(2, averaging.path("epochs_averaged").asInt());
+        JsonNode lastEpoch = run.validationLines().get(3).path("metrics");
+        for (String task : List.of("specific", "general")) {
+            assertEquals(lastEpoch.path(task).path("accuracy").asDouble(),
+                    averaging.path("validation_before").path(task).path("accuracy").asDouble(), 1e-12, task + ": before is the last epoch");
+            assertEquals(run.metric("validation", task, "accuracy"),
+                    averaging.path("validation_after").path(task).path("accuracy").asDouble(), 1e-12, task + ": after is the run's model");
+        }
+        assertTrue(host().runSucceeding(PIPELINE).summary().path("training").path("phases").get(0).path("averaging").isNull());
+    }
 }

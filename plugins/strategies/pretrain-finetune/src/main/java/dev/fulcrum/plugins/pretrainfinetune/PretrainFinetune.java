@@ -50,7 +50,8 @@ final class PretrainFinetune implements TrainingStrategy {
                 .batchSize(params.batchSize())
                 .learningRate(params.learningRate())
                 .earlyStopping(params.earlyStopping())
-                .averageWeights(params.average());
+                .averageWeights(params.average())
+                .seed(params.finetuneSeed());
         if (params.startFrom() != null) {
             if (keepAfter >= params.epochs()) {
                 throw new InvalidInputException("strategy.start-from: theta_0 is kept after the " + keepAfter
@@ -88,6 +89,7 @@ final class PretrainFinetune implements TrainingStrategy {
                     .batchSize(params.batchSize())
                     .learningRate(params.learningRate())
                     .layerRates(epoch -> trunkFrozen)
+                    .seed(params.finetuneSeed())
                     .build());
         }
     }

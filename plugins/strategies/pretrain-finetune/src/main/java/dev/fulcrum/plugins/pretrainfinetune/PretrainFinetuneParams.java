@@ -25,7 +25,9 @@ import java.nio.file.Path;
  *
  * <p>{@code start-from} fine-tunes from a saved theta_0 (a run folder's {@code theta0.zip}) instead of
  * making one: no pre-training, no head-only epochs (theta_0's specific head is already a trained probe),
- * the remaining {@code epochs - unfreeze-every} epochs of the schedule, with this run's seed and rates.
+ * the remaining {@code epochs - unfreeze-every} epochs of the schedule, with this run's rates. The run's seed
+ * also draws the data and the split, so a theta_0 is started from by runs of the same pipeline and seed,
+ * which vary by {@code finetune-seed} (their mini-batch order and augmentation) and their rates.
  * Runs started from one theta_0 keep it as their own, so {@code fulcrum ensemble --combine greedy-soup}
  * can average them (model soups, Wortsman et al. 2022). {@code average} ends fine-tuning at an average
  * of its weights (SWA or an EMA, see {@link WeightAveraging}).
@@ -43,7 +45,8 @@ public record PretrainFinetuneParams(
         @Doc("stop fine-tuning when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping,
         @Doc("after fine-tuning, interpolate every weight between theta_0 (the model after the head-only epochs) and the fine-tuned model and keep the best alpha on validation (WiSE-FT); {} turns it on with the defaults, none: off") Interpolation interpolate,
         @Doc("end fine-tuning at an average of its weights: swa over the last epochs or an ema of every mini-batch, BatchNorm statistics measured again; {} is swa over the last 5 epochs, none: off") WeightAveraging average,
-        @Doc("a saved theta_0 to fine-tune from (a run folder with theta0.zip, or the file): skips pre-training and the head-only epochs and runs the rest of the fine-tuning schedule from it; none: pre-train as usual") Path startFrom) {
+        @Doc("a saved theta_0 to fine-tune from (a run folder with theta0.zip, or the file) of the same pipeline and seed: skips pre-training and the head-only epochs and runs the rest of the fine-tuning schedule from it; none: pre-train as usual") Path startFrom,
+        @Doc("the seed of fine-tuning's mini-batch order and augmentation, where fine-tunes of the same rows (the run's seed draws data and split) should differ; none: the run's streams") Long finetuneSeed) {
 
     public static final String FREEZE_NONE = "none";
     public static final String FREEZE_TRUNK = "trunk";

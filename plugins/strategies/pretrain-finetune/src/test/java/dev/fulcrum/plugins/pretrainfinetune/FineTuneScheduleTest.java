@@ -62,12 +62,12 @@ class FineTuneScheduleTest {
         assertEquals("params.yaml:2: early-stopping.patience: must be at least 1, got 0",
                 ParamsYaml.error(PretrainFinetuneParams.class, "early-stopping:\n  patience: 0\n"));
         assertEquals("freeze", assertThrows(InvalidParamsException.class, () -> new PretrainFinetuneParams(null, null, null,
-                null, null, null, " ", null, null, null, null, null, null)).field());
-        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,
+                null, null, null, " ", null, null, null, null, null, null, null)).field());
+        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,
                 "fine-tuning runs every epoch unless asked to stop early");
-        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null).interpolate() == null,
+        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null).interpolate() == null,
                 "no interpolation unless asked");
-        PretrainFinetuneParams plain = new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        PretrainFinetuneParams plain = new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertTrue(plain.average() == null && plain.startFrom() == null, "no averaging and no saved theta_0 unless asked");
         assertEquals("params.yaml:1: average.epochs: applies to type swa only; type ema averages every mini-batch of the phase with its decay",
                 ParamsYaml.error(PretrainFinetuneParams.class, "average: {type: ema, epochs: 3}"));
