@@ -28,6 +28,7 @@ public final class Phase {
     private final Map<String, Double> rowShares;
     private final Integer keepStartingPointAfter;
     private final WeightAveraging averageWeights;
+    private final Long seed;
 
     private Phase(Builder b) {
         this.name = b.name;
@@ -41,6 +42,7 @@ public final class Phase {
         this.rowShares = Collections.unmodifiableMap(new LinkedHashMap<>(b.rowShares));
         this.keepStartingPointAfter = b.keepStartingPointAfter;
         this.averageWeights = b.averageWeights;
+        this.seed = b.seed;
         if (taskWeights.isEmpty()) {
             throw new IllegalArgumentException("phase " + name + " trains no task");
         }
@@ -126,7 +128,7 @@ public final class Phase {
         if (keepStartingPointAfter != null) {
             builder.keepStartingPointAfter(keepStartingPointAfter);
         }
-        builder.averageWeights(averageWeights);
+        builder.averageWeights(averageWeights).seed(seed);
         taskWeights.forEach(builder::task);
         return builder;
     }
@@ -158,6 +160,15 @@ public final class Phase {
         return averageWeights;
     }
 
+    /**
+     * The seed this phase's mini-batch order and augmentation draw from instead of the run's streams, or
+     * {@code null} for the run's. See {@link Builder#seed(Long)}.
+     */
+    @Experimental
+    public Long seed() {
+        return seed;
+    }
+
     public static final class Builder {
         private final String name;
         private final Map<String, Double> taskWeights = new LinkedHashMap<>();
@@ -170,6 +181,7 @@ public final class Phase {
         private final Map<String, Double> rowShares = new LinkedHashMap<>();
         private Integer keepStartingPointAfter;
         private WeightAveraging averageWeights;
+        private Long seed;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -246,6 +258,17 @@ public final class Phase {
         @Experimental
         public Builder averageWeights(WeightAveraging value) {
             averageWeights = value;
+            return this;
+        }
+
+        /**
+         * Draws this phase's mini-batch order and augmentation from {@code value} instead of the run's seed,
+         * which also draws the data and the split: so fine-tunes of one theta_0 on the same rows can differ
+         * in their training alone, as a soup's ingredients do. {@code null}: the run's streams.
+         */
+        @Experimental
+        public Builder seed(Long value) {
+            seed = value;
             return this;
         }
 
