@@ -9,6 +9,7 @@ import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.train.AveragingOutcome;
+import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.core.train.StartingPointSource;
 import dev.fulcrum.core.train.ClassProbabilities;
@@ -61,6 +62,8 @@ public final class PipelineState {
     final List<AveragingOutcome> averaging = new ArrayList<>();
     /** The saved theta_0 the run started from (pretrain-finetune's start-from), or {@code null}. */
     StartingPointSource startedFrom;
+    /** How the strategy chose the layers it froze from their scores, or {@code null} where it did not say. */
+    LayerChoice layerChoice;
     /** The output ensemble, whose combined probabilities the run is evaluated on; {@code null} for a single model. */
     EnsembleRecord ensemble;
 

@@ -170,6 +170,7 @@ final class TrainStage implements PipelineStage {
             session.averaging().forEach(outcome -> averaged(state, outcome));
             state.startedFrom = session.startedFrom().orElse(null);
             session.interpolation().ifPresent(outcome -> interpolated(state, outcome));
+            state.layerChoice = session.layerChoice().orElse(null);
         }
     }
 

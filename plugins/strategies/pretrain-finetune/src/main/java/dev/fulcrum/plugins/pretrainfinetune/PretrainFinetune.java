@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.pretrainfinetune;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.train.Interpolation;
+import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.api.train.TrainingStrategy;
@@ -34,17 +35,43 @@ final class PretrainFinetune implements TrainingStrategy {
             throw new InvalidInputException("pretrain-finetune pre-trains on the general task, which has no labelled "
                     + "training rows; configure data.general (or choose the supervised strategy)");
         }
-        FineTuneSchedule schedule = new FineTuneSchedule(session.model().trunkLayers(), params.freeze(),
-                params.unfreezeEvery(), params.lrDecay());
+        boolean auto = params.freeze().equals(PretrainFinetuneParams.FREEZE_AUTO);
+        if (!auto) {
+            // A bad layer name fails before pre-training does any work.
+            schedule(session, params.freeze());
+        }
         Interpolation interpolation = params.interpolate();
         boolean probeFirst = interpolation != null && params.unfreezeEvery() == 0;
         int keepAfter = probeFirst ? 0 : Math.min(params.unfreezeEvery(), params.epochs());
+        if (params.startFrom() != null) {
+            if (keepAfter >= params.epochs()) {
+                throw new InvalidInputException("strategy.start-from: theta_0 is kept after the " + keepAfter
+                        + " head-only epochs of fine-tuning, which leaves none of its " + params.epochs()
+                        + " epochs to run from it; raise strategy.epochs or lower strategy.unfreeze-every");
+            }
+            session.startFrom(params.startFrom());
+        } else {
+            session.fit(Phase.named("pretrain")
+                    .task(Tasks.GENERAL)
+                    .epochs(params.pretrainEpochs())
+                    .batchSize(params.pretrainBatchSize())
+                    .learningRate(params.pretrainLearningRate())
+                    .build());
+        }
+        String freeze = params.freeze();
+        if (auto) {
+            LayerChoice choice = AutoFreeze.choose(session, params.freezeScore(), params.freezeTolerance(), params.freezeRows());
+            session.reportLayerChoice(choice);
+            freeze = choice.freeze();
+        }
+        FineTuneSchedule schedule = schedule(session, freeze);
         if (interpolation != null && !trunkTrainsFrom(schedule, keepAfter)) {
             throw new InvalidInputException("strategy.interpolate: the trunk never trains after theta_0 (freeze: "
-                    + params.freeze() + ", unfreeze-every: " + params.unfreezeEvery() + ", epochs: " + params.epochs()
+                    + (auto ? "auto, chose " + freeze : freeze) + ", unfreeze-every: " + params.unfreezeEvery() + ", epochs: " + params.epochs()
                     + "), so only the specific head would move and the general side of the curve would be flat; "
                     + "let the trunk train in fine-tuning or drop interpolate");
         }
+        session.specificTrainingStarts();
         Phase.Builder finetune = Phase.named("finetune")
                 .task(Tasks.SPECIFIC)
                 .batchSize(params.batchSize())
@@ -53,16 +80,11 @@ final class PretrainFinetune implements TrainingStrategy {
                 .averageWeights(params.average())
                 .seed(params.finetuneSeed());
         if (params.startFrom() != null) {
-            if (keepAfter >= params.epochs()) {
-                throw new InvalidInputException("strategy.start-from: theta_0 is kept after the " + keepAfter
-                        + " head-only epochs of fine-tuning, which leaves none of its " + params.epochs()
-                        + " epochs to run from it; raise strategy.epochs or lower strategy.unfreeze-every");
-            }
-            session.startFrom(params.startFrom());
-            session.specificTrainingStarts();
             finetune.epochs(params.epochs() - keepAfter).layerRates(epoch -> schedule.at(epoch + keepAfter));
         } else {
-            pretrain(session, probeFirst ? interpolation.probeEpochs() : 0);
+            if (probeFirst) {
+                probe(session, interpolation.probeEpochs());
+            }
             finetune.epochs(params.epochs()).layerRates(schedule).keepStartingPointAfter(keepAfter);
         }
         session.fit(finetune.build());
@@ -71,27 +93,22 @@ final class PretrainFinetune implements TrainingStrategy {
         }
     }
 
-    /** Pre-training on the general task, then, where {@code probeEpochs > 0}, the specific head alone (LP-FT's probe). */
-    private void pretrain(TrainingSession session, int probeEpochs) {
-        session.fit(Phase.named("pretrain")
-                .task(Tasks.GENERAL)
-                .epochs(params.pretrainEpochs())
-                .batchSize(params.pretrainBatchSize())
-                .learningRate(params.pretrainLearningRate())
+    /** The specific head alone on the pre-trained trunk (LP-FT's probe), so that theta_0's head is a trained linear probe. */
+    private void probe(TrainingSession session, int epochs) {
+        Map<String, Double> trunkFrozen = new LinkedHashMap<>();
+        session.model().trunkLayers().forEach(layer -> trunkFrozen.put(layer, 0.0));
+        session.fit(Phase.named("probe")
+                .task(Tasks.SPECIFIC)
+                .epochs(epochs)
+                .batchSize(params.batchSize())
+                .learningRate(params.learningRate())
+                .layerRates(epoch -> trunkFrozen)
+                .seed(params.finetuneSeed())
                 .build());
-        session.specificTrainingStarts();
-        if (probeEpochs > 0) {
-            Map<String, Double> trunkFrozen = new LinkedHashMap<>();
-            session.model().trunkLayers().forEach(layer -> trunkFrozen.put(layer, 0.0));
-            session.fit(Phase.named("probe")
-                    .task(Tasks.SPECIFIC)
-                    .epochs(probeEpochs)
-                    .batchSize(params.batchSize())
-                    .learningRate(params.learningRate())
-                    .layerRates(epoch -> trunkFrozen)
-                    .seed(params.finetuneSeed())
-                    .build());
-        }
+    }
+
+    private FineTuneSchedule schedule(TrainingSession session, String freeze) {
+        return new FineTuneSchedule(session.model().trunkLayers(), freeze, params.unfreezeEvery(), params.lrDecay());
     }
 
     private boolean trunkTrainsFrom(FineTuneSchedule schedule, int epoch) {
