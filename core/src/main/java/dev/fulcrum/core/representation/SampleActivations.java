@@ -37,6 +37,6 @@ record SampleActivations(List<String> layers, Map<String, Map<String, INDArray>>
 
     /** The layer's width, its flattened output (0 where no sample has rows). */
     long units(String layer) {
-        return bySample.values().stream().findFirst().map(layers -> layers.get(layer).columns()).orElse(0L);
+        return bySample.values().stream().findFirst().map(layers -> layers.get(layer).size(1)).orElse(0L);
     }
 }
