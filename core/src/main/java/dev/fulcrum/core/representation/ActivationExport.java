@@ -39,7 +39,7 @@ final class ActivationExport {
         }
     }
 
-    static String fileName(String layer) {
+    private static String fileName(String layer) {
         return layer.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

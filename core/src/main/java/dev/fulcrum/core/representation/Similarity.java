@@ -11,7 +11,7 @@ public record Similarity(double debiased, double biased) {
         return new Similarity(LinearCka.of(x, y, Estimator.DEBIASED), LinearCka.of(x, y, Estimator.BIASED));
     }
 
-    /** How far the representation moved: {@code 1 - CKA}, debiased (Kornblith et al. 2019 recommend it at small n). */
+    /** How far the representation moved: {@code 1 - CKA}, debiased (the biased estimator stays far from 0 when the widths are not small against n). */
     public double drift() {
         return 1 - debiased;
     }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * DOUBLE: how far the rows' similarities under one kernel track those under the other. Two
  * estimators: the biased {@code tr(K H L H) / (n - 1)^2} (Gretton et al. 2005, with {@code H} the
  * centring matrix) and the unbiased one of Song et al. 2012 ("Feature selection via dependence
- * maximization", JMLR 13, eq. 5), which needs {@code n >= 4}. The Gram matrices are {@code n x n}:
+ * maximization", JMLR 13, 2012), which needs {@code n >= 4}. The Gram matrices are {@code n x n}:
  * for linear kernels on many rows, {@link LinearCka} works in feature space instead.
  */
 @Experimental
@@ -30,7 +30,7 @@ public final class Hsic {
     }
 
     /**
-     * Song et al. 2012, eq. 5: with {@code K~, L~} the Gram matrices with zeroed diagonals,
+     * Song et al. 2012, in closed form: with {@code K~, L~} the Gram matrices with zeroed diagonals,
      * {@code [tr(K~ L~) + 1^T K~ 1 * 1^T L~ 1 / ((n-1)(n-2)) - 2/(n-2) 1^T K~ L~ 1] / (n (n-3))}.
      * It is unbiased, so it may fall below 0 where the two are independent.
      */

@@ -18,9 +18,9 @@ import java.util.Locale;
  *
  * <p>The biased estimator uses the plain HSIC and stays well above 0 for independent representations
  * when the width is not small against n; the debiased one uses Song et al.'s unbiased HSIC (see
- * {@link Hsic}) and stays near 0 there, as Kornblith et al. recommend at small n (their section 6.1
- * and appendix). {@link #of} works in feature space ({@code O(n p q)} time, {@code p x q} memory), so
- * it suits many rows; {@link #ofGrams} in Gram space, on the {@code n x n} matrices. The two agree.
+ * {@link Hsic}) and stays near 0 there, so it is the one to read where n is not large against the widths. {@link #of}
+ * works in feature space ({@code O(n p q)} time, {@code p x q} memory, or the {@code n x n} Gram matrices
+ * where a layer is wider than the rows), so it suits many rows; {@link #ofGrams} in Gram space. The two agree.
  *
  * <p>Undefined (NaN) where a representation has no variance across the rows (a layer whose units
  * are all constant, say, or a debiased self-similarity that comes out non-positive).

@@ -87,7 +87,7 @@ class LinearCkaTest {
         }
     }
 
-    /** Kornblith et al. 2019, appendix: with p >> n the biased estimate of independent representations is far from 0. */
+    /** With p > n the biased estimate of independent representations is far from 0; the debiased one is not. */
     @Test
     void onIndependentGaussiansTheBiasedEstimateIsFarAboveTheDebiasedOneWhichStaysNearZero() {
         double biasedSum = 0;

@@ -4,9 +4,9 @@
 Two representations of the same 12 rows, X (12 x 5) and Y = tanh(X A) + noise (12 x 7), rounded to 6
 decimals, then CKA of the rounded values in Gram space by two routes independent of LinearCka's:
   biased:   HSIC = tr(K H L H) / (n - 1)^2 with the centring matrix H written out;
-  debiased: HSIC as the U-statistic of Song et al. 2012 (JMLR 13, Theorem 2): the mean over every
+  debiased: the unbiased HSIC of Song et al. 2012 (JMLR 13) as the U-statistic it is: the mean over every
             ordered 4-tuple of distinct rows (i, j, q, r) of k_ij l_ij + k_ij l_qr - 2 k_ij l_iq,
-            summed tuple by tuple rather than by the closed form of their eq. 5.
+            summed tuple by tuple rather than by their closed form.
 Run it again (python3 cka_reference.py) to check the committed file; it is seeded.
 """
 import itertools
