@@ -69,6 +69,21 @@ class RunReportTest {
     }
 
     @Test
+    void freezeAutoShowsEachCutsScoreInputSideFirstAndMarksTheChosenCut() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("auto-frozen")));
+        var rows = page.select("#layer-choice-candidates tbody tr");
+        assertEquals(List.of("input", "dense-1", "dense-2"), rows.stream().map(row -> row.child(0).text()).toList());
+        assertEquals(List.of("dense-2", "dense-2", "-0.4100"), rows.get(2).children().eachText());
+        assertEquals(List.of("dense-2"), page.select("#layer-choice-candidates td.chosen").eachText());
+        JsonNode option = JSON.readTree(page.getElementById("chart-data-layer-choice-scores").data());
+        assertEquals(-0.512, option.at("/series/0/data/0").asDouble());
+        assertEquals("input", option.at("/xAxis/data/0").asText());
+        String note = page.select("#layer-choice p.note").text();
+        assertTrue(note.contains("Chosen: freeze dense-2, because dense-2 scores -0.4100"), note);
+        assertTrue(page.select("#layer-choice b").isEmpty(), "the reason is escaped");
+    }
+
+    @Test
     void anEnsemblesMembersAreSetAgainstTheEnsembleOnAccuracyAndLikelihood() throws Exception {
         Document page = Jsoup.parse(RunReport.render(fixture("ensemble")));
         JsonNode option = JSON.readTree(page.getElementById("chart-data-ensemble-0").data());
@@ -153,8 +168,8 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "interpolation", "ensemble", "representations", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
-                "provenance"), ids);
+        assertEquals(List.of("balance", "curves", "interpolation", "layer-choice", "ensemble", "representations", "tasks", "reliability",
+                "domain-gap", "fairness", "timing", "config", "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }
 }

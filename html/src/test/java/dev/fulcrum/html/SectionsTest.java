@@ -57,6 +57,12 @@ class SectionsTest {
     }
 
     @Test
+    void aRunThatChoseItsFreezeByScoresShowsThemAndARunThatDidNotDoesNot() throws IOException {
+        assertEquals(List.of("layer-choice"), applying(RunView.read(RunReportTest.fixture("auto-frozen"))));
+        assertEquals(List.of(), applying(runWithSummary("{\"training\": {\"phases\": [], \"layer_choice\": null}}")));
+    }
+
+    @Test
     void anEnsembleRunGetsItsMembersAgainstTheEnsembleAndOnlyThen() throws IOException {
         assertEquals(List.of("ensemble"), applying(RunView.read(RunReportTest.fixture("ensemble"))));
         assertEquals(List.of(), applying(runWithSummary("{\"ensemble\": null}")));

@@ -6,6 +6,7 @@ import dev.fulcrum.api.Stable;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.model.LayerActivations;
 import dev.fulcrum.api.model.TrainableModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
 
@@ -61,6 +62,24 @@ public interface TrainingSession {
      */
     @Experimental
     LayerActivations trunkActivations(String task, int maxRows);
+
+    /**
+     * The model's input on the rows {@link #trunkActivations(String, int)} measures with the same
+     * arguments, in the same order, rows x features (the input side of the first trunk layer).
+     *
+     * @throws dev.fulcrum.api.InvalidInputException when the task has no labelled training rows
+     */
+    @Experimental
+    INDArray trainingInputs(String task, int maxRows);
+
+    /**
+     * Records how the strategy chose the layers it freezes from their measured scores; the summary
+     * reports it as {@code training.layer_choice}. Call it at most once.
+     *
+     * @throws IllegalStateException when called a second time
+     */
+    @Experimental
+    void reportLayerChoice(LayerChoice choice);
 
     /** Validation metrics now, per task then per metric (see {@link dev.fulcrum.api.MetricNames}). */
     Map<String, Map<String, Double>> validate();

@@ -8,6 +8,7 @@ import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.core.train.ClassProbabilities;
 import dev.fulcrum.math.calibration.Calibration;
@@ -55,6 +56,8 @@ public final class PipelineState {
     InterpolationOutcome interpolation;
     /** With an interpolation, each task's test accuracy at theta_1 (the model before interpolating), else empty. */
     final Map<String, Double> fineTunedTest = new LinkedHashMap<>();
+    /** How the strategy chose the layers it froze from their scores, or {@code null} where it did not say. */
+    LayerChoice layerChoice;
     /** The output ensemble, whose combined probabilities the run is evaluated on; {@code null} for a single model. */
     EnsembleRecord ensemble;
 

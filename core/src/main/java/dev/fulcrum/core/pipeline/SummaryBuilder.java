@@ -9,6 +9,7 @@ import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.train.InterpolationCurve;
+import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.run.Json;
@@ -107,6 +108,7 @@ final class SummaryBuilder {
                     .put("seconds", phase.seconds());
             Json.putNumber(node, "best_value", phase.bestValue());
         }
+        training.set("layer_choice", layerChoice(state.layerChoice));
         if (state.mitigations.isEmpty()) {
             summary.putNull("mitigation");
         } else {
@@ -328,6 +330,23 @@ final class SummaryBuilder {
             state.interpolation.curve().points().forEach(point -> curve.add(point(point)));
         }
         return balance;
+    }
+
+    /**
+     * How the strategy chose what to freeze ({@code freeze: auto}): the score, rule and tolerance, the rows measured,
+     * each candidate cut's score input side first, the chosen {@code freeze} value and why; {@code null} where the
+     * strategy chose nothing.
+     */
+    private static JsonNode layerChoice(LayerChoice choice) {
+        if (choice == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode node = Json.object().put("score", choice.score()).put("rule", choice.rule())
+                .put("tolerance", choice.tolerance()).put("rows", choice.rows());
+        ArrayNode candidates = node.putArray("candidates");
+        choice.candidates().forEach(candidate -> Json.putNumber(candidates.addObject().put("layer", candidate.layer())
+                .put("freeze", candidate.freeze()), "score", candidate.score()));
+        return node.put("freeze", choice.freeze()).put("reason", choice.reason()).put("seconds", choice.seconds());
     }
 
     /** {@code {alpha, specific, general}}: validation accuracy at one alpha of the interpolation. */

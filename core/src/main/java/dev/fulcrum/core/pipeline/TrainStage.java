@@ -167,6 +167,7 @@ final class TrainStage implements PipelineStage {
         session.startingPoint().ifPresent(theta0 -> ModelArchive.writeStartingPoint(runContext.folder(), model.graph(), theta0));
         if (model == state.model) {
             session.interpolation().ifPresent(outcome -> interpolated(state, outcome));
+            state.layerChoice = session.layerChoice().orElse(null);
         }
     }
 

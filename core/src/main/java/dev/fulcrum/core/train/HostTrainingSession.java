@@ -15,6 +15,7 @@ import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.EarlyStopping;
 import dev.fulcrum.api.train.Interpolation;
 import dev.fulcrum.api.train.InterpolationCurve;
+import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.api.train.DomainAdversary;
@@ -65,6 +66,7 @@ public final class HostTrainingSession implements TrainingSession {
     private Map<String, INDArray> startingPoint;
     private String startingPointPhase;
     private InterpolationOutcome interpolation;
+    private LayerChoice layerChoice;
 
     /**
      * @param data                    all rows; the session uses only the training and validation partitions
@@ -121,6 +123,21 @@ public final class HostTrainingSession implements TrainingSession {
 
     @Override
     public LayerActivations trunkActivations(String task, int maxRows) {
+        int[] rows = sampledTrainingRows(task, maxRows);
+        int[] labels = data.labels(task);
+        int[] rowLabels = Arrays.stream(rows).map(row -> labels[row]).toArray();
+        int classes = data.schema().task(task).orElseThrow().classCount();
+        return new LayerActivations(TrunkActivations.of(model, Nd4j.pullRows(data.features(), 1, rows)), rowLabels, classes);
+    }
+
+    @Override
+    public INDArray trainingInputs(String task, int maxRows) {
+        INDArray inputs = Nd4j.pullRows(data.features(), 1, sampledTrainingRows(task, maxRows));
+        return inputs.rank() == 2 ? inputs : inputs.reshape('c', inputs.size(0), -1);
+    }
+
+    /** The task's labelled training rows, or a seeded sample of {@code maxRows} of them, in row order. */
+    private int[] sampledTrainingRows(String task, int maxRows) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
         }
@@ -128,11 +145,20 @@ public final class HostTrainingSession implements TrainingSession {
         if (labelled.length == 0) {
             throw new InvalidInputException("task " + task + " has no labelled training rows to measure the trunk's layers on");
         }
-        int[] rows = RandomArrays.sample(labelled, maxRows, new SplittableRandom(context.seedFor("activations/" + task)));
-        int[] labels = data.labels(task);
-        int[] rowLabels = Arrays.stream(rows).map(row -> labels[row]).toArray();
-        int classes = data.schema().task(task).orElseThrow().classCount();
-        return new LayerActivations(TrunkActivations.of(model, Nd4j.pullRows(data.features(), 1, rows)), rowLabels, classes);
+        return RandomArrays.sample(labelled, maxRows, new SplittableRandom(context.seedFor("activations/" + task)));
+    }
+
+    @Override
+    public void reportLayerChoice(LayerChoice choice) {
+        if (layerChoice != null) {
+            throw new IllegalStateException("reportLayerChoice() was already called in this run");
+        }
+        layerChoice = choice;
+    }
+
+    /** How the strategy chose the layers it froze, if it said. */
+    public Optional<LayerChoice> layerChoice() {
+        return Optional.ofNullable(layerChoice);
     }
 
     @Override

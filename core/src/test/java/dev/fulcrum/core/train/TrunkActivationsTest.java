@@ -68,6 +68,20 @@ class TrunkActivationsTest {
     }
 
     @Test
+    void theTrainingInputsAreTheInputsOfTheRowsTheActivationsMeasure() {
+        Dataset data = InterpolationTest.data();
+        TrainableModel model = InterpolationTest.model(false, 8);
+        HostTrainingSession session = InterpolationTest.session(folder, model, data, "run");
+
+        INDArray inputs = session.trainingInputs("general", 50);
+        LayerActivations sample = session.trunkActivations("general", 50);
+
+        assertEquals(50, inputs.rows());
+        INDArray dense = Transforms.tanh(inputs.mmul(model.graph().getParam("trunk_W")).addRowVector(model.graph().getParam("trunk_b")));
+        assertArrayEquals(dense.ravel().toDoubleVector(), sample.of("trunk").ravel().toDoubleVector(), 1e-5);
+    }
+
+    @Test
     void aTaskWithoutLabelledTrainingRowsIsRefused() {
         Dataset data = InterpolationTest.data();
         int[] none = new int[data.rows()];

@@ -29,7 +29,7 @@ import java.util.Arrays;
 @Experimental
 public final class LogMe {
 
-    static final double TOLERANCE = 1e-10;
+    private static final double TOLERANCE = 1e-10;
     /**
      * Where {@code alpha / beta} leaves {@code [s_min / 1e12, s_max * 1e12]}, the evidence is within about
      * 1e-12 of its limit at the boundary ({@code alpha} or {@code beta} infinite), and the iteration stops there.
@@ -61,7 +61,7 @@ public final class LogMe {
         return of(features, labels, classes).score();
     }
 
-    static LogMe of(INDArray features, int[] labels, int classes) {
+    private static LogMe of(INDArray features, int[] labels, int classes) {
         RowLabels.check(features, labels, classes);
         INDArray f = features.castTo(DataType.DOUBLE);
         long n = f.rows();
@@ -104,7 +104,7 @@ public final class LogMe {
         return new LogMe(spectrum, squared, counts, n);
     }
 
-    double score() {
+    private double score() {
         double sum = 0;
         for (int k = 0; k < squaredProjections.length; k++) {
             sum += classEvidence(k) / rows;
@@ -113,7 +113,7 @@ public final class LogMe {
     }
 
     /** The log evidence of class {@code k}'s one-hot column at the fixed point of alpha and beta. */
-    double classEvidence(int k) {
+    private double classEvidence(int k) {
         double[] q = squaredProjections[k];
         double outsideSpan = classSizes[k];
         for (double value : q) {

@@ -41,7 +41,7 @@ final class FineTuneSchedule implements LayerRates {
         int index = trunk.indexOf(freeze);
         if (index < 0) {
             throw new InvalidInputException("strategy.freeze: the model has no trunk layer \"" + freeze
-                    + "\"; expected none, trunk or one of " + trunk);
+                    + "\"; expected none, trunk, auto or one of " + trunk);
         }
         return index + 1;
     }

@@ -3,6 +3,7 @@ package dev.fulcrum.plugins.pretrainfinetune;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.Tasks;
 import dev.fulcrum.api.train.Interpolation;
+import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.TrainingSession;
 import dev.fulcrum.api.train.TrainingStrategy;
@@ -33,20 +34,30 @@ final class PretrainFinetune implements TrainingStrategy {
             throw new InvalidInputException("pretrain-finetune pre-trains on the general task, which has no labelled "
                     + "training rows; configure data.general (or choose the supervised strategy)");
         }
-        FineTuneSchedule schedule = new FineTuneSchedule(session.model().trunkLayers(), params.freeze(),
-                params.unfreezeEvery(), params.lrDecay());
+        boolean auto = params.freeze().equals(PretrainFinetuneParams.FREEZE_AUTO);
+        if (!auto) {
+            // A bad layer name fails before pre-training does any work.
+            schedule(session, params.freeze());
+        }
         session.fit(Phase.named("pretrain")
                 .task(Tasks.GENERAL)
                 .epochs(params.pretrainEpochs())
                 .batchSize(params.pretrainBatchSize())
                 .learningRate(params.pretrainLearningRate())
                 .build());
+        String freeze = params.freeze();
+        if (auto) {
+            LayerChoice choice = AutoFreeze.choose(session, params.freezeScore(), params.freezeTolerance(), params.freezeRows());
+            session.reportLayerChoice(choice);
+            freeze = choice.freeze();
+        }
+        FineTuneSchedule schedule = schedule(session, freeze);
         Interpolation interpolation = params.interpolate();
         boolean probeFirst = interpolation != null && params.unfreezeEvery() == 0;
         int keepAfter = probeFirst ? 0 : Math.min(params.unfreezeEvery(), params.epochs());
         if (interpolation != null && !trunkTrainsFrom(schedule, keepAfter)) {
             throw new InvalidInputException("strategy.interpolate: the trunk never trains after theta_0 (freeze: "
-                    + params.freeze() + ", unfreeze-every: " + params.unfreezeEvery() + ", epochs: " + params.epochs()
+                    + (auto ? "auto, chose " + freeze : freeze) + ", unfreeze-every: " + params.unfreezeEvery() + ", epochs: " + params.epochs()
                     + "), so only the specific head would move and the general side of the curve would be flat; "
                     + "let the trunk train in fine-tuning or drop interpolate");
         }
@@ -74,6 +85,10 @@ final class PretrainFinetune implements TrainingStrategy {
         if (interpolation != null) {
             session.interpolate(interpolation);
         }
+    }
+
+    private FineTuneSchedule schedule(TrainingSession session, String freeze) {
+        return new FineTuneSchedule(session.model().trunkLayers(), freeze, params.unfreezeEvery(), params.lrDecay());
     }
 
     private boolean trunkTrainsFrom(FineTuneSchedule schedule, int epoch) {

@@ -27,7 +27,10 @@ public record PretrainFinetuneParams(
         @Doc("epochs of fine-tuning on the specific task") @AtLeast(1) Integer epochs,
         @Doc("rows per mini-batch in fine-tuning; small, as specific data is usually scarce") @AtLeast(1) Integer batchSize,
         @Doc("Adam learning rate of the specific head in fine-tuning; trunk layers get it divided by lr-decay per layer below the head") @Positive Double learningRate,
-        @Doc("trunk layers that never train in fine-tuning: none, trunk (all), or a trunk layer's name (it and every layer below it)") String freeze,
+        @Doc("trunk layers that never train in fine-tuning: none, trunk (all), a trunk layer's name (it and every layer below it), or auto (chosen after pre-training by freeze-score, see freeze-tolerance)") String freeze,
+        @Doc("with freeze: auto, what scores each cut for the specific task on its training rows: logme (LogME of the layer's output, default) or probe (a linear probe's accuracy, trained on every other row and scored on the rest)") String freezeScore,
+        @Doc("with freeze: auto, freeze at the deepest cut whose score is within this of the best (in the score's units: nats per row for logme, accuracy for probe; default 0.01)") @AtLeast(0) Double freezeTolerance,
+        @Doc("with freeze: auto, the most specific training rows to score on (a seeded sample where there are more; default 2000)") @AtLeast(2) Integer freezeRows,
         @Doc("gradual unfreezing: the head trains alone for this many epochs, then every this many epochs the next trunk layer from the top joins (0: all at once)") @AtLeast(0) Integer unfreezeEvery,
         @Doc("discriminative learning rates: each trunk layer trains at the rate of the layer above divided by this (1: one rate for all)") @AtLeast(1) Double lrDecay,
         @Doc("stop fine-tuning when a validation metric stops improving, keeping the best epoch (none: run every epoch)") EarlyStopping earlyStopping,
@@ -35,6 +38,7 @@ public record PretrainFinetuneParams(
 
     public static final String FREEZE_NONE = "none";
     public static final String FREEZE_TRUNK = "trunk";
+    public static final String FREEZE_AUTO = "auto";
 
     public PretrainFinetuneParams {
         pretrainEpochs = pretrainEpochs == null ? 3 : pretrainEpochs;
@@ -47,7 +51,26 @@ public record PretrainFinetuneParams(
         unfreezeEvery = unfreezeEvery == null ? 10 : unfreezeEvery;
         lrDecay = lrDecay == null ? 2.6 : lrDecay;
         if (freeze.isBlank()) {
-            throw new InvalidParamsException("freeze", "expected none, trunk or a trunk layer's name, got \"\"");
+            throw new InvalidParamsException("freeze", "expected none, trunk, auto or a trunk layer's name, got \"\"");
+        }
+        if (freeze.equals(FREEZE_AUTO)) {
+            freezeScore = freezeScore == null ? AutoFreeze.SCORE_LOGME : freezeScore;
+            if (!freezeScore.equals(AutoFreeze.SCORE_LOGME) && !freezeScore.equals(AutoFreeze.SCORE_PROBE)) {
+                throw new InvalidParamsException("freeze-score", "expected logme or probe, got \"" + freezeScore + "\"");
+            }
+            freezeTolerance = freezeTolerance == null ? 0.01 : freezeTolerance;
+            freezeRows = freezeRows == null ? 2000 : freezeRows;
+        } else {
+            onlyWithAuto("freeze-score", freezeScore, freeze);
+            onlyWithAuto("freeze-tolerance", freezeTolerance, freeze);
+            onlyWithAuto("freeze-rows", freezeRows, freeze);
+        }
+    }
+
+    /** The freeze-* params are left unset (null) unless freeze is auto, so that the config shows only what applies. */
+    private static void onlyWithAuto(String field, Object value, String freeze) {
+        if (value != null) {
+            throw new InvalidParamsException(field, "applies only with freeze: auto, but freeze is " + freeze);
         }
     }
 }

@@ -51,7 +51,7 @@ class FineTuneScheduleTest {
     @Test
     void aLayerTheTrunkDoesNotHaveIsAnErrorNamingTheTrunk() {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> new FineTuneSchedule(TRUNK, "dense-9", 0, 1.0));
-        assertEquals("strategy.freeze: the model has no trunk layer \"dense-9\"; expected none, trunk or one of [a, b, c]", error.getMessage());
+        assertEquals("strategy.freeze: the model has no trunk layer \"dense-9\"; expected none, trunk, auto or one of [a, b, c]", error.getMessage());
     }
 
     @Test
@@ -62,10 +62,22 @@ class FineTuneScheduleTest {
         assertEquals("params.yaml:2: early-stopping.patience: must be at least 1, got 0",
                 ParamsYaml.error(PretrainFinetuneParams.class, "early-stopping:\n  patience: 0\n"));
         assertEquals("freeze", assertThrows(InvalidParamsException.class, () -> new PretrainFinetuneParams(null, null, null,
-                null, null, null, " ", null, null, null, null)).field());
-        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,
+                null, null, null, " ", null, null, null, null, null, null, null)).field());
+        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null).earlyStopping() == null,
                 "fine-tuning runs every epoch unless asked to stop early");
-        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null).interpolate() == null,
+        assertTrue(new PretrainFinetuneParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null).interpolate() == null,
                 "no interpolation unless asked");
+    }
+
+    @Test
+    void freezeAutosSettingsAreRefusedWithoutItAndAnUnknownScoreIsNamed() {
+        assertEquals("params.yaml:1: freeze-tolerance: applies only with freeze: auto, but freeze is none",
+                ParamsYaml.error(PretrainFinetuneParams.class, "freeze-tolerance: 0.1"));
+        assertEquals("params.yaml:1: freeze-score: applies only with freeze: auto, but freeze is trunk",
+                ParamsYaml.error(PretrainFinetuneParams.class, "{freeze: trunk, freeze-score: probe}"));
+        assertEquals("params.yaml:1: freeze-score: expected logme or probe, got \"cka\"",
+                ParamsYaml.error(PretrainFinetuneParams.class, "{freeze: auto, freeze-score: cka}"));
+        assertEquals("params.yaml:1: freeze-rows: must be at least 2, got 1",
+                ParamsYaml.error(PretrainFinetuneParams.class, "{freeze: auto, freeze-rows: 1}"));
     }
 }

@@ -71,8 +71,49 @@ class PretrainFinetuneTrainingIT extends SharedHostTest {
 
     @Test
     void freezingALayerTheModelDoesNotHaveIsBadInput() {
-        assertEquals("strategy.freeze: the model has no trunk layer \"conv-1\"; expected none, trunk or one of [dense-1, dense-2]",
+        assertEquals("strategy.freeze: the model has no trunk layer \"conv-1\"; expected none, trunk, auto or one of [dense-1, dense-2]",
                 host().runInvalid(PIPELINE, "strategy.freeze=conv-1").errorMessage());
+    }
+
+    @Test
+    void freezeAutoScoresTheInputAndEachTrunkLayerAndFreezesAtTheDeepestCutNearTheBest() {
+        RunRecord run = succeeded("strategy.freeze=auto");
+        JsonNode choice = run.summary().path("training").path("layer_choice");
+        assertEquals("logme", choice.path("score").asText());
+        assertEquals(0.01, choice.path("tolerance").asDouble());
+        JsonNode candidates = choice.path("candidates");
+        assertEquals(List.of("input", "dense-1", "dense-2"), List.of(candidates.get(0).path("layer").asText(),
+                candidates.get(1).path("layer").asText(), candidates.get(2).path("layer").asText()));
+        assertEquals(List.of("none", "dense-1", "dense-2"), List.of(candidates.get(0).path("freeze").asText(),
+                candidates.get(1).path("freeze").asText(), candidates.get(2).path("freeze").asText()));
+        double[] scores = new double[3];
+        for (int i = 0; i < 3; i++) {
+            assertTrue(candidates.get(i).path("score").isNumber(), candidates.toString());
+            scores[i] = candidates.get(i).path("score").asDouble();
+        }
+        assertEquals(candidates.get(AutoFreeze.deepestWithinTolerance(scores, 0.01)).path("freeze").asText(),
+                choice.path("freeze").asText());
+        assertTrue(choice.path("reason").asText().startsWith(candidates.get(AutoFreeze.deepestWithinTolerance(scores, 0.01))
+                .path("layer").asText() + " scores "), choice.toString());
+        assertTrue(choice.path("rows").asInt() > 0 && choice.path("seconds").asDouble() > 0, choice.toString());
+    }
+
+    @Test
+    void freezeAutoWithAToleranceWiderThanTheScoresFreezesTheWholeTrunkSoTheGeneralTaskStaysPut() {
+        RunRecord run = succeeded("strategy.freeze=auto", "strategy.freeze-score=probe", "strategy.freeze-tolerance=2");
+        JsonNode choice = run.summary().path("training").path("layer_choice");
+        assertEquals("probe", choice.path("score").asText());
+        assertEquals("dense-2", choice.path("freeze").asText());
+        for (JsonNode candidate : choice.path("candidates")) {
+            double accuracy = candidate.path("score").asDouble();
+            assertTrue(accuracy >= 0 && accuracy <= 1, choice.toString());
+        }
+        assertEquals(0.0, run.summary().path("balance").path("forgetting").asDouble(), run.summary().path("balance").toString());
+    }
+
+    @Test
+    void aFixedFreezeRecordsNoLayerChoice() {
+        assertTrue(succeeded("strategy.freeze=trunk").summary().path("training").path("layer_choice").isNull());
     }
 
     @Test
