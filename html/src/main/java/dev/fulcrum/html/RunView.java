@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A run folder as pages read it: {@code summary.json} (required), the lines of {@code metrics.jsonl}, the text of
- * {@code config.yaml} and {@code provenance.json}, each optional (a failed run may lack some). Built from the folder
+ * {@code config.yaml}, {@code provenance.json} and {@code representations.json} ({@code fulcrum inspect}), each
+ * optional (a failed run may lack some). Built from the folder
  * alone, so a page can be made again from any run folder, long after the run.
  */
 public final class RunView {
@@ -27,14 +28,16 @@ public final class RunView {
     private final List<JsonValue> metrics;
     private final Optional<String> config;
     private final JsonValue provenance;
+    private final JsonValue representations;
 
     private RunView(Path folder, JsonValue summary, List<JsonValue> metrics, Optional<String> config,
-                    JsonValue provenance) {
+                    JsonValue provenance, JsonValue representations) {
         this.folder = folder;
         this.summary = summary;
         this.metrics = List.copyOf(metrics);
         this.config = config;
         this.provenance = provenance;
+        this.representations = representations;
     }
 
     /**
@@ -49,9 +52,9 @@ public final class RunView {
         JsonValue summary = parse(summaryText, summaryFile.toString());
         List<JsonValue> metrics = metricLines(folder);
         Path provenanceFile = folder.resolve("provenance.json");
-        JsonValue provenance = optionalText(provenanceFile).map(text -> parse(text, provenanceFile.toString()))
-                .orElse(JsonValue.of(null));
-        return new RunView(folder, summary, metrics, optionalText(folder.resolve("config.yaml")), provenance);
+        JsonValue provenance = optionalJson(provenanceFile);
+        return new RunView(folder, summary, metrics, optionalText(folder.resolve("config.yaml")), provenance,
+                optionalJson(folder.resolve("representations.json")));
     }
 
     /**
@@ -100,6 +103,11 @@ public final class RunView {
         return provenance;
     }
 
+    /** {@code representations.json}, what {@code fulcrum inspect} measured; absent when the folder lacks it. */
+    public JsonValue representations() {
+        return representations;
+    }
+
     /** The run's name, from the summary, else the folder's name. */
     public String name() {
         return summary.at("run", "name").textOr(String.valueOf(folder.getFileName()));
@@ -111,6 +119,10 @@ public final class RunView {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(where + ": not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static JsonValue optionalJson(Path file) {
+        return optionalText(file).map(text -> parse(text, file.toString())).orElse(JsonValue.of(null));
     }
 
     private static Optional<String> optionalText(Path file) {

@@ -98,6 +98,32 @@ class RunReportTest {
     }
 
     @Test
+    void anInspectedRunShowsEachModelsLayersTheDriftByDepthAndTheMatrixAgainstTheOtherRun() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("inspected")));
+        assertEquals(List.of("representations"), page.select("main > section").eachAttr("id"));
+        Element fine = page.getElementById("representations-model-0");
+        assertEquals(List.of("layer", "units", "probe accuracy, general", "probe accuracy, specific", "LogME (specific)"),
+                fine.select("thead th").eachText());
+        assertEquals(List.of("dense-1", "256", "0.8750", "0.9300", "-0.5000"), fine.select("tbody tr").get(0).children().eachText());
+        assertEquals(List.of("dense-2", "128", "0.8200", "0.9600", "-"), fine.select("tbody tr").get(1).children().eachText());
+        assertEquals(2, page.select("#representations-model-1 tbody tr").size());
+        assertEquals("-0.625", page.getElementById("figure-leep-1").attr("data-value"));
+        JsonNode option = JSON.readTree(page.getElementById("chart-data-representations-drift").data());
+        assertEquals(JSON.readTree("[\"dense-1\", \"dense-2\"]"), option.at("/xAxis/data"));
+        assertEquals("general", option.at("/series/0/name").asText());
+        assertEquals(JSON.readTree("[0.0625, 0.25]"), option.at("/series/0/data"));
+        assertEquals(JSON.readTree("[0.125, null]"), option.at("/series/1/data"));
+        assertEquals(List.of("dense-2", "0.2500", "-", "0.8000", "-"),
+                page.select("#representations-drift-table tbody tr").get(1).children().eachText());
+        Element against = page.getElementById("representations-against-0");
+        assertEquals(List.of("layer", "dense-1", "dense-2", "dense-3"), against.select("thead th").eachText());
+        assertEquals(List.of("dense-2", "0.5000", "0.8750", "-"), against.select("tbody tr").get(1).children().eachText());
+        assertEquals("Against /runs/other</h4><script>alert(1)</script>", page.selectFirst("#representations h3:containsOwn(Against)").text());
+        assertEquals(List.of("chart-data-representations-drift"), page.select("#representations script").eachAttr("id"),
+                "the other run's name is text, not markup");
+    }
+
+    @Test
     void theHeaderSaysWhatRanWhenAndHowToRunItAgain() throws Exception {
         Document page = Jsoup.parse(RunReport.render(fixture("calibrated")));
         assertEquals("calibrated", page.selectFirst("h1").text());
@@ -165,8 +191,8 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "interpolation", "averaging", "layer-choice", "ensemble", "soup", "tasks", "reliability", "domain-gap", "fairness", "timing", "config",
-                "provenance"), ids);
+        assertEquals(List.of("balance", "curves", "interpolation", "averaging", "layer-choice", "ensemble", "soup", "representations",
+                "tasks", "reliability", "domain-gap", "fairness", "timing", "config", "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }
 }

@@ -83,6 +83,14 @@ class SectionsTest {
     }
 
     @Test
+    void anInspectedRunShowsItsRepresentationsAndOnlyWithTheFile() throws IOException {
+        assertEquals(List.of("representations"), applying(RunView.read(RunReportTest.fixture("inspected"))));
+        assertEquals(List.of(), applying(runWithSummary("{\"representations\": {\"models\": []}}")));
+        Files.writeString(folder.resolve("representations.json"), "{\"schema_version\": 1, \"models\": []}");
+        assertEquals(List.of(), applying(runWithSummary("{}")), "no model measured, nothing to show");
+    }
+
+    @Test
     void learningCurvesNeedMetricsLines() throws IOException {
         Files.writeString(folder.resolve("metrics.jsonl"),
                 "{\"phase\":\"supervised\",\"epoch\":1,\"global_epoch\":1,\"split\":\"train\",\"loss\":0.5}\n");

@@ -74,19 +74,19 @@ final class CompareCommand implements Callable<Integer> {
             addAlphaColumn(rows, alphas);
         }
         if (rows.size() > 1) {
-            print(out, rows, RUN_TEXT_COLUMNS);
+            TextTable.print(out, rows, RUN_TEXT_COLUMNS);
         }
         if (calibration.size() > 1) {
             out.println();
             out.println("calibration on test rows (ece: expected calibration error, 15 bins; brier: 0 to 2; nll: mean -ln p)");
-            print(out, calibration, 2);
+            TextTable.print(out, calibration, 2);
         }
         for (StudyFront study : studies) {
             if (rows.size() > 1 || study != studies.get(0)) {
                 out.println();
             }
             out.println(study.title());
-            print(out, study.rows(), study.textColumns());
+            TextTable.print(out, study.rows(), study.textColumns());
         }
         if (page != null) {
             ComparePageRenderer.write(page, html);
@@ -153,24 +153,5 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String number(JsonNode node, String format) {
         return node.isNumber() ? String.format(Locale.ROOT, format, node.doubleValue()) : "-";
-    }
-
-    /** The first {@code textColumns} columns left-aligned (text), the others right-aligned (numbers). */
-    private static void print(PrintWriter out, List<String[]> rows, int textColumns) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.length; c++) {
-                String format = c < textColumns ? "%-" + widths[c] + "s" : "%" + widths[c] + "s";
-                line.append(c == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, row[c]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
-        out.flush();
     }
 }

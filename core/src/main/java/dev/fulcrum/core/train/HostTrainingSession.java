@@ -152,16 +152,11 @@ public final class HostTrainingSession implements TrainingSession {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
         }
-        int[] rows = data.labelledRows(task, Partition.TRAIN);
-        if (rows.length == 0) {
+        int[] labelled = data.labelledRows(task, Partition.TRAIN);
+        if (labelled.length == 0) {
             throw new InvalidInputException("task " + task + " has no labelled training rows to measure the trunk's layers on");
         }
-        if (rows.length > maxRows) {
-            int[] sample = Arrays.copyOf(RandomArrays.shuffle(rows.clone(), new SplittableRandom(context.seedFor("activations/" + task))), maxRows);
-            Arrays.sort(sample);
-            rows = sample;
-        }
-        return rows;
+        return RandomArrays.sample(labelled, maxRows, new SplittableRandom(context.seedFor("activations/" + task)));
     }
 
     @Override

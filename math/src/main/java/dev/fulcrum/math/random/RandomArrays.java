@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -70,6 +71,19 @@ public final class RandomArrays {
             values[j] = swap;
         }
         return values;
+    }
+
+    /**
+     * {@code count} of {@code values} drawn without replacement, kept in their order in {@code values}; all of them
+     * (a copy) where there are no more than {@code count}.
+     */
+    public static int[] sample(int[] values, int count, SplittableRandom random) {
+        if (values.length <= count) {
+            return values.clone();
+        }
+        int[] positions = Arrays.copyOf(permutation(values.length, random), count);
+        Arrays.sort(positions);
+        return Arrays.stream(positions).map(position -> values[position]).toArray();
     }
 
     /**

@@ -33,6 +33,20 @@ class RandomArraysTest {
     }
 
     @Test
+    void aSampleKeepsDistinctValuesInTheirOrderAndDependsOnlyOnTheSeed() {
+        int[] values = IntStream.range(0, 500).map(i -> 3 * i + 1).toArray();
+        int[] sample = RandomArrays.sample(values, 40, new SplittableRandom(9));
+        assertEquals(40, sample.length);
+        assertEquals(40, Arrays.stream(sample).distinct().count());
+        assertArrayEquals(Arrays.stream(sample).sorted().toArray(), sample);
+        assertTrue(Arrays.stream(sample).allMatch(value -> value % 3 == 1 && value < 1500));
+        assertArrayEquals(sample, RandomArrays.sample(values, 40, new SplittableRandom(9)));
+        assertNotEquals(Arrays.toString(sample), Arrays.toString(RandomArrays.sample(values, 40, new SplittableRandom(10))));
+        int[] few = {5, 2, 8};
+        assertArrayEquals(few, RandomArrays.sample(few, 3, new SplittableRandom(1)));
+    }
+
+    @Test
     void permutationsHoldEveryIndexOnce() {
         int[] order = RandomArrays.permutation(1000, new SplittableRandom(5));
         assertArrayEquals(IntStream.range(0, 1000).toArray(), Arrays.stream(order).sorted().toArray());
