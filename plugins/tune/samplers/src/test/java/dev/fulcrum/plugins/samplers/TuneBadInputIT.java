@@ -47,7 +47,7 @@ class TuneBadInputIT extends SharedHostTest {
     void anUnknownPathIsNamedWithTheParamsItCouldBe() {
         String error = refused("    strategy.learnin-rate: {float: [0.001, 0.1]}\n");
         assertEquals("error: pipeline.yaml:10: tune.parameters.strategy.learnin-rate.float[0]: strategy.learnin-rate: "
-                + "unknown parameter; known: batch-size, early-stopping, epochs, learning-rate, tasks", error);
+                + "unknown parameter; known: average, batch-size, early-stopping, epochs, learning-rate, tasks", error);
     }
 
     @Test
