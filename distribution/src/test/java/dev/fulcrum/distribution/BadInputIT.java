@@ -139,8 +139,8 @@ class BadInputIT extends SharedHostTest {
         host().cli("validate", file.toString()).assertExit(0).assertOutContains("is valid: 3 components");
         CliResult describe = host().cli("describe", "supervised").assertExit(0);
         List<String> supervised = describe.out().lines().toList();
-        assertTrue(supervised.contains("    epochs                    integer         >= 1  default 30"), describe.out());
-        assertTrue(supervised.contains("    early-stopping.patience   integer         >= 1  default 5"), describe.out());
+        assertTrue(supervised.contains("    epochs                    integer         >= 1       default 30"), describe.out());
+        assertTrue(supervised.contains("    early-stopping.patience   integer         >= 1       default 5"), describe.out());
         CliResult audit = host().cli("describe", "group-fairness").assertExit(0);
         List<String> groupFairness = audit.out().lines().toList();
         assertTrue(groupFairness.contains("    confidence        number                       in (0, 1)  default 0.95"), audit.out());

@@ -18,7 +18,6 @@ import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.core.train.ModelSoup;
 import dev.fulcrum.math.weights.ParameterTables;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import dev.fulcrum.html.RunReport;
 import dev.fulcrum.math.ensemble.CombineRule;
@@ -208,11 +207,7 @@ public final class RunEnsemble {
     }
 
     private static Map<String, INDArray> parameters(Path network) {
-        try {
-            return ModelSerializer.restoreComputationGraph(network.toFile(), false).paramTable();
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(network + ": not a saved network (" + e.getMessage() + ")", e);
-        }
+        return ModelArchive.readNetwork(network).paramTable();
     }
 
     /** The same tasks, each with the same classes in the same order. */

@@ -17,9 +17,7 @@ import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.html.RunReport;
 import dev.fulcrum.runtime.FulcrumModel;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -165,12 +163,7 @@ public final class RunInspection {
 
     /** {@code theta0.zip} with the final model's trunk and heads; refused where its network does not match. */
     private static TrainableModel startingPoint(Path file, TrainableModel fine) {
-        ComputationGraph graph;
-        try {
-            graph = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": cannot read theta_0's network: " + e.getMessage(), e);
-        }
+        ComputationGraph graph = ModelArchive.readNetwork(file);
         try {
             return new TrainableModel(graph, fine.trunkLayers(), fine.headLayers());
         } catch (IllegalArgumentException e) {

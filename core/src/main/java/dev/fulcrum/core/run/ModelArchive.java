@@ -1,5 +1,6 @@
 package dev.fulcrum.core.run;
 
+import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.runtime.ModelZip;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -47,22 +48,34 @@ public final class ModelArchive {
      */
     public static void write(RunFolder folder, TrainableModel model, Map<String, String> texts,
                              List<Map<String, INDArray>> featureStates, List<Map<String, INDArray>> adaptStates) {
+        writeArchive(folder, model.graph(), out -> {
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                out.putNextEntry(new ZipEntry(PREFIX + text.getKey()));
+                out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            writeStates(out, FEATURES, featureStates);
+            writeStates(out, ModelZip.ADAPT, adaptStates);
+        });
+    }
+
+    /** What a {@code model.zip} holds beside the network: its {@code fulcrum/} entries. */
+    private interface FulcrumEntries {
+        void writeTo(ZipOutputStream out) throws IOException;
+    }
+
+    /** Writes the folder's {@code model.zip} atomically: {@code graph} without updater state, then {@code entries}. */
+    private static void writeArchive(RunFolder folder, ComputationGraph graph, FulcrumEntries entries) {
         Path target = folder.resolve(FILE);
         try {
             Path network = Files.createTempFile(folder.path(), ".network", ".partial");
             Path archive = Files.createTempFile(folder.path(), "." + FILE, ".partial");
             try {
-                ModelSerializer.writeModel(model.graph(), network.toFile(), false);
+                ModelSerializer.writeModel(graph, network.toFile(), false);
                 try (ZipFile source = new ZipFile(network.toFile());
                      ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
                     copyEntries(source, out);
-                    for (Map.Entry<String, String> text : texts.entrySet()) {
-                        out.putNextEntry(new ZipEntry(PREFIX + text.getKey()));
-                        out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
-                        out.closeEntry();
-                    }
-                    writeStates(out, FEATURES, featureStates);
-                    writeStates(out, ModelZip.ADAPT, adaptStates);
+                    entries.writeTo(out);
                 }
                 RunFolder.moveInto(archive, target);
             } finally {
@@ -113,35 +126,33 @@ public final class ModelArchive {
      * schemas and fitted transforms), for a model made from saved ones, as a soup is.
      */
     public static void writeWithNetworkOf(RunFolder folder, ComputationGraph graph, Path source) {
-        Path target = folder.resolve(FILE);
-        try {
-            Path network = Files.createTempFile(folder.path(), ".network", ".partial");
-            Path archive = Files.createTempFile(folder.path(), "." + FILE, ".partial");
-            try {
-                ModelSerializer.writeModel(graph, network.toFile(), false);
-                try (ZipFile built = new ZipFile(network.toFile());
-                     ZipFile fulcrum = new ZipFile(source.toFile());
-                     ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
-                    copyEntries(built, out);
-                    Enumeration<? extends ZipEntry> entries = fulcrum.entries();
-                    while (entries.hasMoreElements()) {
-                        ZipEntry entry = entries.nextElement();
-                        if (entry.getName().startsWith(PREFIX)) {
-                            out.putNextEntry(new ZipEntry(entry.getName()));
-                            try (InputStream in = fulcrum.getInputStream(entry)) {
-                                in.transferTo(out);
-                            }
-                            out.closeEntry();
+        writeArchive(folder, graph, out -> {
+            try (ZipFile fulcrum = new ZipFile(source.toFile())) {
+                Enumeration<? extends ZipEntry> entries = fulcrum.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    if (entry.getName().startsWith(PREFIX)) {
+                        out.putNextEntry(new ZipEntry(entry.getName()));
+                        try (InputStream in = fulcrum.getInputStream(entry)) {
+                            in.transferTo(out);
                         }
+                        out.closeEntry();
                     }
                 }
-                RunFolder.moveInto(archive, target);
-            } finally {
-                Files.deleteIfExists(network);
-                Files.deleteIfExists(archive);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+        });
+    }
+
+    /**
+     * Reads a network saved without Fulcrum's entries, as {@link #STARTING_POINT} is.
+     *
+     * @throws InvalidInputException naming the file where it is not a saved network
+     */
+    public static ComputationGraph readNetwork(Path file) {
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(file + ": not a saved network (" + e.getMessage() + ")", e);
         }
     }
 

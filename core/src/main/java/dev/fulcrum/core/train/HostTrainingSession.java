@@ -29,11 +29,9 @@ import dev.fulcrum.math.random.RandomArrays;
 import dev.fulcrum.math.weights.ParameterTables;
 import dev.fulcrum.runtime.Seeds;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,12 +213,7 @@ public final class HostTrainingSession implements TrainingSession {
             throw new InvalidInputException(source + ": " + (Files.isDirectory(source) ? "the run folder has no "
                     + ModelArchive.STARTING_POINT + " (only runs whose strategy keeps theta_0 have one)" : "no such file"));
         }
-        ComputationGraph saved;
-        try {
-            saved = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": not a saved network (" + e.getMessage() + ")", e);
-        }
+        ComputationGraph saved = ModelArchive.readNetwork(file);
         ComputationGraph graph = model.graph();
         ParameterTables.requireSame(saved.paramTable(), file.toString(), graph.paramTable(), "this run's model");
         saved.paramTable().forEach((name, values) -> graph.setParam(name, values));
