@@ -17,11 +17,11 @@ import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.core.train.ModelSoup;
-import dev.fulcrum.math.weights.ParameterTables;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import dev.fulcrum.html.RunReport;
 import dev.fulcrum.math.ensemble.CombineRule;
+import dev.fulcrum.math.weights.ParameterTables;
 import dev.fulcrum.runtime.FulcrumModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
