@@ -3,7 +3,6 @@ package dev.fulcrum.math.weights;
 import dev.fulcrum.api.Experimental;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,26 +39,16 @@ public final class EqualAverage {
      * @throws MismatchedParametersException when the table is not of the graph of the tables added before
      */
     public void add(Map<String, INDArray> table) {
+        Map<String, INDArray> averaged = ParameterTables.without(table, excluded);
         if (mean == null) {
-            mean = new LinkedHashMap<>();
-            table.forEach((name, values) -> {
-                if (!excluded.contains(name)) {
-                    mean.put(name, values.dup());
-                }
-            });
+            mean = ParameterTables.copy(averaged);
             count = 1;
             return;
         }
-        ParameterTables.requireSame(mean, "the average", without(table), "table " + (count + 1));
+        ParameterTables.requireSame(mean, "the average", averaged, "table " + (count + 1));
         count++;
         double share = 1.0 / count;
         mean.forEach((name, values) -> values.addi(table.get(name).sub(values).muli(share)));
-    }
-
-    private Map<String, INDArray> without(Map<String, INDArray> table) {
-        Map<String, INDArray> kept = new LinkedHashMap<>(table);
-        kept.keySet().removeAll(excluded);
-        return kept;
     }
 
     /** How many tables were added. */

@@ -3,7 +3,6 @@ package dev.fulcrum.math.weights;
 import dev.fulcrum.api.Experimental;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,25 +32,18 @@ public final class ExponentialAverage {
         this.excluded = Set.copyOf(excluded);
     }
 
+    /**
+     * @throws MismatchedParametersException when the table is not of the graph of the tables before
+     */
     public void update(Map<String, INDArray> table) {
         updates++;
+        Map<String, INDArray> averaged = ParameterTables.without(table, excluded);
         if (average == null) {
-            average = new LinkedHashMap<>();
-            table.forEach((name, values) -> {
-                if (!excluded.contains(name)) {
-                    average.put(name, values.dup());
-                }
-            });
+            average = ParameterTables.copy(averaged);
             return;
         }
-        average.forEach((name, values) -> {
-            INDArray current = table.get(name);
-            if (current == null || current.length() != values.length()) {
-                throw new MismatchedParametersException("parameter " + name + " of the average is not in the table of update "
-                        + updates + " (or has another shape)");
-            }
-            values.muli(decay).addi(current.mul(1 - decay));
-        });
+        ParameterTables.requireSame(average, "the average", averaged, "the table of update " + updates);
+        average.forEach((name, values) -> values.muli(decay).addi(averaged.get(name).mul(1 - decay)));
     }
 
     /** How many tables were averaged. */

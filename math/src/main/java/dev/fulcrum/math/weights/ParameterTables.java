@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parameter tables: a network's parameters by name (DL4J's {@code paramTable()}, whose keys are
@@ -27,6 +28,13 @@ public final class ParameterTables {
         Map<String, INDArray> copy = new LinkedHashMap<>();
         table.forEach((name, values) -> copy.put(name, values.dup()));
         return copy;
+    }
+
+    /** The table without the {@code names} (the arrays are not copied), in the table's order. */
+    public static Map<String, INDArray> without(Map<String, INDArray> table, Set<String> names) {
+        Map<String, INDArray> kept = new LinkedHashMap<>(table);
+        kept.keySet().removeAll(names);
+        return kept;
     }
 
     /**
