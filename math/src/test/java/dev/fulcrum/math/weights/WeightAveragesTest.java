@@ -21,18 +21,10 @@ class WeightAveragesTest {
     private static Map<String, INDArray> table(long seed) {
         Random random = new Random(seed);
         Map<String, INDArray> table = new LinkedHashMap<>();
-        table.put("dense-1_W", array(random, 4, 3));
-        table.put("dense-1_b", array(random, 1, 3));
-        table.put("bn_mean", array(random, 1, 3));
+        table.put("dense-1_W", GaussianArrays.of(random, 4, 3));
+        table.put("dense-1_b", GaussianArrays.of(random, 1, 3));
+        table.put("bn_mean", GaussianArrays.of(random, 1, 3));
         return table;
-    }
-
-    private static INDArray array(Random random, int rows, int columns) {
-        float[] values = new float[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * 3);
-        }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
     }
 
     private static double[] values(INDArray array) {

@@ -21,19 +21,11 @@ class WeightInterpolationTest {
     private static Map<String, INDArray> table(long seed) {
         Random random = new Random(seed);
         Map<String, INDArray> table = new LinkedHashMap<>();
-        table.put("dense-1_W", randomArray(random, 4, 3));
-        table.put("dense-1_b", randomArray(random, 1, 3));
-        table.put("bn_mean", randomArray(random, 1, 3));
-        table.put("specific_W", randomArray(random, 3, 2));
+        table.put("dense-1_W", GaussianArrays.of(random, 4, 3));
+        table.put("dense-1_b", GaussianArrays.of(random, 1, 3));
+        table.put("bn_mean", GaussianArrays.of(random, 1, 3));
+        table.put("specific_W", GaussianArrays.of(random, 3, 2));
         return table;
-    }
-
-    private static INDArray randomArray(Random random, int rows, int columns) {
-        float[] values = new float[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * 3);
-        }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
     }
 
     @Test
