@@ -51,14 +51,7 @@ class EnsembleIT {
     }
 
     private static RunRecord run(String runs, String... settings) throws Exception {
-        String[] args = new String[4 + settings.length];
-        args[0] = "run";
-        args[1] = pipeline.toString();
-        args[2] = "--runs";
-        args[3] = runs;
-        System.arraycopy(settings, 0, args, 4, settings.length);
-        Launcher.run(work, args).assertExit(0);
-        return RunRecord.latestIn(work.resolve(runs));
+        return Launcher.runPipeline(work, pipeline, runs, settings);
     }
 
     @Test

@@ -58,10 +58,7 @@ class InspectIT {
     }
 
     private static RunRecord run(String runs, String... settings) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--runs", runs));
-        args.addAll(Arrays.asList(settings));
-        Launcher.run(work, args.toArray(String[]::new)).assertExit(0);
-        return RunRecord.latestIn(work.resolve(runs));
+        return Launcher.runPipeline(work, pipeline, runs, settings);
     }
 
     private static JsonNode read(Path folder) throws IOException {

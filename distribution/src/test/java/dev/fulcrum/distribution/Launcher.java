@@ -1,6 +1,7 @@
 package dev.fulcrum.distribution;
 
 import dev.fulcrum.testkit.CliResult;
+import dev.fulcrum.testkit.RunRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,18 @@ final class Launcher {
 
     static CliResult run(Path workingFolder, String... args) throws IOException, InterruptedException {
         return ChildProcess.run(command(workingFolder, args), Duration.ofMinutes(5));
+    }
+
+    /**
+     * {@code fulcrum run PIPELINE --runs RUNS SETTINGS...} in {@code work}, which must succeed.
+     *
+     * @return the run it made, the latest in {@code work/RUNS}
+     */
+    static RunRecord runPipeline(Path work, Path pipeline, String runs, String... settings) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--runs", runs));
+        args.addAll(List.of(settings));
+        run(work, args.toArray(String[]::new)).assertExit(0);
+        return RunRecord.latestIn(work.resolve(runs));
     }
 
     /** The launcher's command in {@code workingFolder}, not yet started, for a test that sets its environment or stops it. */

@@ -57,10 +57,7 @@ class SoupIT {
     }
 
     private static RunRecord run(String runs, String... settings) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--runs", runs));
-        args.addAll(List.of(settings));
-        Launcher.run(work, args.toArray(String[]::new)).assertExit(0);
-        return RunRecord.latestIn(work.resolve(runs));
+        return Launcher.runPipeline(work, pipeline, runs, settings);
     }
 
     private static Map<String, INDArray> parameters(Path network) throws Exception {
