@@ -10,6 +10,8 @@ import json
 import os
 import sys
 
+from scipy.stats import kendalltau
+
 
 def latest(runs, name, seed):
     folders = sorted(f for f in glob.glob(os.path.join(runs, f"{name}-seed{seed}-*"))
@@ -19,26 +21,6 @@ def latest(runs, name, seed):
     with open(os.path.join(folders[-1], "summary.json")) as f:
         summary = json.load(f)
     return summary if summary["status"] == "succeeded" else None
-
-
-def kendall_tau(x, y):
-    """Kendall's tau-b (ties in either ranking counted as Kendall 1945 does)."""
-    concordant = discordant = ties_x = ties_y = 0
-    for i in range(len(x)):
-        for j in range(i + 1, len(x)):
-            dx, dy = x[i] - x[j], y[i] - y[j]
-            if dx == 0 and dy == 0:
-                continue
-            if dx == 0:
-                ties_x += 1
-            elif dy == 0:
-                ties_y += 1
-            elif dx * dy > 0:
-                concordant += 1
-            else:
-                discordant += 1
-    denominator = ((concordant + discordant + ties_x) * (concordant + discordant + ties_y)) ** 0.5
-    return (concordant - discordant) / denominator if denominator else float("nan")
 
 
 def rank(value, others):
@@ -70,7 +52,7 @@ def model_tables(runs, prefix, cuts, title):
         scores = {c["freeze"]: c["score"] for c in choice["candidates"]}
         specific = {cut: grid[cut]["balance"]["specific"] for cut in cuts}
         general = {cut: grid[cut]["balance"]["general"] for cut in cuts}
-        tau = kendall_tau([scores[cut] for cut in cuts], [specific[cut] for cut in cuts])
+        tau, _ = kendalltau([scores[cut] for cut in cuts], [specific[cut] for cut in cuts])
         taus.append(tau)
         rows.append((seed, choice, auto, specific, general, scores, tau))
     if not rows:
