@@ -141,8 +141,7 @@ public final class HostTrainingSession implements TrainingSession {
 
     @Override
     public INDArray trainingInputs(String task, int maxRows) {
-        INDArray inputs = Nd4j.pullRows(data.features(), 1, sampledTrainingRows(task, maxRows));
-        return inputs.rank() == 2 ? inputs : inputs.reshape('c', inputs.size(0), -1);
+        return Nd4j.pullRows(data.features(), 1, sampledTrainingRows(task, maxRows));
     }
 
     /** The task's labelled training rows, or a seeded sample of {@code maxRows} of them, in row order. */
