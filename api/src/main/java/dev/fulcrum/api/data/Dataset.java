@@ -13,9 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Rows of features with, per row: a label for each task (or {@link #NO_LABEL}), a sample weight, a
- * domain id, a partition, and sensitive attributes that are kept apart from the features so that
- * a model never sees them unless a pipeline puts them there on purpose.
+ * Rows of features with, per row: an id, a label for each task (or {@link #NO_LABEL}), a sample
+ * weight, a domain id, a partition, and sensitive attributes that are kept apart from the features
+ * so that a model never sees them unless a pipeline puts them there on purpose.
+ *
+ * <p>A row's id names where it came from so that it survives re-reading the same file, for example
+ * {@code train-images-idx3-ubyte.gz#4711} or {@code data.csv#row=17}: experts' corrections and every
+ * listing of rows refer to rows by it. A source that sets none gets {@code #0}, {@code #1}, ... in
+ * the order it built the rows.
  *
  * <p>A dataset is immutable: the {@code with...} methods return new instances that share what did
  * not change. Accessors for per-row arrays return copies; {@link #features()} returns the array
@@ -34,9 +39,10 @@ public final class Dataset {
     private final int[] domains;
     private final Map<String, String[]> sensitive;
     private final Partition[] partitions;
+    private final String[] ids;
 
     private Dataset(Schema schema, INDArray features, Map<String, int[]> labels, float[] weights, int[] domains,
-                    Map<String, String[]> sensitive, Partition[] partitions) {
+                    Map<String, String[]> sensitive, Partition[] partitions, String[] ids) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.features = Objects.requireNonNull(features, "features");
         int rows = (int) features.rows();
@@ -74,6 +80,13 @@ public final class Dataset {
         requireLength(this.weights.length, rows, "weights");
         requireLength(this.domains.length, rows, "domains");
         requireLength(this.partitions.length, rows, "partitions");
+        this.ids = ids == null ? numberedIds("", rows) : ids;
+        requireLength(this.ids.length, rows, "ids");
+        for (int i = 0; i < this.ids.length; i++) {
+            if (this.ids[i] == null || this.ids[i].isEmpty()) {
+                throw new IllegalArgumentException("row " + i + " has no id");
+            }
+        }
         for (int domain : this.domains) {
             if (domain < 0 || domain >= schema.domains().size()) {
                 throw new IllegalArgumentException("domain id " + domain + " is outside the schema's domains " + schema.domains());
@@ -97,6 +110,15 @@ public final class Dataset {
         float[] array = new float[rows];
         Arrays.fill(array, value);
         return array;
+    }
+
+    /** {@code prefix#0}, {@code prefix#1}, ...: the ids of rows that a file position or a seed fixes. */
+    public static String[] numberedIds(String prefix, int rows) {
+        String[] ids = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            ids[i] = prefix + "#" + i;
+        }
+        return ids;
     }
 
     private static Partition[] filled(int rows, Partition value) {
@@ -143,6 +165,15 @@ public final class Dataset {
         return partitions.clone();
     }
 
+    /** The id of each row (see the class comment). */
+    public String[] ids() {
+        return ids.clone();
+    }
+
+    public String id(int row) {
+        return ids[row];
+    }
+
     /** Sensitive attributes by name, one value per row; never part of the features. */
     public Map<String, String[]> sensitive() {
         Map<String, String[]> copy = new LinkedHashMap<>();
@@ -186,10 +217,12 @@ public final class Dataset {
         float[] selectedWeights = new float[rows.length];
         int[] selectedDomains = new int[rows.length];
         Partition[] selectedPartitions = new Partition[rows.length];
+        String[] selectedIds = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
             selectedWeights[i] = weights[rows[i]];
             selectedDomains[i] = domains[rows[i]];
             selectedPartitions[i] = partitions[rows[i]];
+            selectedIds[i] = ids[rows[i]];
         }
         Map<String, String[]> selectedSensitive = new LinkedHashMap<>();
         sensitive.forEach((name, values) -> {
@@ -199,7 +232,7 @@ public final class Dataset {
             }
             selectedSensitive.put(name, picked);
         });
-        return new Dataset(schema, selected, selectedLabels, selectedWeights, selectedDomains, selectedSensitive, selectedPartitions);
+        return new Dataset(schema, selected, selectedLabels, selectedWeights, selectedDomains, selectedSensitive, selectedPartitions, selectedIds);
     }
 
     private static int[] pick(int[] values, int[] rows) {
@@ -223,7 +256,7 @@ public final class Dataset {
         if (newFeatures.rows() != rows()) {
             throw new IllegalArgumentException("new features have " + newFeatures.rows() + " rows, the dataset has " + rows());
         }
-        return new Dataset(newSchema, newFeatures, labels, weights, domains, sensitive, partitions);
+        return new Dataset(newSchema, newFeatures, labels, weights, domains, sensitive, partitions, ids);
     }
 
     /** The same features and schema, new values (the same rows, transformed). */
@@ -232,11 +265,11 @@ public final class Dataset {
     }
 
     public Dataset withWeights(float[] newWeights) {
-        return new Dataset(schema, features, labels, newWeights.clone(), domains, sensitive, partitions);
+        return new Dataset(schema, features, labels, newWeights.clone(), domains, sensitive, partitions, ids);
     }
 
     public Dataset withPartitions(Partition[] newPartitions) {
-        return new Dataset(schema, features, labels, weights, domains, sensitive, newPartitions.clone());
+        return new Dataset(schema, features, labels, weights, domains, sensitive, newPartitions.clone(), ids);
     }
 
     /** New labels for one task, same rows (hiding target-domain labels from training, say). */
@@ -246,7 +279,7 @@ public final class Dataset {
         }
         Map<String, int[]> replaced = new LinkedHashMap<>(labels);
         replaced.put(task, newLabels.clone());
-        return new Dataset(schema, features, replaced, weights, domains, sensitive, partitions);
+        return new Dataset(schema, features, replaced, weights, domains, sensitive, partitions, ids);
     }
 
     /** Only the named tasks, in schema order; the labels of the others are dropped. */
@@ -254,7 +287,7 @@ public final class Dataset {
         List<Task> tasks = schema.tasks().stream().filter(t -> keep.contains(t.name())).toList();
         Map<String, int[]> kept = new LinkedHashMap<>();
         tasks.forEach(t -> kept.put(t.name(), labels.get(t.name())));
-        return new Dataset(schema.withTasks(tasks), features, kept, weights, domains, sensitive, partitions);
+        return new Dataset(schema.withTasks(tasks), features, kept, weights, domains, sensitive, partitions, ids);
     }
 
     /** Renames a task, keeping its classes and labels. */
@@ -266,7 +299,7 @@ public final class Dataset {
             tasks.add(task.renamed(name));
             renamed.put(name, labels.get(task.name()));
         }
-        return new Dataset(schema.withTasks(tasks), features, renamed, weights, domains, sensitive, partitions);
+        return new Dataset(schema.withTasks(tasks), features, renamed, weights, domains, sensitive, partitions, ids);
     }
 
     /**
@@ -309,6 +342,8 @@ public final class Dataset {
         }
         Partition[] joinedPartitions = Arrays.copyOf(partitions, n + m);
         System.arraycopy(other.partitions, 0, joinedPartitions, n, m);
+        String[] joinedIds = Arrays.copyOf(ids, n + m);
+        System.arraycopy(other.ids, 0, joinedIds, n, m);
         Map<String, String[]> joinedSensitive = new LinkedHashMap<>();
         List<String> attributes = new ArrayList<>(sensitive.keySet());
         other.sensitive.keySet().stream().filter(a -> !attributes.contains(a)).forEach(attributes::add);
@@ -328,7 +363,7 @@ public final class Dataset {
         Schema joinedSchema = new Schema(schema.features(), tasks, domainNames,
                 schema.image().equals(other.schema.image()) ? schema.image().orElse(null) : null);
         INDArray joinedFeatures = Nd4j.concat(0, features, other.features);
-        return new Dataset(joinedSchema, joinedFeatures, joinedLabels, joinedWeights, joinedDomains, joinedSensitive, joinedPartitions);
+        return new Dataset(joinedSchema, joinedFeatures, joinedLabels, joinedWeights, joinedDomains, joinedSensitive, joinedPartitions, joinedIds);
     }
 
     private static void copyOrFill(int[] source, int[] target, int offset, int length) {
@@ -353,6 +388,7 @@ public final class Dataset {
         private float[] weights;
         private int[] domains;
         private Partition[] partitions;
+        private String[] ids;
 
         private Builder(Schema schema, INDArray features) {
             this.schema = schema;
@@ -379,13 +415,19 @@ public final class Dataset {
             return this;
         }
 
+        /** Each row's id; by default {@code #0}, {@code #1}, ... */
+        public Builder ids(String[] values) {
+            ids = values.clone();
+            return this;
+        }
+
         public Builder sensitive(String attribute, String[] values) {
             sensitive.put(attribute, values.clone());
             return this;
         }
 
         public Dataset build() {
-            return new Dataset(schema, features, labels, weights, domains, sensitive, partitions);
+            return new Dataset(schema, features, labels, weights, domains, sensitive, partitions, ids);
         }
     }
 }

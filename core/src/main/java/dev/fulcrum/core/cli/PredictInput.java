@@ -37,7 +37,8 @@ import java.util.Locale;
  * a CSV file of columns by name, a YAML data-source mapping made through the host's plugins (with
  * the run's own split where a partition is asked for), or IDX images read by the {@code idx} source.
  *
- * @param ids the {@code id} column's values, else each row's number in what was read (from 0)
+ * @param ids a CSV's {@code id} column, else each CSV row's number in the file (from 0); the source's
+ *     row ids for a mapping or IDX images ({@code t10k-images-idx3-ubyte.gz#17})
  */
 record PredictInput(Dataset rows, String[] ids) {
 
@@ -126,7 +127,6 @@ record PredictInput(Dataset rows, String[] ids) {
         ObjectNode pipeline = saved.root();
         long seed = pipeline.path("seed").asLong(0);
         Dataset data = named(load(host, document, folder, seed));
-        String[] ids = numbered(data.rows());
         if (partition != null) {
             if (pipeline.path("data").hasNonNull("general")) {
                 throw new InvalidInputException("--partition splits the rows as the run did, which needs all of the run's data; "
@@ -134,15 +134,9 @@ record PredictInput(Dataset rows, String[] ids) {
             }
             SplitConfig split = new ParamsBinder(folder).bind(pipeline.path("split"), SplitConfig.class,
                     ConfigPath.ROOT.child("split"), saved);
-            int[] rows = Splitter.split(data, split, Seeds.derive(seed, "split")).rowsIn(partition);
-            data = data.select(rows);
-            String[] picked = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                picked[i] = ids[rows[i]];
-            }
-            ids = picked;
+            data = data.select(Splitter.split(data, split, Seeds.derive(seed, "split")).rowsIn(partition));
         }
-        return new PredictInput(model.inRawSchema(data), ids);
+        return new PredictInput(model.inRawSchema(data), data.ids());
     }
 
     /** Loads the rows of a data-source mapping through the host's plugins, with the run's seed. */

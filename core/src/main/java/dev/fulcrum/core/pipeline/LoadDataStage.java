@@ -7,11 +7,15 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import jakarta.inject.Inject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads the specific data and, where configured, the general data, names their tasks
- * {@code specific} and {@code general}, and joins them into one set of rows.
+ * {@code specific} and {@code general}, and joins them into one set of rows. Each source's row ids
+ * are unique; the two sources may share ids (both may read one file), so a row is named by its
+ * task and its id.
  */
 final class LoadDataStage implements PipelineStage {
 
@@ -63,7 +67,20 @@ final class LoadDataStage implements PipelineStage {
         if (data.schema().tasks().isEmpty()) {
             throw new InvalidInputException(source.label() + " has no label column or task");
         }
+        requireUniqueIds(data, source);
         return data;
+    }
+
+    /** Corrections and listings name rows by id, so within one source no two rows may share one. */
+    private static void requireUniqueIds(Dataset data, Resolved<DataSource> source) {
+        Map<String, Integer> seen = new HashMap<>(data.rows() * 2);
+        for (int row = 0; row < data.rows(); row++) {
+            Integer earlier = seen.putIfAbsent(data.id(row), row);
+            if (earlier != null) {
+                throw new InvalidInputException(source.label() + " gave rows " + earlier + " and " + row
+                        + " the same id " + data.id(row) + "; a source's row ids must be unique");
+            }
+        }
     }
 
     /** The task with this name, else the source's first task, takes the name. */

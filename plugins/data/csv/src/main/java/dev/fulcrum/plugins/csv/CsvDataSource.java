@@ -47,8 +47,12 @@ final class CsvDataSource implements DataSource {
             if (params.domain() != null) {
                 header.require(params.domain(), "domain");
             }
+            if (params.id() != null) {
+                header.require(params.id(), "id");
+            }
             List<String> features = params.features() != null ? params.features() : header.names().stream()
-                    .filter(name -> !name.equals(params.label()) && !params.sensitive().contains(name) && !name.equals(params.domain()))
+                    .filter(name -> !name.equals(params.label()) && !params.sensitive().contains(name) && !name.equals(params.domain())
+                            && !name.equals(params.id()))
                     .toList();
             if (features.isEmpty()) {
                 throw new DataFileException(file, 1, null, "no feature columns: the header has only the label, sensitive and domain columns");
@@ -64,6 +68,9 @@ final class CsvDataSource implements DataSource {
             columns.addAll(params.sensitive());
             if (params.domain() != null) {
                 columns.add(params.domain());
+            }
+            if (params.id() != null) {
+                columns.add(params.id());
             }
             return new Layout(features, columns);
         }
@@ -123,7 +130,34 @@ final class CsvDataSource implements DataSource {
             builder.domains(domains);
         }
         params.sensitive().forEach(name -> builder.sensitive(name, columns.column(name)));
-        return builder.build();
+        return builder.ids(ids(file, columns)).build();
+    }
+
+    /** The id column's values, each checked to be unique and not empty, or else the file's name and each row's line. */
+    private String[] ids(Path file, CsvColumns columns) {
+        if (params.id() == null) {
+            String prefix = file.getFileName() + "#row=";
+            String[] ids = new String[columns.rows()];
+            for (int r = 0; r < ids.length; r++) {
+                ids[r] = prefix + columns.line(r);
+            }
+            return ids;
+        }
+        int[] codes = columns.codes(params.id());
+        String[] values = columns.values(params.id());
+        int[] firstRow = new int[values.length];
+        java.util.Arrays.fill(firstRow, -1);
+        for (int r = 0; r < codes.length; r++) {
+            if (values[codes[r]].isEmpty()) {
+                throw columns.problem(r, params.id(), "missing id");
+            }
+            if (firstRow[codes[r]] >= 0) {
+                throw columns.problem(r, params.id(), "id \"" + values[codes[r]] + "\" is also the id of row "
+                        + columns.line(firstRow[codes[r]]));
+            }
+            firstRow[codes[r]] = r;
+        }
+        return columns.column(params.id());
     }
 
     private static int[] mapped(int[] codes, int[] byCode) {

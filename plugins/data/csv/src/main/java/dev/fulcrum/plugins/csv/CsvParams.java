@@ -15,12 +15,14 @@ public record CsvParams(
         @Doc("class names in order; by default the label values found, sorted") List<String> classes,
         @Doc("the field separator, one character") String delimiter,
         @Doc("feature columns whose values are category names: each holds the index of its category among the "
-                + "sorted names found, and the schema keeps the names (for one-hot)") List<String> categorical) {
+                + "sorted names found, and the schema keeps the names (for one-hot)") List<String> categorical,
+        @Doc("a column of row ids, each unique, that corrections and listings of rows refer to; none: a row's id is "
+                + "the file's name and the row's line, e.g. data.csv#row=17") String id) {
 
     /** Params without categorical columns. */
     public CsvParams(Path path, String label, List<String> features, List<String> sensitive, String domain, List<String> classes,
                      String delimiter) {
-        this(path, label, features, sensitive, domain, classes, delimiter, null);
+        this(path, label, features, sensitive, domain, classes, delimiter, null, null);
     }
 
     public CsvParams {

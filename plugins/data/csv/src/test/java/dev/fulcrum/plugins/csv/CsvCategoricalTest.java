@@ -26,7 +26,7 @@ class CsvCategoricalTest {
 
     private Dataset load(String csv, List<String> features, List<String> categorical) throws IOException {
         Path file = Files.writeString(folder.resolve("d.csv"), csv);
-        CsvParams params = new CsvParams(file, "outcome", features, null, null, null, null, categorical);
+        CsvParams params = new CsvParams(file, "outcome", features, null, null, null, null, categorical, null);
         return new CsvDataSourceFactory().create(params, new HostRunContext(0, RunFolder.at(folder))).load();
     }
 
@@ -50,7 +50,7 @@ class CsvCategoricalTest {
     @Test
     void categoricalColumnsMustBeFeatures() {
         assertEquals("categorical", assertThrows(InvalidParamsException.class,
-                () -> new CsvParams(folder, "outcome", List.of("age"), null, null, null, null, List.of("colour"))).field());
+                () -> new CsvParams(folder, "outcome", List.of("age"), null, null, null, null, List.of("colour"), null)).field());
         assertThrows(DataFileException.class, () -> load("age,colour,outcome\n30,red,a\n41,blue,b\n", null, List.of("outcome")));
     }
 }

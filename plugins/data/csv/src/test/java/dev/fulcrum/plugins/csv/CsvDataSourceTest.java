@@ -119,4 +119,25 @@ class CsvDataSourceTest {
         assertEquals("params.yaml:1: delimiter: must be one character other than a quote or a line break, got \"\"\"",
                 ParamsYaml.error(CsvParams.class, "{path: d.csv, delimiter: '\"'}"));
     }
+
+    @Test
+    void rowIdsAreTheFileAndLineOrTheIdColumn() throws IOException {
+        String csv = "key,x,outcome\nb7,1,a\n\na3,2,b\n";
+        assertArrayEquals(new String[] {"d.csv#row=2", "d.csv#row=4"},
+                load(csv, new CsvParams(folder.resolve("d.csv"), "outcome", List.of("x"), null, null, null, null)).ids());
+        Dataset keyed = load(csv, new CsvParams(folder.resolve("d.csv"), "outcome", null, null, null, null, null, null, "key"));
+        assertArrayEquals(new String[] {"b7", "a3"}, keyed.ids());
+        assertEquals(List.of("x"), keyed.schema().featureNames(), "the id column is no feature");
+    }
+
+    @Test
+    void aRepeatedOrMissingIdNamesItsRowAndTheEarlierOne() throws IOException {
+        Path file = Files.writeString(folder.resolve("d.csv"), "key,x,outcome\nb7,1,a\nb7,2,b\n");
+        CsvParams keyed = new CsvParams(file, "outcome", null, null, null, null, null, null, "key");
+        assertEquals(file + ": row 3, column key: id \"b7\" is also the id of row 2", assertThrows(DataFileException.class,
+                () -> new CsvDataSourceFactory().create(keyed, context()).load()).getMessage());
+        Files.writeString(file, "key,x,outcome\nb7,1,a\n,2,b\n");
+        assertEquals(file + ": row 3, column key: missing id", assertThrows(DataFileException.class,
+                () -> new CsvDataSourceFactory().create(keyed, context()).load()).getMessage());
+    }
 }

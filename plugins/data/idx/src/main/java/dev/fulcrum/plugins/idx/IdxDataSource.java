@@ -21,7 +21,8 @@ import java.util.TreeSet;
 /**
  * Reads the training (and test) image and label files, keeps the rows of the chosen classes, draws
  * the labelled training (and validation) rows per class, and scales pixels from bytes to [0, 1]. The
- * files are read whole and checked before any row is made.
+ * files are read whole and checked before any row is made. A row's id is its image file's name and
+ * its record there, counted from 0: {@code train-images-idx3-ubyte.gz#4711}.
  */
 final class IdxDataSource implements DataSource {
 
@@ -96,10 +97,14 @@ final class IdxDataSource implements DataSource {
         ImageShape image = new ImageShape(1, shape[0], shape[1]);
         float[] pixels = new float[rows.size() * image.size()];
         int[] labels = new int[rows.size()];
+        String[] ids = new String[rows.size()];
+        String trainFile = params.images().getFileName().toString();
+        String testFile = test == null ? null : params.testImages().getFileName().toString();
         for (int i = 0; i < rows.size(); i++) {
             Pair pair = i < trainRows ? train : test;
             pair.images().copyScaled(rows.get(i), PIXEL_SCALE, pixels, i * image.size());
             labels[i] = classOf[pair.label(rows.get(i))];
+            ids[i] = (i < trainRows ? trainFile : testFile) + "#" + rows.get(i);
         }
         context.recordInput(params.images());
         context.recordInput(params.labels());
@@ -110,6 +115,7 @@ final class IdxDataSource implements DataSource {
         return Dataset.builder(schema(image, names), Nd4j.create(pixels, new long[] {rows.size(), image.size()}, DataType.FLOAT))
                 .labels(TASK, labels)
                 .partitions(partitions.toArray(Partition[]::new))
+                .ids(ids)
                 .build();
     }
 
@@ -129,6 +135,7 @@ final class IdxDataSource implements DataSource {
                 .map(c -> params.classNames() == null ? String.valueOf(c) : params.classNames().get(c)).toList();
         return Dataset.builder(schema(image, names), Nd4j.create(pixels, new long[] {images.count(), image.size()}, DataType.FLOAT))
                 .labels(TASK, labels)
+                .ids(Dataset.numberedIds(params.images().getFileName().toString(), images.count()))
                 .build();
     }
 

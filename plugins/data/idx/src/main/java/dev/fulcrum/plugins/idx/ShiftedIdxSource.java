@@ -64,7 +64,17 @@ final class ShiftedIdxSource implements DataSource {
         return Dataset.builder(schema, Nd4j.vstack(pixels(source, sourceRows, image.size()), targetPixels))
                 .labels(Tasks.SPECIFIC, labels)
                 .domains(domains)
+                .ids(ids(sourceRows, targetRows))
                 .build();
+    }
+
+    /** The source rows by their source file's record, then the target rows by theirs. */
+    private String[] ids(int sourceRows, int targetRows) {
+        String[] ids = Arrays.copyOf(Dataset.numberedIds(file(params.sourceImages()).getFileName().toString(), sourceRows),
+                sourceRows + targetRows);
+        System.arraycopy(Dataset.numberedIds(file(params.targetImages()).getFileName().toString(), targetRows), 0, ids,
+                sourceRows, targetRows);
+        return ids;
     }
 
     private Path file(String name) {

@@ -250,4 +250,23 @@ class IdxDataSourceTest {
         assertEquals("images", assertThrows(InvalidParamsException.class, () -> new IdxFactory().create(
                 new IdxParams(null, null, null, null, null, null, null, null, null), context())).field());
     }
+
+    @Test
+    void aRowsIdIsItsImageFilesNameAndRecordAndSurvivesReReading() {
+        IdxImages.Files train = IdxImages.write(folder, "train", 40, 4, 4, 1, true);
+        IdxImages.Files test = IdxImages.write(folder, "test", 12, 4, 4, 2, true);
+        Dataset data = load(params(train, test, List.of(0, 1, 2), null, 3, 2, 5L));
+        Dataset again = load(params(train, test, List.of(0, 1, 2), null, 3, 2, 5L));
+        assertArrayEquals(data.ids(), again.ids());
+        String trainName = train.images().getFileName().toString();
+        String testName = test.images().getFileName().toString();
+        for (int row = 0; row < data.rows(); row++) {
+            String prefix = (data.partition(row) == Partition.TEST ? testName : trainName) + "#";
+            assertTrue(data.id(row).startsWith(prefix), data.id(row));
+        }
+        assertEquals(data.rows(), new HashSet<>(List.of(data.ids())).size(), "unique");
+        Dataset picked = data.select(new int[] {4, 1});
+        assertArrayEquals(new String[] {data.id(4), data.id(1)}, picked.ids(), "select keeps each row's id");
+        assertArrayEquals(new String[] {data.id(4), data.id(1), data.id(0)}, picked.concat(data.select(new int[] {0})).ids());
+    }
 }

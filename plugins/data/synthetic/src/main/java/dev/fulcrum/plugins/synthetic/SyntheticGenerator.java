@@ -81,6 +81,7 @@ final class SyntheticGenerator {
                 .labels(Tasks.GENERAL, general)
                 .domains(domains)
                 .sensitive("group", groups)
+                .ids(Dataset.numberedIds("synthetic", n))
                 .build();
     }
 

@@ -70,7 +70,7 @@ class ConcatPluginIT extends PluginContract {
         assertTrue(resolved.contains("per: \"auto\"") || resolved.contains("per: auto"),
                 "the nested extractors' defaults are written out: " + resolved);
         Dataset raw = new CsvDataSourceFactory().create(new CsvParams(csv, "label", null, null, null, MixedColumnsCsv.CLASSES, null,
-                List.of("colour")), new HostRunContext(0, RunFolder.at(folder))).load();
+                List.of("colour"), null), new HostRunContext(0, RunFolder.at(folder))).load();
         SavedModelCheck.assertPredictsAsInRun(host(), run, raw, MixedColumnsCsv.LABEL);
     }
 

@@ -53,7 +53,7 @@ class TabularPluginIT extends PluginContract {
         }
         assertTrue(run.metric("test", "specific", "accuracy") > 0.8, run.summary().path("metrics").toPrettyString());
         Dataset raw = new CsvDataSourceFactory().create(new CsvParams(csv, "label", null, null, null, List.of("low", "high"), null,
-                List.of("colour")), new HostRunContext(0, RunFolder.at(folder))).load();
+                List.of("colour"), null), new HostRunContext(0, RunFolder.at(folder))).load();
         SavedModelCheck.assertPredictsAsInRun(host(), run, raw, "label");
     }
 }
