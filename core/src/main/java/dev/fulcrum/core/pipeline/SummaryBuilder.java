@@ -290,7 +290,7 @@ final class SummaryBuilder {
             entry.file().rows().forEach(row -> tasks.add(row.task()));
             ObjectNode file = files.addObject().put("path", entry.spec().file().toString()).put("sha256", entry.file().sha256())
                     .put("format", entry.file().format().label())
-                    .put("task", entry.spec().task() != null ? entry.spec().task() : String.join(",", tasks))
+                    .put("task", entry.spec().task() != null ? entry.spec().task() : tasks.isEmpty() ? null : String.join(",", tasks))
                     .put("rows", entry.file().rows().size());
             if (state.feedback == null) {
                 file.putNull("changed");
