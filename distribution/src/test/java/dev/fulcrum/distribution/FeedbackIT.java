@@ -71,8 +71,9 @@ class FeedbackIT extends SharedHostTest {
         Dataset rows = Splitter.split(resolved.specific().component().load(), resolved.split(), Seeds.derive(5, "split"));
         train = new ArrayList<>();
         test = new ArrayList<>();
-        int[] given = rows.labels("specific");
-        List<String> classes = rows.schema().task("specific").orElseThrow().classes();
+        // The source's own task (its label column); the run names it specific.
+        int[] given = rows.labels(rows.schema().tasks().get(0).name());
+        List<String> classes = rows.schema().tasks().get(0).classes();
         for (int row = 0; row < rows.rows(); row++) {
             labels.put(rows.id(row), classes.get(given[row]));
             (rows.partition(row) == Partition.TRAIN ? train : rows.partition(row) == Partition.TEST ? test : new ArrayList<String>())

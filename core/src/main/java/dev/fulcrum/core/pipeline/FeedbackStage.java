@@ -14,6 +14,7 @@ import dev.fulcrum.core.run.Json;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,9 +54,12 @@ final class FeedbackStage implements PipelineStage {
         RowOwners owners = RowOwners.loaded(data.rows(), state.specificRows, pipeline.general().isPresent(),
                 Tasks.SPECIFIC, Tasks.GENERAL);
         List<Corrections.Outcome> outcomes = new ArrayList<>();
+        // Rounds of feedback often share one pool: each distinct pool is loaded once, and only if a row is added from it.
+        Map<String, Dataset> pools = new HashMap<>();
         for (ResolvedFeedback entry : pipeline.feedback()) {
             context.recordInput(entry.spec().file());
-            Supplier<Dataset> pool = entry.pool().<Supplier<Dataset>>map(source -> () -> load(source)).orElse(null);
+            Supplier<Dataset> pool = entry.pool().<Supplier<Dataset>>map(source -> () -> pools.computeIfAbsent(
+                    source.spec().type() + source.spec().params(), key -> load(source))).orElse(null);
             Corrections.Outcome outcome = Corrections.apply(data, owners, entry.file(), entry.spec().testCorrections(), pool,
                     entry.pool().map(Resolved::label).orElse("(none)"));
             outcomes.add(outcome);

@@ -63,6 +63,15 @@ class FeedbackSectionTest {
     }
 
     @Test
+    void aRoundsFilesMayBeGivenOnTheCommandLine() throws IOException {
+        Files.writeString(folder.resolve("round1.csv"), "id,action\n");
+        PipelineConfig config = PipelineConfigReader.read(Files.writeString(folder.resolve("pipe.yaml"), PIPELINE),
+                List.of("feedback=[{file: round1.csv, task: specific, pool: {type: synthetic}}]"), null);
+        assertEquals(folder.toAbsolutePath().normalize().resolve("round1.csv"), config.feedback().get(0).file());
+        assertEquals("synthetic", config.feedback().get(0).pool().type());
+    }
+
+    @Test
     void mistakesNameTheFileLineAndPath() throws IOException {
         Path pipe = folder.resolve("pipe.yaml");
         assertEquals(pipe + ":5: feedback[0].file: no such corrections file: " + folder.toAbsolutePath().normalize().resolve("missing.csv"),
