@@ -1,5 +1,6 @@
 package dev.fulcrum.core.feedback;
 
+import java.util.List;
 import java.util.Locale;
 
 /** What one row of a corrections file asks for. */
@@ -19,6 +20,9 @@ public enum Action {
      * the id, else {@link #ADD} from the pool. Resolved before anything is applied; never counted as itself.
      */
     LABEL;
+
+    /** The actions counted in {@code summary.json} and the trail, in the order they are listed. */
+    public static final List<Action> COUNTED = List.of(RELABEL, EXCLUDE, REWEIGHT, ADD, KEEP);
 
     /** The name in files, the trail and {@code summary.json}: {@code relabel}, ... */
     public String label() {

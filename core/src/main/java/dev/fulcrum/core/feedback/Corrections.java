@@ -8,7 +8,6 @@ import dev.fulcrum.api.data.Task;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,10 +145,8 @@ public final class Corrections {
     }
 
     private Outcome applyAll(List<Step> steps) {
-        Map<Action, Integer> counts = new EnumMap<>(Action.class);
-        for (Action action : List.of(Action.RELABEL, Action.EXCLUDE, Action.REWEIGHT, Action.ADD, Action.KEEP)) {
-            counts.put(action, 0);
-        }
+        Map<Action, Integer> counts = new LinkedHashMap<>();
+        Action.COUNTED.forEach(action -> counts.put(action, 0));
         Map<String, int[]> labels = new LinkedHashMap<>();
         Map<String, int[]> before = new HashMap<>();
         float[] weights = data.weights();

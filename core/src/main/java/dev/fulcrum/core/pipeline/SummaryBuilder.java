@@ -21,7 +21,6 @@ import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.math.calibration.Calibration;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -309,9 +308,7 @@ final class SummaryBuilder {
 
     private static ObjectNode changed(Map<Action, Integer> counts) {
         ObjectNode node = Json.object();
-        for (Action action : List.of(Action.RELABEL, Action.EXCLUDE, Action.REWEIGHT, Action.ADD, Action.KEEP)) {
-            node.put(action.label(), counts.getOrDefault(action, 0));
-        }
+        Action.COUNTED.forEach(action -> node.put(action.label(), counts.getOrDefault(action, 0)));
         return node;
     }
 
