@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * A pipeline whose every component was made and whose params were checked: ready to run.
  *
  * @param ensemble       the output ensemble's settings, or empty for a single model
+ * @param feedback       the corrections files of {@code feedback:}, in the order they are applied
  * @param resolvedConfig the config with every default filled in, as written to {@code config.yaml}
  */
 public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolved<DataSource> specific,
@@ -33,7 +34,7 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
                                List<Resolved<Augmenter>> augment,
                                Resolved<ModelArchitecture> model, Resolved<TrainingStrategy> strategy,
                                Optional<EnsembleConfig> ensemble, List<Resolved<BiasAuditor>> audit, List<Resolved<Reporter>> report,
-                               ObjectNode resolvedConfig) {
+                               List<ResolvedFeedback> feedback, ObjectNode resolvedConfig) {
 
     public String name() {
         return config.name();
@@ -48,6 +49,7 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
         List<Resolved<?>> all = new ArrayList<>();
         all.add(specific);
         general.ifPresent(all::add);
+        feedback.forEach(entry -> entry.pool().ifPresent(all::add));
         all.addAll(features);
         all.addAll(adapt);
         all.addAll(mitigate);
