@@ -25,10 +25,18 @@ final class PipelineModule extends AbstractModule {
     private final RunProgress progress;
     private final Optional<StudyTrial> trial;
     private final LaunchCommand command;
+    private final HeldOutRows heldOut;
 
     /** @param trial the study and trial the run is, or empty for a plain run */
     PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
                    LaunchCommand command) {
+        this(pipeline, context, progress, trial, command, HeldOutRows.NONE);
+    }
+
+    /** @param heldOut training rows the run leaves out (a fold of {@code fulcrum review}'s cross-fitting) */
+    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
+                   LaunchCommand command, HeldOutRows heldOut) {
+        this.heldOut = heldOut;
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
@@ -45,6 +53,7 @@ final class PipelineModule extends AbstractModule {
         bind(RunProgress.class).toInstance(progress);
         bind(new TypeLiteral<Optional<StudyTrial>>() { }).toInstance(trial);
         bind(LaunchCommand.class).toInstance(command);
+        bind(HeldOutRows.class).toInstance(heldOut);
     }
 
     @Provides

@@ -1,0 +1,32 @@
+package dev.fulcrum.core.review;
+
+import dev.fulcrum.html.ReviewPage;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a review: {@code review.csv} where asked and {@code review.html} beside it (same name, {@code .html}). */
+public final class ReviewFiles {
+
+    private ReviewFiles() {
+    }
+
+    /** @return the page written */
+    public static Path write(Review review, Path csv, String runName) {
+        ReviewCsv.write(csv, review.rows());
+        String name = csv.getFileName().toString();
+        Path html = csv.resolveSibling((name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".html");
+        List<String> columns = ReviewCsv.COLUMNS.subList(0, 8);
+        List<ReviewPage.Line> lines = new ArrayList<>();
+        for (ReviewRow row : review.rows()) {
+            List<String> cells = List.of(row.id(), row.task(), row.split(), row.givenLabel() == null ? "" : row.givenLabel(),
+                    row.predictedLabel(), String.format(Locale.ROOT, "%.3f", row.probability()),
+                    String.format(Locale.ROOT, "%.3f", row.score()), row.reason());
+            lines.add(new ReviewPage.Line(cells, Thumbnails.dataUri(review.raw(), row.row())));
+        }
+        ReviewPage.write(new ReviewPage("Review of " + runName + ": " + review.query().label(), review.summary(), name, columns, lines), html);
+        return html;
+    }
+}
