@@ -11,6 +11,7 @@ import dev.fulcrum.testkit.RunRecord;
 import dev.fulcrum.testkit.TestHost;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,8 @@ class ReviewIT {
     static Path work;
     static RunRecord run;
     static Set<String> flipped = new HashSet<>();
+    /** In-process commands on the bundled plugins, for all but the first review (which goes through bin/fulcrum). */
+    static TestHost host;
 
     @BeforeAll
     static void aRunOnImagesWithFlippedLabels() throws Exception {
@@ -73,6 +76,12 @@ class ReviewIT {
         IdxImages.write(work.resolve("noisy-labels-idx1-ubyte"), IdxImages.bytes(labels, IMAGES), false);
         Path pipeline = Files.writeString(work.resolve("reviewed.yaml"), PIPELINE);
         run = Launcher.runPipeline(work, pipeline, "runs");
+        host = TestHost.withJars(Launcher.pluginJars());
+    }
+
+    @AfterAll
+    static void closeTheHost() {
+        host.close();
     }
 
     /** The CSV's lines as maps from column to value (RFC 4180: quoted fields may hold commas). */
@@ -114,10 +123,11 @@ class ReviewIT {
         return fields;
     }
 
-    private static CliResult review(String... args) throws Exception {
+    /** {@code fulcrum review RUN ARGS...} in-process. */
+    private static CliResult review(String... args) {
         List<String> command = new ArrayList<>(List.of("review", run.folder().toString()));
         command.addAll(List.of(args));
-        return Launcher.run(work, command.toArray(String[]::new));
+        return host.cli(command.toArray(String[]::new));
     }
 
     private static void assertSortedByScoreWithEmptyExpertColumns(List<Map<String, String>> rows) {
@@ -137,7 +147,7 @@ class ReviewIT {
 
     @Test
     void labelIssuesFlagThePlantedFlipsFarBetterThanRandomAndThePageShowsEachRow() throws Exception {
-        CliResult result = review("--task", "specific", "--folds", "3").assertExit(0);
+        CliResult result = Launcher.run(work, "review", run.folder().toString(), "--task", "specific", "--folds", "3").assertExit(0);
         assertTrue(result.out().contains("label-issues: "), result.out());
         List<Map<String, String>> flagged = read(run.folder().resolve("review.csv"));
         assertFalse(flagged.isEmpty());
@@ -164,30 +174,23 @@ class ReviewIT {
     /** Each fold's run trained on every training row but its own fold's, and its model scored exactly that fold. */
     @Test
     void crossFittingNeverScoresARowWithAModelThatTrainedOnIt() {
-        try (TestHost host = TestHost.withJars(Launcher.pluginJars())) {
-            SavedRun saved = SavedRun.read(run.folder());
-            RunProgress quiet = new RunProgress() {
-                public void note(String line) { }
-                public void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch) { }
-                public void batchDone(String phase, int epoch, int batch, int batches) { }
-                public void epochDone(EpochReport report) { }
-            };
-            Dataset raw = saved.splitRawRows(host.host(), quiet);
-            Set<String> training = Arrays.stream(raw.labelledRows("specific", Partition.TRAIN)).mapToObj(raw::id).collect(Collectors.toSet());
-            CrossFitting.Result result = CrossFitting.run(host.host(), saved, raw, "specific", 2, 0, quiet, quiet);
-            Set<String> scored = new HashSet<>();
-            for (CrossFitting.Fold fold : result.folds()) {
-                Set<String> trained = new HashSet<>(fold.trained());
-                Set<String> own = new HashSet<>(fold.scored());
-                assertTrue(own.stream().noneMatch(trained::contains), "fold " + fold.index());
-                Set<String> rest = new HashSet<>(training);
-                rest.removeAll(own);
-                assertEquals(rest, trained, "fold " + fold.index() + " trains on every other training row");
-                scored.addAll(own);
-            }
-            assertEquals(training, scored, "every training row is scored once");
-            assertEquals(training.size(), result.probabilities().length);
+        SavedRun saved = SavedRun.read(run.folder());
+        RunProgress quiet = RunProgress.SILENT;
+        Dataset raw = saved.splitRawRows(host.host(), quiet);
+        Set<String> training = Arrays.stream(raw.labelledRows("specific", Partition.TRAIN)).mapToObj(raw::id).collect(Collectors.toSet());
+        CrossFitting.Result result = CrossFitting.run(host.host(), saved, raw, "specific", 2, 0, quiet, quiet);
+        Set<String> scored = new HashSet<>();
+        for (CrossFitting.Fold fold : result.folds()) {
+            Set<String> trained = new HashSet<>(fold.trained());
+            Set<String> own = new HashSet<>(fold.scored());
+            assertTrue(own.stream().noneMatch(trained::contains), "fold " + fold.index());
+            Set<String> rest = new HashSet<>(training);
+            rest.removeAll(own);
+            assertEquals(rest, trained, "fold " + fold.index() + " trains on every other training row");
+            scored.addAll(own);
         }
+        assertEquals(training, scored, "every training row is scored once");
+        assertEquals(training.size(), result.probabilities().length);
     }
 
     @Test
@@ -226,12 +229,12 @@ class ReviewIT {
 
     @Test
     void badInputExitsTwoWithAClearMessage() throws Exception {
-        Launcher.run(work, "review", work.toString(), "--task", "specific").assertExit(2).assertErrContains("not a run folder");
+        host.cli("review", work.toString(), "--task", "specific").assertExit(2).assertErrContains("not a run folder");
         Path copy = Files.createDirectories(work.resolve("no-model"));
         for (String file : List.of("summary.json", "config.yaml")) {
             Files.copy(run.folder().resolve(file), copy.resolve(file));
         }
-        Launcher.run(work, "review", copy.toString(), "--task", "specific").assertExit(2).assertErrContains("it has no model.zip");
+        host.cli("review", copy.toString(), "--task", "specific").assertExit(2).assertErrContains("it has no model.zip");
         review("--task", "general").assertExit(2).assertErrContains("has no general task");
         review("--task", "other").assertExit(2).assertErrContains("--task: expected specific or general");
         review("--task", "specific", "--top", "0").assertExit(2).assertErrContains("--top: must be at least 1, got 0");

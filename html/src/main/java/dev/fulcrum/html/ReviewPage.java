@@ -1,6 +1,5 @@
 package dev.fulcrum.html;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +22,5 @@ public record ReviewPage(String title, String summary, String csvFile, List<Stri
 
     public static String render(ReviewPage page) {
         return Templates.render("review.jte", page);
-    }
-
-    /** Renders the page and writes it to {@code target} atomically. */
-    public static void write(ReviewPage page, Path target) {
-        HtmlFile.write(target, render(page));
     }
 }

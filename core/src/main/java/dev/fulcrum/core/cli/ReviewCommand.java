@@ -11,7 +11,6 @@ import dev.fulcrum.core.review.ReviewFiles;
 import dev.fulcrum.core.review.ReviewQuery;
 import dev.fulcrum.core.review.ReviewRequest;
 import dev.fulcrum.core.review.RunReview;
-import dev.fulcrum.core.train.TrainingProgress;
 import dev.fulcrum.math.labels.Uncertainty;
 import dev.fulcrum.runtime.FulcrumModel;
 import picocli.CommandLine.Command;
@@ -72,9 +71,6 @@ final class ReviewCommand extends HostCommand {
         SavedRun saved = SavedRun.read(run);
         ReviewRequest request = new ReviewRequest(task, top, chosen, folds, uncertainty, diverse, seed == null ? saved.pipeline().seed() : seed);
         RunReview.check(saved, request, pool != null);
-        if (diverse && chosen != ReviewQuery.UNCERTAIN) {
-            throw new InvalidInputException("--diverse goes with --query uncertain, not " + chosen.label());
-        }
         Path csv = out == null ? saved.folder().resolve(ReviewCsv.FILE) : out;
         if (Files.isDirectory(csv)) {
             throw new InvalidInputException("--out " + out + ": is a folder; name a file");
@@ -86,7 +82,7 @@ final class ReviewCommand extends HostCommand {
                 PredictInput input = PredictInput.read(model, host, pool, null, null);
                 rows = new RunReview.Pool(input.rows(), input.ids(), pool.toString());
             }
-            Review review = RunReview.review(host, saved, model, request, rows, QUIET, ConsoleProgress.to(err()));
+            Review review = RunReview.review(host, saved, model, request, rows, RunProgress.SILENT, ConsoleProgress.to(err()));
             Path html = ReviewFiles.write(review, csv, saved.folder().getFileName().toString());
             out().println(review.summary() + "; written to " + csv + " and " + html.getFileName());
             out().flush();
@@ -101,26 +97,4 @@ final class ReviewCommand extends HostCommand {
             default -> throw new InvalidInputException("--measure: expected margin or entropy, got \"" + measure + "\"");
         };
     }
-
-    /** The cross-fitting runs report nothing: their folds' lines say what happens. */
-    private static final RunProgress QUIET = new RunProgress() {
-        @Override
-        public void note(String line) {
-        }
-
-        @Override
-        public void phaseStarted(String phase, int epochs, int rows, int batchesPerEpoch) {
-            TrainingProgress.SILENT.phaseStarted(phase, epochs, rows, batchesPerEpoch);
-        }
-
-        @Override
-        public void batchDone(String phase, int epoch, int batch, int batches) {
-            TrainingProgress.SILENT.batchDone(phase, epoch, batch, batches);
-        }
-
-        @Override
-        public void epochDone(EpochReport report) {
-            TrainingProgress.SILENT.epochDone(report);
-        }
-    };
 }

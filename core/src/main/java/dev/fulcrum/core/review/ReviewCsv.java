@@ -1,13 +1,7 @@
 package dev.fulcrum.core.review;
 
-import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.io.CsvFields;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +9,7 @@ import java.util.Locale;
 /**
  * {@code review.csv}, the file an expert fills in and the {@code feedback:} section applies: RFC 4180 with a header,
  * the columns of {@link #COLUMNS} in that order, one line per chosen row, highest score first; the expert's columns
- * empty. Written beside its final name and moved over it.
+ * empty.
  */
 public final class ReviewCsv {
 
@@ -39,21 +33,5 @@ public final class ReviewCsv {
             text.append(CsvFields.line(fields)).append("\r\n");
         }
         return text.toString();
-    }
-
-    public static void write(Path target, List<ReviewRow> rows) {
-        Path absolute = target.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(absolute.getParent());
-            Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-            try {
-                Files.writeString(partial, text(rows), StandardCharsets.UTF_8);
-                RunFolder.moveInto(partial, absolute);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
     }
 }

@@ -1,13 +1,18 @@
 package dev.fulcrum.core.review;
 
+import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.html.ReviewPage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a review: {@code review.csv} where asked and {@code review.html} beside it (same name, {@code .html}). */
+/** Writes a review: {@code review.csv} where asked and {@code review.html} beside it (same name, {@code .html}), each atomically. */
 public final class ReviewFiles {
 
     private ReviewFiles() {
@@ -15,7 +20,7 @@ public final class ReviewFiles {
 
     /** @return the page written */
     public static Path write(Review review, Path csv, String runName) {
-        ReviewCsv.write(csv, review.rows());
+        write(csv, ReviewCsv.text(review.rows()));
         String name = csv.getFileName().toString();
         Path html = csv.resolveSibling((name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".html");
         List<String> columns = ReviewCsv.COLUMNS.subList(0, 8);
@@ -26,7 +31,24 @@ public final class ReviewFiles {
                     String.format(Locale.ROOT, "%.3f", row.score()), row.reason());
             lines.add(new ReviewPage.Line(cells, Thumbnails.dataUri(review.raw(), row.row())));
         }
-        ReviewPage.write(new ReviewPage("Review of " + runName + ": " + review.query().label(), review.summary(), name, columns, lines), html);
+        write(html, ReviewPage.render(new ReviewPage("Review of " + runName + ": " + review.query().label(), review.summary(), name, columns, lines)));
         return html;
+    }
+
+    /** Beside its final name, then moved over it with the folder's read and write bits, as the run folder's files are. */
+    private static void write(Path target, String text) {
+        Path absolute = target.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+            try {
+                Files.writeString(partial, text, StandardCharsets.UTF_8);
+                RunFolder.moveInto(partial, absolute);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
     }
 }

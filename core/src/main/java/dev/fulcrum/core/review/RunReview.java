@@ -28,7 +28,7 @@ public final class RunReview {
     private RunReview() {
     }
 
-    /** Refuses a task the run does not have, a {@code --top} below 1, and label issues on a pool, before any work. */
+    /** Refuses a task the run does not have, a {@code --top} below 1, {@code --diverse} off uncertain and label issues on a pool, before any work. */
     public static void check(SavedRun run, ReviewRequest request, boolean pool) {
         if (!TASKS.contains(request.task())) {
             throw new InvalidInputException("--task: expected specific or general, got \"" + request.task() + "\"");
@@ -38,6 +38,9 @@ public final class RunReview {
         }
         if (request.top() != null && request.top() < 1) {
             throw new InvalidInputException("--top: must be at least 1, got " + request.top());
+        }
+        if (request.diverse() && request.query() != ReviewQuery.UNCERTAIN) {
+            throw new InvalidInputException("--diverse goes with --query uncertain, not " + request.query().label());
         }
         if (pool && request.query() == ReviewQuery.LABEL_ISSUES) {
             throw new InvalidInputException("--query label-issues needs given labels, and --pool rows have none; use --query "
