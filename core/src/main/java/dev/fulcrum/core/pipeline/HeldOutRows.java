@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The training rows of one task that a run leaves out, named by id (one fold of {@code fulcrum review}'s
- * cross-fitting): once the rows are split, the split stage drops them, so the run neither trains on them nor sees
- * them anywhere else; every other row, the other task's included, stays as it was. It keeps the ids of the task's
+ * cross-fitting): once the rows are split, {@link HoldOutStage} drops them, so the run neither trains on them nor
+ * sees them anywhere else; every other row, the other task's included, stays as it was. It keeps the ids of the task's
  * training rows that remained, so a caller can check what the run trained on.
  */
 public final class HeldOutRows {

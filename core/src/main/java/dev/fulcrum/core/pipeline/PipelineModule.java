@@ -63,9 +63,12 @@ final class PipelineModule extends AbstractModule {
     }
 
     @Provides
-    List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeatureStage features, AdaptStage adapt,
+    List<PipelineStage> stages(LoadDataStage data, SplitStage split, HoldOutStage holdOut, FeatureStage features, AdaptStage adapt,
                                MitigateStage mitigate, ModelStage model, TrainStage train, TestStage test,
                                PostProcessStage postProcess, AuditStage audit) {
-        return List.of(data, split, features, adapt, mitigate, model, train, test, postProcess, audit);
+        // Only a cross-fitting fold holds rows out; an ordinary run's stages (and timings) are as they were.
+        return heldOut == HeldOutRows.NONE
+                ? List.of(data, split, features, adapt, mitigate, model, train, test, postProcess, audit)
+                : List.of(data, split, holdOut, features, adapt, mitigate, model, train, test, postProcess, audit);
     }
 }

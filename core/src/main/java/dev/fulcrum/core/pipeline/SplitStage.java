@@ -5,17 +5,15 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import jakarta.inject.Inject;
 
-/** Assigns every row to train, validation or test, then drops the training rows the run holds out (usually none). */
+/** Assigns every row to train, validation or test. */
 final class SplitStage implements PipelineStage {
 
     private final ResolvedPipeline pipeline;
     private final RunContext context;
     private final RunProgress progress;
-    private final HeldOutRows heldOut;
 
     @Inject
-    SplitStage(ResolvedPipeline pipeline, RunContext context, RunProgress progress, HeldOutRows heldOut) {
-        this.heldOut = heldOut;
+    SplitStage(ResolvedPipeline pipeline, RunContext context, RunProgress progress) {
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
@@ -28,7 +26,7 @@ final class SplitStage implements PipelineStage {
 
     @Override
     public void run(PipelineState state) {
-        Dataset data = heldOut.apply(Splitter.split(state.data, pipeline.split(), context.seedFor("split")));
+        Dataset data = Splitter.split(state.data, pipeline.split(), context.seedFor("split"));
         state.data = data;
         progress.note("split: train " + data.rowsIn(Partition.TRAIN).length + ", validation "
                 + data.rowsIn(Partition.VALIDATION).length + ", test " + data.rowsIn(Partition.TEST).length + " rows");
