@@ -15,10 +15,6 @@ import java.util.List;
  */
 record Candidates(Dataset raw, int[] rows, String split, String[] ids, int[] given, String task, List<String> classes) {
 
-    boolean labelled() {
-        return given != null;
-    }
-
     String givenName(int row) {
         return given == null || given[row] == Dataset.NO_LABEL ? null : classes.get(given[row]);
     }

@@ -2,6 +2,7 @@ package dev.fulcrum.core.review;
 
 import dev.fulcrum.core.representation.TrunkActivations;
 import dev.fulcrum.math.cluster.KMeans;
+import dev.fulcrum.math.labels.ConfidentLearning;
 import dev.fulcrum.math.labels.Uncertainty;
 import dev.fulcrum.runtime.FulcrumModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,7 +80,7 @@ final class UncertainQuery {
 
     private static String reason(Candidates candidates, Uncertainty measure, double[] p) {
         int first = LabelIssueQuery.argmax(p);
-        int second = dev.fulcrum.math.labels.ConfidentLearning.mostLikelyOther(p, first);
+        int second = ConfidentLearning.mostLikelyOther(p, first);
         String a = candidates.classes().get(first);
         String b = candidates.classes().get(second);
         return measure == Uncertainty.MARGIN
