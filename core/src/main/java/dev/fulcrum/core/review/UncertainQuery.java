@@ -84,7 +84,7 @@ final class UncertainQuery {
         String a = candidates.classes().get(first);
         String b = candidates.classes().get(second);
         return measure == Uncertainty.MARGIN
-                ? String.format(Locale.ROOT, "margin p(%s)-p(%s)=%.3f-%.3f=%.3f", a, b, p[first], p[second], p[first] - p[second])
-                : String.format(Locale.ROOT, "entropy %.3f nats; p(%s)=%.3f, p(%s)=%.3f", Uncertainty.entropy(p), a, p[first], b, p[second]);
+                ? String.format(Locale.ROOT, "margin p(%s)-p(%s)=%.4f-%.4f=%.4f", a, b, p[first], p[second], p[first] - p[second])
+                : String.format(Locale.ROOT, "entropy %.4f nats; p(%s)=%.4f, p(%s)=%.4f", Uncertainty.entropy(p), a, p[first], b, p[second]);
     }
 }
