@@ -1,5 +1,7 @@
 package dev.fulcrum.distribution;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.core.pipeline.RunProgress;
@@ -149,6 +151,10 @@ class ReviewIT {
     void labelIssuesFlagThePlantedFlipsFarBetterThanRandomAndThePageShowsEachRow() throws Exception {
         CliResult result = Launcher.run(work, "review", run.folder().toString(), "--task", "specific", "--folds", "3").assertExit(0);
         assertTrue(result.out().contains("label-issues: "), result.out());
+        JsonNode labelIssues = new ObjectMapper().readTree(run.folder().resolve("review.json").toFile());
+        assertEquals("label-issues", labelIssues.path("query").asText());
+        assertEquals(3, labelIssues.path("folds").asInt());
+        assertEquals("review.csv", labelIssues.path("csv").asText());
         List<Map<String, String>> flagged = read(run.folder().resolve("review.csv"));
         assertFalse(flagged.isEmpty());
         assertSortedByScoreWithEmptyExpertColumns(flagged);
@@ -169,6 +175,11 @@ class ReviewIT {
         assertEquals(flagged.size(), page.select("#review-table tbody tr").size());
         assertEquals(flagged.size(), page.select("#review-table tbody tr img[src^=data:image/png;base64,]").size());
         assertEquals(flagged.get(0).get("id"), page.select("#review-table tbody tr").first().attr("data-id"));
+
+        JsonNode record = new ObjectMapper().readTree(run.folder().resolve("review.json").toFile());
+        assertEquals("random", record.path("query").asText(), "review.json records the latest review");
+        Document report = Jsoup.parse(run.folder().resolve("report.html").toFile(), "UTF-8");
+        assertEquals(Math.min(10, flagged.size()), report.select("#review-rows tbody tr").size());
     }
 
     /** Each fold's run trained on every training row but its own fold's, and its model scored exactly that fold. */

@@ -191,7 +191,7 @@ class RunReportTest {
     @Test
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
-        assertEquals(List.of("balance", "curves", "interpolation", "averaging", "layer-choice", "ensemble", "soup", "representations",
+        assertEquals(List.of("balance", "curves", "interpolation", "averaging", "layer-choice", "ensemble", "soup", "representations", "review",
                 "tasks", "reliability", "domain-gap", "fairness", "timing", "config", "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }

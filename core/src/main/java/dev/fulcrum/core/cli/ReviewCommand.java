@@ -29,7 +29,9 @@ import java.util.Locale;
                 + "margin or entropy), with --diverse one per k-means cluster of the 10 x K most uncertain. --query random: a seeded "
                 + "sample, the baseline. --pool FILE reviews unlabelled rows (read as predict --data reads them) with uncertain or random.",
                 "review.csv has id,task,split,given-label,predicted-label,probability,score,reason and the expert's empty columns "
-                + "action,new-label,weight,annotator,note; the pipeline's feedback: section applies it. Bad input exits 2."})
+                + "action,new-label,weight,annotator,note; the pipeline's feedback: section applies it. review.json in the run folder "
+                + "records the review (query, settings, counts, first rows) for the run page, whose report.html is written again. "
+                + "Bad input exits 2."})
 final class ReviewCommand extends HostCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run folder to review.")
@@ -83,7 +85,7 @@ final class ReviewCommand extends HostCommand {
                 rows = new RunReview.Pool(input.rows(), input.ids(), pool.toString());
             }
             Review review = RunReview.review(host, saved, model, request, rows, RunProgress.SILENT, ConsoleProgress.to(err()));
-            Path html = ReviewFiles.write(review, csv, saved.folder().getFileName().toString());
+            Path html = ReviewFiles.write(review, csv, saved.folder(), pool, launchCommand());
             out().println(review.summary() + "; written to " + csv + " and " + html.getFileName());
             out().flush();
         }

@@ -1,25 +1,34 @@
 package dev.fulcrum.core.review;
 
+import dev.fulcrum.core.pipeline.LaunchCommand;
+import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.html.ReviewPage;
+import dev.fulcrum.html.RunReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a review: {@code review.csv} where asked and {@code review.html} beside it (same name, {@code .html}), each atomically. */
+/**
+ * Writes a review: {@code review.csv} where asked and {@code review.html} beside it (same name, {@code .html}), and
+ * into the run folder {@code review.json} and the run's {@code report.html} again (its "Review" section), each
+ * atomically.
+ */
 public final class ReviewFiles {
 
     private ReviewFiles() {
     }
 
-    /** @return the page written */
-    public static Path write(Review review, Path csv, String runName) {
+    /** @return the page written beside the CSV */
+    public static Path write(Review review, Path csv, Path runFolder, Path pool, LaunchCommand command) {
+        String runName = runFolder.getFileName().toString();
         write(csv, ReviewCsv.text(review.rows()));
         String name = csv.getFileName().toString();
         Path html = csv.resolveSibling((name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".html");
@@ -32,6 +41,9 @@ public final class ReviewFiles {
             lines.add(new ReviewPage.Line(cells, Thumbnails.dataUri(review.raw(), row.row())));
         }
         write(html, ReviewPage.render(new ReviewPage("Review of " + runName + ": " + review.query().label(), review.summary(), name, columns, lines)));
+        RunFolder.at(runFolder).writeText(ReviewJson.FILE, Json.pretty(ReviewJson.of(review, ReviewJson.where(csv, runFolder),
+                ReviewJson.where(html, runFolder), pool, command, Instant.now())));
+        RunReport.write(runFolder, runFolder.resolve("report.html"));
         return html;
     }
 

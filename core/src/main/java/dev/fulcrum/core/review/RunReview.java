@@ -69,6 +69,8 @@ public final class RunReview {
         List<ReviewRow> rows;
         String summary;
         Optional<CrossFitting.Result> fitted = Optional.empty();
+        Integer flagged = null;
+        Double noiseRate = null;
         switch (request.query()) {
             case LABEL_ISSUES -> {
                 progress.note("review: " + request.folds() + "-fold cross-fitting of " + run.folder() + "'s pipeline on its " + of);
@@ -76,6 +78,8 @@ public final class RunReview {
                 fitted = Optional.of(result);
                 LabelIssueQuery.Outcome outcome = LabelIssueQuery.select(candidates, result, request.top());
                 rows = outcome.rows();
+                flagged = outcome.flagged();
+                noiseRate = outcome.noiseRate();
                 summary = String.format(Locale.ROOT, "label-issues: %d of %d flagged (estimated noise rate %.3f; confident "
                         + "learning, prune by noise rate, %d-fold cross-fitting), %d listed by normalized margin",
                         outcome.flagged(), candidates.rows().length, outcome.noiseRate(), request.folds(), rows.size());
@@ -95,8 +99,10 @@ public final class RunReview {
         }
         rows = new ArrayList<>(rows);
         rows.sort(Comparator.comparingDouble(ReviewRow::score).reversed().thenComparingInt(ReviewRow::row));
-        summary += String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - started) / 1e9);
-        return new Review(request.query(), List.copyOf(rows), candidates.raw(), summary, fitted);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        summary += String.format(Locale.ROOT, " in %.1f s", seconds);
+        return new Review(request, List.copyOf(rows), candidates.raw(), candidates.rows().length, flagged, noiseRate, summary,
+                seconds, fitted);
     }
 
     private static Candidates training(Dataset raw, String task, List<String> classes) {
