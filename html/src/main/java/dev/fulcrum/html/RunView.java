@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A run folder as pages read it: {@code summary.json} (required), the lines of {@code metrics.jsonl}, the text of
- * {@code config.yaml}, {@code provenance.json} and {@code representations.json} ({@code fulcrum inspect}), each
+ * {@code config.yaml}, {@code provenance.json}, {@code representations.json} ({@code fulcrum inspect}) and
+ * {@code review.json} ({@code fulcrum review}), each
  * optional (a failed run may lack some). Built from the folder
  * alone, so a page can be made again from any run folder, long after the run.
  */
@@ -29,15 +30,17 @@ public final class RunView {
     private final Optional<String> config;
     private final JsonValue provenance;
     private final JsonValue representations;
+    private final JsonValue review;
 
     private RunView(Path folder, JsonValue summary, List<JsonValue> metrics, Optional<String> config,
-                    JsonValue provenance, JsonValue representations) {
+                    JsonValue provenance, JsonValue representations, JsonValue review) {
         this.folder = folder;
         this.summary = summary;
         this.metrics = List.copyOf(metrics);
         this.config = config;
         this.provenance = provenance;
         this.representations = representations;
+        this.review = review;
     }
 
     /**
@@ -54,7 +57,7 @@ public final class RunView {
         Path provenanceFile = folder.resolve("provenance.json");
         JsonValue provenance = optionalJson(provenanceFile);
         return new RunView(folder, summary, metrics, optionalText(folder.resolve("config.yaml")), provenance,
-                optionalJson(folder.resolve("representations.json")));
+                optionalJson(folder.resolve("representations.json")), optionalJson(folder.resolve("review.json")));
     }
 
     /**
@@ -106,6 +109,11 @@ public final class RunView {
     /** {@code representations.json}, what {@code fulcrum inspect} measured; absent when the folder lacks it. */
     public JsonValue representations() {
         return representations;
+    }
+
+    /** {@code review.json}, what the latest {@code fulcrum review} chose; absent when the folder lacks it. */
+    public JsonValue review() {
+        return review;
     }
 
     /** The run's name, from the summary, else the folder's name. */

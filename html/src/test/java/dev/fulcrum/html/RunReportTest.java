@@ -204,7 +204,7 @@ class RunReportTest {
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
         assertEquals(List.of("balance", "curves", "interpolation", "averaging", "layer-choice", "ensemble", "soup", "representations",
-                "tasks", "reliability", "domain-gap", "fairness", "feedback", "timing", "config", "provenance"), ids);
+                "review", "tasks", "reliability", "domain-gap", "fairness", "feedback", "timing", "config", "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }
 }

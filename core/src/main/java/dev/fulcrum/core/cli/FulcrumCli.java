@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "fulcrum", mixinStandardHelpOptions = true, versionProvider = FulcrumCli.Version.class,
         description = "Train models that are both general and good at one specific task.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, DescribeCommand.class,
-                AuditCommand.class, CompareCommand.class, TuneCommand.class, PredictCommand.class, EnsembleCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, CompareCommand.class, TuneCommand.class, PredictCommand.class, EnsembleCommand.class, InspectCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class FulcrumCli {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.fulcrum.core.cli;
 
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.io.CsvFields;
 import dev.fulcrum.runtime.PredictionBatch;
 import dev.fulcrum.runtime.TaskPredictions;
 
@@ -34,10 +35,10 @@ final class PredictionsCsv {
                     StringBuilder row = new StringBuilder();
                     for (int r = 0; r < ids.length; r++) {
                         row.setLength(0);
-                        row.append(quoted(ids[r]));
+                        row.append(CsvFields.quoted(ids[r]));
                         for (String task : predictions.tasks()) {
                             TaskPredictions decided = predictions.task(task);
-                            row.append(',').append(quoted(decided.className(r)));
+                            row.append(',').append(CsvFields.quoted(decided.className(r)));
                             for (float p : decided.probabilities(r)) {
                                 row.append(',').append(p);
                             }
@@ -64,16 +65,6 @@ final class PredictionsCsv {
     }
 
     private static String line(List<String> fields) {
-        List<String> quoted = new ArrayList<>();
-        fields.forEach(f -> quoted.add(quoted(f)));
-        return String.join(",", quoted) + "\n";
-    }
-
-    /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-    private static String quoted(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
+        return CsvFields.line(fields) + "\n";
     }
 }

@@ -55,11 +55,23 @@ public final class PipelineLauncher {
         return runIn(config, folder, Optional.of(trial));
     }
 
+    /**
+     * Runs a pipeline that {@link #validate} accepted in {@code folder}, leaving out the training rows
+     * {@code heldOut} names (one fold of {@code fulcrum review}'s cross-fitting).
+     */
+    public RunOutcome runHoldingOut(PipelineConfig config, RunFolder folder, HeldOutRows heldOut) {
+        return runIn(config, folder, Optional.empty(), heldOut);
+    }
+
     private RunOutcome runIn(PipelineConfig config, RunFolder folder, Optional<StudyTrial> trial) {
+        return runIn(config, folder, trial, HeldOutRows.NONE);
+    }
+
+    private RunOutcome runIn(PipelineConfig config, RunFolder folder, Optional<StudyTrial> trial, HeldOutRows heldOut) {
         HostRunContext context = new HostRunContext(config.seed(), folder);
         ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
         progress.note("run " + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
-        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial, command))
+        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial, command, heldOut))
                 .getInstance(PipelineRunner.class).run();
     }
 }

@@ -25,10 +25,18 @@ final class PipelineModule extends AbstractModule {
     private final RunProgress progress;
     private final Optional<StudyTrial> trial;
     private final LaunchCommand command;
+    private final HeldOutRows heldOut;
 
     /** @param trial the study and trial the run is, or empty for a plain run */
     PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
                    LaunchCommand command) {
+        this(pipeline, context, progress, trial, command, HeldOutRows.NONE);
+    }
+
+    /** @param heldOut training rows the run leaves out (a fold of {@code fulcrum review}'s cross-fitting) */
+    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
+                   LaunchCommand command, HeldOutRows heldOut) {
+        this.heldOut = heldOut;
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
@@ -45,6 +53,7 @@ final class PipelineModule extends AbstractModule {
         bind(RunProgress.class).toInstance(progress);
         bind(new TypeLiteral<Optional<StudyTrial>>() { }).toInstance(trial);
         bind(LaunchCommand.class).toInstance(command);
+        bind(HeldOutRows.class).toInstance(heldOut);
     }
 
     @Provides
@@ -54,12 +63,19 @@ final class PipelineModule extends AbstractModule {
     }
 
     @Provides
-    List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeedbackStage feedback, FeatureStage features,
-                               AdaptStage adapt, MitigateStage mitigate, ModelStage model, TrainStage train, TestStage test,
-                               PostProcessStage postProcess, AuditStage audit) {
-        // Without a feedback: section there is no stage at all, so such a run's timings read as before.
-        return pipeline.feedback().isEmpty()
-                ? List.of(data, split, features, adapt, mitigate, model, train, test, postProcess, audit)
-                : List.of(data, split, feedback, features, adapt, mitigate, model, train, test, postProcess, audit);
+    List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeedbackStage feedback, HoldOutStage holdOut,
+                               FeatureStage features, AdaptStage adapt, MitigateStage mitigate, ModelStage model,
+                               TrainStage train, TestStage test, PostProcessStage postProcess, AuditStage audit) {
+        // A stage that has nothing to do is left out, so an ordinary run's stages (and timings) read as before. Only
+        // a cross-fitting fold holds rows out, after the corrections, so a held-out row is dropped as corrected.
+        List<PipelineStage> stages = new java.util.ArrayList<>(List.of(data, split));
+        if (!pipeline.feedback().isEmpty()) {
+            stages.add(feedback);
+        }
+        if (heldOut != HeldOutRows.NONE) {
+            stages.add(holdOut);
+        }
+        stages.addAll(List.of(features, adapt, mitigate, model, train, test, postProcess, audit));
+        return List.copyOf(stages);
     }
 }

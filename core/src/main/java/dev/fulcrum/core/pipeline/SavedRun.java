@@ -66,13 +66,25 @@ public record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
 
     /** Loads, splits, extracts features and adapts as the run did, in a scratch folder. */
     public Dataset prepareRows(FulcrumHost host, RunProgress progress) {
+        return rows(host, progress, PREPARATION);
+    }
+
+    /**
+     * The run's rows as its sources gave them (the input of its saved model), split as the run split them: what
+     * {@code fulcrum review} scores with saved models and shows.
+     */
+    public Dataset splitRawRows(FulcrumHost host, RunProgress progress) {
+        return rows(host, progress, List.of(LoadDataStage.class, SplitStage.class));
+    }
+
+    private Dataset rows(FulcrumHost host, RunProgress progress, List<Class<? extends PipelineStage>> stages) {
         try (ScratchFolder scratch = ScratchFolder.create("saved-run")) {
             HostRunContext context = new HostRunContext(pipeline.seed(), scratch.runFolder());
             ResolvedPipeline resolved = new PipelineResolver(host.catalog()).resolve(pipeline, context);
             Injector injector = host.injector().createChildInjector(new PipelineModule(resolved, context, progress,
                     Optional.empty(), LaunchCommand.NONE));
             PipelineState state = new PipelineState();
-            for (Class<? extends PipelineStage> stage : PREPARATION) {
+            for (Class<? extends PipelineStage> stage : stages) {
                 injector.getInstance(stage).run(state);
             }
             return state.data;

@@ -5,6 +5,7 @@ import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.Yaml;
+import dev.fulcrum.io.CsvFields;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,14 +58,6 @@ final class TrialsCsv {
     }
 
     private static void line(StringBuilder text, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            text.append(i == 0 ? "" : ",").append(quoted(fields.get(i)));
-        }
-        text.append(LINE_END);
-    }
-
-    private static String quoted(String field) {
-        boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        return needs ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+        text.append(CsvFields.line(fields)).append(LINE_END);
     }
 }
