@@ -94,7 +94,7 @@ final class ResourcesSection {
             return NullNode.getInstance();
         }
         ObjectNode node = Json.object().put("heap_peak_bytes", peaks.heap()).put("heap_max_bytes", peaks.heapMax())
-                .put("offheap_peak_bytes", peaks.offHeap()).put("offheap_max_bytes", peaks.offHeapMax())
+                .put("offheap_peak_bytes", peaks.offHeap()).put("javacpp_peak_bytes", peaks.javacpp())
                 .put("physical_peak_bytes", peaks.physical());
         if (peaks.processPeakResident() == null) {
             node.putNull("process_peak_rss_bytes");

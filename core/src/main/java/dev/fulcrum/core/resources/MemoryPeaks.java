@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The peaks of a run's memory, sampled on a daemon thread every {@value #INTERVAL_MS} ms from start to
- * stop (and once more at each end): the JVM heap in use ({@link MemoryMXBean}), the off-heap bytes
- * JavaCPP has allocated and not yet freed ({@link Pointer#totalBytes()}: ND4J's array buffers outside
- * its workspaces), and the process's resident memory as JavaCPP reads it ({@link Pointer#physicalBytes()}).
- * A sample costs a few microseconds, so at this rate under 0.01 % of one core. The kernel's own peak
- * resident size of the process ({@code VmHWM} in {@code /proc/self/status}, Linux only) is exact but
- * counts from the JVM's start, not the run's.
+ * stop (and once more at each end): the JVM heap in use ({@link MemoryMXBean}), the process's resident
+ * memory as JavaCPP reads it ({@link Pointer#physicalBytes()}), and what of it lies outside the JVM's own
+ * pools (resident minus committed heap and non-heap): ND4J's array buffers, OpenBLAS's and the native
+ * libraries. ND4J 1.0.0-M2.1 allocates its buffers through its own native allocator, so JavaCPP's
+ * {@link Pointer#totalBytes()} does not see them (measured: 152 bytes after allocating 116 MB of arrays);
+ * it is kept as JavaCPP's own count. A sample costs a few microseconds, so at this rate under 0.01 % of
+ * one core. The kernel's own peak resident size of the process ({@code VmHWM} in {@code /proc/self/status},
+ * Linux only) is exact but counts from the JVM's start, not the run's.
  */
 public final class MemoryPeaks implements AutoCloseable {
 
@@ -26,6 +28,7 @@ public final class MemoryPeaks implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong heap = new AtomicLong();
     private final AtomicLong offHeap = new AtomicLong();
+    private final AtomicLong javacpp = new AtomicLong();
     private final AtomicLong physical = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final Thread sampler;
@@ -55,9 +58,12 @@ public final class MemoryPeaks implements AutoCloseable {
     }
 
     private void sample() {
-        heap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        offHeap.accumulateAndGet(Pointer.totalBytes(), Math::max);
-        physical.accumulateAndGet(Pointer.physicalBytes(), Math::max);
+        var heapUsage = memory.getHeapMemoryUsage();
+        long resident = Pointer.physicalBytes();
+        heap.accumulateAndGet(heapUsage.getUsed(), Math::max);
+        physical.accumulateAndGet(resident, Math::max);
+        offHeap.accumulateAndGet(resident - heapUsage.getCommitted() - memory.getNonHeapMemoryUsage().getCommitted(), Math::max);
+        javacpp.accumulateAndGet(Pointer.totalBytes(), Math::max);
         samples.incrementAndGet();
     }
 
@@ -69,7 +75,7 @@ public final class MemoryPeaks implements AutoCloseable {
 
     /** The peaks so far. */
     public Peaks peaks() {
-        return new Peaks(heap.get(), memory.getHeapMemoryUsage().getMax(), offHeap.get(), Pointer.maxBytes(), physical.get(),
+        return new Peaks(heap.get(), memory.getHeapMemoryUsage().getMax(), offHeap.get(), javacpp.get(), physical.get(),
                 processPeakResident().orElse(null), samples.get(), INTERVAL_MS);
     }
 
@@ -111,10 +117,12 @@ public final class MemoryPeaks implements AutoCloseable {
      * What the sampler saw, in bytes.
      *
      * @param heapMax           the heap's limit ({@code -Xmx}), or -1 where undefined
-     * @param offHeapMax        JavaCPP's limit on {@code offHeap} ({@code -Dorg.bytedeco.javacpp.maxbytes})
+     * @param offHeap           resident memory outside the JVM's committed heap and non-heap pools: ND4J's buffers
+     *                          and native code (a lower bound where committed heap is not all resident)
+     * @param javacpp           bytes JavaCPP's own pointers hold ({@link Pointer#totalBytes()}), which ND4J's buffers are not
      * @param processPeakResident {@code VmHWM}, the process's peak resident size since it started; {@code null} off Linux
      */
-    public record Peaks(long heap, long heapMax, long offHeap, long offHeapMax, long physical, Long processPeakResident,
+    public record Peaks(long heap, long heapMax, long offHeap, long javacpp, long physical, Long processPeakResident,
                         long samples, long intervalMs) {
     }
 }
