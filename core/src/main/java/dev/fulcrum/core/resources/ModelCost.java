@@ -3,6 +3,7 @@ package dev.fulcrum.core.resources;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.math.cost.LayerFlops;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
@@ -70,23 +71,31 @@ public record ModelCost(List<LayerCost> layers) {
     /** The cost of {@code graph} on samples of {@code input} (its one input). */
     public static ModelCost of(ComputationGraph graph, InputType input) {
         ComputationGraphConfiguration conf = graph.getConfiguration();
-        Map<String, InputType> outputs = new HashMap<>(activationTypes(conf, input));
-        conf.getNetworkInputs().forEach(name -> outputs.put(name, input));
+        Map<String, InputType> types = new HashMap<>(activationTypes(conf, input));
+        conf.getNetworkInputs().forEach(name -> types.put(name, input));
+        Shapes shapes = new Shapes(conf, types);
         List<LayerCost> layers = new ArrayList<>();
         for (int index : graph.topologicalSortOrder()) {
             var vertex = graph.getVertices()[index];
+            String name = vertex.getVertexName();
+            shapes.follow(name);
             if (!vertex.hasLayer()) {
                 continue;
             }
-            String name = vertex.getVertexName();
             var layer = vertex.getLayer();
             long parameters = layer.numParams();
             long trainable = layer.paramTable().entrySet().stream().filter(p -> !RUNNING_STATISTICS.contains(p.getKey()))
                     .mapToLong(p -> p.getValue().length()).sum();
             List<String> inputs = conf.getVertexInputs().get(name);
-            InputType in = inputs == null || inputs.isEmpty() ? input : outputs.get(inputs.get(0));
-            LayerCost cost = cost(name, layer.conf().getLayer(), parameters, trainable,
-                    layer.paramTable().containsKey(DefaultParamInitializer.BIAS_KEY), in, outputs.get(name));
+            long in = inputs == null || inputs.isEmpty() ? shapes.elements(conf.getNetworkInputs().get(0)) : shapes.elements(inputs.get(0));
+            LayerCost cost;
+            try {
+                cost = cost(name, layer.conf().getLayer(), parameters, trainable,
+                        layer.paramTable().containsKey(DefaultParamInitializer.BIAS_KEY), in, shapes.elements(name));
+            } catch (RuntimeException e) {
+                // counting never fails a run: a layer whose shapes do not fit a formula is estimated
+                cost = new LayerCost(name, ESTIMATED, parameters, trainable, 2 * parameters);
+            }
             if (cost.forwardFlops() > 0 || parameters > 0) {
                 layers.add(cost);
             }
@@ -107,24 +116,24 @@ public record ModelCost(List<LayerCost> layers) {
         }
     }
 
-    private static LayerCost cost(String name, Layer layer, long parameters, long trainable, boolean bias, InputType in,
-                                  InputType out) {
+    /** @param in values per sample the layer reads, {@code out} those it writes; -1 where unknown */
+    private static LayerCost cost(String name, Layer layer, long parameters, long trainable, boolean bias, long in, long out) {
         Class<?> type = layer.getClass();
         if (type == DenseLayer.class || type == OutputLayer.class) {
             FeedForwardLayer dense = (FeedForwardLayer) layer;
             return new LayerCost(name, DENSE, parameters, trainable, LayerFlops.dense(dense.getNIn(), dense.getNOut(), bias));
         }
-        if ((type == ConvolutionLayer.class || type == Convolution1DLayer.class) && out != null) {
+        if ((type == ConvolutionLayer.class || type == Convolution1DLayer.class) && out > 0) {
             ConvolutionLayer conv = (ConvolutionLayer) layer;
             int[] kernel = conv.getKernelSize();
             long kernelWidth = kernel.length > 1 ? kernel[1] : 1;
-            long positions = out.arrayElementsPerExample() / conv.getNOut();
+            long positions = out / conv.getNOut();
             return new LayerCost(name, CONVOLUTION, parameters, trainable,
                     LayerFlops.convolution(kernel[0], kernelWidth, conv.getNIn(), conv.getNOut(), 1, positions, bias));
         }
-        if (type == SelfAttentionLayer.class && in != null) {
+        if (type == SelfAttentionLayer.class && in > 0) {
             SelfAttentionLayer attention = (SelfAttentionLayer) layer;
-            long tokens = in.arrayElementsPerExample() / attention.getNIn();
+            long tokens = in / attention.getNIn();
             return new LayerCost(name, ATTENTION, parameters, trainable, LayerFlops.selfAttention(tokens, attention.getNIn(),
                     attention.getNHeads(), attention.getHeadSize(), attention.getNOut(), attention.isProjectInput()));
         }
@@ -132,10 +141,57 @@ public record ModelCost(List<LayerCost> layers) {
             return new LayerCost(name, ELEMENT_WISE, parameters, trainable,
                     LayerFlops.elementWise(((FeedForwardLayer) layer).getNOut(), false));
         }
-        if (type == BatchNormalization.class && out != null) {
-            return new LayerCost(name, BATCH_NORM, parameters, trainable, LayerFlops.elementWise(out.arrayElementsPerExample(), true));
+        if (type == BatchNormalization.class && out > 0) {
+            return new LayerCost(name, BATCH_NORM, parameters, trainable, LayerFlops.elementWise(out, true));
         }
         return new LayerCost(name, ESTIMATED, parameters, trainable, 2 * parameters);
+    }
+
+    /**
+     * Values per sample at each vertex's output. DL4J's inferred types leave a sequence's length unset after a
+     * {@link ReshapeVertex} (the attention model's tokens), so lengths are followed through the graph: a
+     * reshape to {@code [batch, size, length]} sets it, other vertices keep their input's.
+     */
+    private static final class Shapes {
+
+        private final ComputationGraphConfiguration conf;
+        private final Map<String, InputType> types;
+        private final Map<String, Long> lengths = new HashMap<>();
+
+        Shapes(ComputationGraphConfiguration conf, Map<String, InputType> types) {
+            this.conf = conf;
+            this.types = types;
+            conf.getNetworkInputs().forEach(this::follow);
+        }
+
+        void follow(String name) {
+            InputType type = types.get(name);
+            long length = -1;
+            if (type instanceof InputType.InputTypeRecurrent recurrent && recurrent.getTimeSeriesLength() > 0) {
+                length = recurrent.getTimeSeriesLength();
+            } else if (conf.getVertices().get(name) instanceof ReshapeVertex reshape && reshape.getNewShape().length == 3) {
+                length = reshape.getNewShape()[2];
+            } else if (conf.getVertexInputs().get(name) != null && !conf.getVertexInputs().get(name).isEmpty()) {
+                length = lengths.getOrDefault(conf.getVertexInputs().get(name).get(0), -1L);
+            }
+            lengths.put(name, length);
+        }
+
+        long elements(String name) {
+            InputType type = types.get(name);
+            if (type == null) {
+                return -1;
+            }
+            if (type instanceof InputType.InputTypeRecurrent recurrent) {
+                long length = lengths.getOrDefault(name, -1L);
+                return length > 0 ? recurrent.getSize() * length : -1;
+            }
+            try {
+                return type.arrayElementsPerExample();
+            } catch (IllegalStateException e) {
+                return -1;
+            }
+        }
     }
 
     /** Every parameter of the network. */

@@ -7,6 +7,15 @@ import dev.fulcrum.api.model.ModelSpec;
 import dev.fulcrum.api.model.Regularization;
 import dev.fulcrum.api.model.TrainableModel;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -65,5 +74,34 @@ class ModelCostTest {
         assertEquals(new ModelCost.LayerCost("specific", ModelCost.DENSE, 26 * 26 * 8 * 10 + 10, 26 * 26 * 8 * 10 + 10,
                 2L * 26 * 26 * 8 * 10 + 10), cost.layers().get(2));
         assertEquals(model.graph().numParams(), cost.parameters());
+    }
+
+    @Test
+    void selfAttentionCountsItsFourProjectionsAndTheTwoTokenByTokenProducts() {
+        int width = 16;
+        int tokens = 7;
+        int heads = 2;
+        ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("features").setInputTypes(InputType.feedForward(width * tokens))
+                .addVertex("tokens", new ReshapeVertex(-1, width, tokens), "features")
+                .addLayer("attention", new SelfAttentionLayer.Builder().nIn(width).nOut(width).nHeads(heads)
+                        .headSize(width / heads).projectInput(true).build(), "tokens")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "attention")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX)
+                        .build(), "pool")
+                .setOutputs("out").build());
+        graph.init();
+
+        ModelCost cost = ModelCost.of(graph, InputType.feedForward(width * tokens));
+
+        ModelCost.LayerCost attention = cost.layers().get(0);
+        assertEquals(ModelCost.ATTENTION, attention.kind());
+        // W_q, W_k, W_v: width x (heads * head size) each; W_o: (heads * head size) x width; no biases
+        assertEquals(4L * width * width, attention.parameters());
+        long projections = 3L * tokens * 2 * width * width + (long) tokens * 2 * width * width;
+        long tokenByToken = 2L * tokens * tokens * width + 2L * tokens * tokens * width;
+        assertEquals(projections + tokenByToken, attention.forwardFlops());
+        assertEquals(List.of("attention", "out"), cost.layers().stream().map(ModelCost.LayerCost::layer).toList(),
+                "pooling has neither parameters nor counted FLOPs");
     }
 }
