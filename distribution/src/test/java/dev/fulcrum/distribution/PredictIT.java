@@ -128,6 +128,7 @@ class PredictIT {
                 + "general.class-3", lines.get(0));
         long testRows = (long) (quickstart.metric("test", "specific", "count") + quickstart.metric("test", "general", "count"));
         assertEquals(testRows + 1, lines.size());
+        assertTrue(lines.get(1).matches("synthetic#\\d+,.*"), "a source's rows keep their ids: " + lines.get(1));
         Matcher throughput = Pattern.compile("(\\d+) rows predicted in [0-9.]+ s \\((\\d+) rows/s\\)").matcher(predicted.out());
         assertTrue(throughput.find(), predicted.out());
         assertEquals(testRows, Long.parseLong(throughput.group(1)));
@@ -235,6 +236,8 @@ class PredictIT {
         CliResult unlabelled = Launcher.run(folder, "predict", run.toString(), "--data", "train-images.idx", "--out", "unlabelled.csv");
         unlabelled.assertExit(0).assertOutContains("120 rows predicted in ");
         assertFalse(unlabelled.out().contains("accuracy"), unlabelled.all());
+        assertTrue(Files.readAllLines(folder.resolve("unlabelled.csv")).get(2).startsWith("train-images.idx#1,"),
+                "an image's id is its file and record");
         assertEquals(Files.readString(folder.resolve("labelled.csv")), Files.readString(folder.resolve("unlabelled.csv")),
                 "the same images get the same predictions whether their labels are known or not");
         Launcher.run(folder, "predict", run.toString(), "--data", "small-images.idx", "--labels", "small-labels.idx")

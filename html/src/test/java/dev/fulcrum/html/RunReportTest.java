@@ -124,6 +124,18 @@ class RunReportTest {
     }
 
     @Test
+    void appliedCorrectionsFilesAreListedWithTheirHashesAndTheRowsEachActionChanged() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("feedback")));
+        assertEquals(List.of("feedback"), page.select("main > section").eachAttr("id"));
+        assertEquals("Expert feedback", page.selectFirst("#feedback h2").text());
+        assertEquals(List.of("3", "1", "1", "4", "1"), List.of("relabel", "exclude", "reweight", "add", "keep").stream()
+                .map(action -> page.getElementById("figure-feedback_" + action).attr("data-value")).toList());
+        var rows = page.select("#feedback-files tbody tr");
+        assertEquals(List.of("/work/runs/a/review.csv", "review", "specific", "4f1c", "7", "2", "1", "1", "2", "1"), rows.get(0).children().eachText());
+        assertEquals("/work/ls-export<b>.json", rows.get(1).child(0).text(), "a file name is text, not markup");
+    }
+
+    @Test
     void theHeaderSaysWhatRanWhenAndHowToRunItAgain() throws Exception {
         Document page = Jsoup.parse(RunReport.render(fixture("calibrated")));
         assertEquals("calibrated", page.selectFirst("h1").text());
@@ -209,7 +221,7 @@ class RunReportTest {
     void everySectionHasAUniqueIdAndATitle() {
         List<String> ids = RunReport.sections().stream().map(ReportSection::id).toList();
         assertEquals(List.of("balance", "curves", "interpolation", "averaging", "layer-choice", "ensemble", "soup", "representations",
-                "tasks", "reliability", "domain-gap", "fairness", "timing", "config", "provenance"), ids);
+                "tasks", "reliability", "domain-gap", "fairness", "feedback", "timing", "config", "provenance"), ids);
         assertFalse(RunReport.sections().stream().anyMatch(section -> section.title().isBlank()));
     }
 }

@@ -24,6 +24,8 @@ final class ValidateCommand extends PipelineCommand {
             out().println(pipeline + " is valid: " + resolved.components().size() + " components");
             resolved.components().forEach(c -> out().println("  " + c.spec().path() + ": " + c.spec().type()
                     + " (plugin " + c.factory().pluginId() + ")"));
+            resolved.feedback().forEach(f -> out().println("  " + f.spec().path() + ": " + f.spec().file() + " ("
+                    + f.file().format().label() + ", " + f.file().rows().size() + " reviewed rows)"));
             if (!config.document().at(ConfigPath.ROOT.child(PipelineConfigReader.TUNE)).isMissingNode()) {
                 // The tune: section too, as fulcrum tune checks it before trial 0.
                 TuneConfig tune = TuneConfigReader.read(config);

@@ -29,7 +29,7 @@ public final class PipelineConfigReader {
     public static final String TUNE = "tune";
 
     private static final Set<String> KEYS = Set.of("name", "description", "seed", "data", "split", "features", "adapt",
-            "mitigate", "augment", "model", "strategy", "ensemble", "budget", "audit", "report", TUNE);
+            "mitigate", "augment", "model", "strategy", "ensemble", "budget", "audit", "report", FeedbackSectionReader.SECTION, TUNE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private PipelineConfigReader() {
@@ -53,7 +53,10 @@ public final class PipelineConfigReader {
             document.set(ConfigPath.ROOT.child("seed"), JsonNodeFactory.instance.numberNode(seed), "--seed " + seed);
         }
         Path folder = file.toAbsolutePath().normalize().getParent();
-        return structure(document, defaultName(file), folder);
+        PipelineConfig config = structure(document, defaultName(file), folder);
+        // Only a pipeline file's corrections must exist now: a saved run's config may travel without them.
+        FeedbackSectionReader.requireFiles(document, config.feedback());
+        return config;
     }
 
     /**
@@ -115,7 +118,8 @@ public final class PipelineConfigReader {
                 component(document, Family.STRATEGY, ConfigPath.ROOT.child("strategy"), true),
                 optionalParams(document, ConfigPath.ROOT.child("ensemble")),
                 optionalParams(document, ConfigPath.ROOT.child("budget")),
-                list(document, Family.AUDIT), list(document, Family.REPORT), folder, document);
+                list(document, Family.AUDIT), list(document, Family.REPORT), FeedbackSectionReader.read(document, folder),
+                folder, document);
     }
 
     private static String text(ConfigDocument document, ConfigPath path, String fallback) {

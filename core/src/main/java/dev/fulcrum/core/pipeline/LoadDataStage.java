@@ -54,6 +54,7 @@ final class LoadDataStage implements PipelineStage {
             throw new InvalidInputException(pipeline.specific().label() + " gave no labelled rows for training");
         }
         state.data = data;
+        state.specificRows = specific.rows();
         progress.note("data: " + data.rows() + " rows, " + data.schema().featureCount() + " features, tasks "
                 + data.schema().taskNames() + ", domains " + data.schema().domains()
                 + (data.sensitive().isEmpty() ? "" : ", sensitive " + data.sensitive().keySet()));

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Wires one run: binds the resolved pipeline and the run's services, and lists the stages in the
- * order of the design: data, split, features, domain adaptation, pre-training mitigation (weights),
+ * order of the design: data, split, expert feedback (corrections files), features, domain adaptation, pre-training mitigation (weights),
  * model, training (augmentation and per-epoch evaluation inside it), test evaluation, post-processing
  * mitigation (decisions), bias audit. Reporters run after the summary.
  */
@@ -54,9 +54,12 @@ final class PipelineModule extends AbstractModule {
     }
 
     @Provides
-    List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeatureStage features, AdaptStage adapt,
-                               MitigateStage mitigate, ModelStage model, TrainStage train, TestStage test,
+    List<PipelineStage> stages(LoadDataStage data, SplitStage split, FeedbackStage feedback, FeatureStage features,
+                               AdaptStage adapt, MitigateStage mitigate, ModelStage model, TrainStage train, TestStage test,
                                PostProcessStage postProcess, AuditStage audit) {
-        return List.of(data, split, features, adapt, mitigate, model, train, test, postProcess, audit);
+        // Without a feedback: section there is no stage at all, so such a run's timings read as before.
+        return pipeline.feedback().isEmpty()
+                ? List.of(data, split, features, adapt, mitigate, model, train, test, postProcess, audit)
+                : List.of(data, split, feedback, features, adapt, mitigate, model, train, test, postProcess, audit);
     }
 }

@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.ComponentFactory;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.RunContext;
+import dev.fulcrum.api.data.DataSource;
 import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.mitigate.Mitigator;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.core.config.EnsembleConfig;
+import dev.fulcrum.core.config.FeedbackSpec;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.SplitConfig;
+import dev.fulcrum.core.feedback.CorrectionsFormat;
+import dev.fulcrum.core.feedback.CorrectionsReader;
 import dev.fulcrum.core.host.FactoryCatalog;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.run.Json;
@@ -56,13 +60,23 @@ public final class PipelineResolver {
                 creator.makeAll(config.augment()),
                 creator.make(config.model()), creator.make(config.strategy()), ensemble, budget,
                 creator.makeAll(config.audit()), creator.makeAll(config.report()),
-                Json.object());
+                feedback(config, creator), Json.object());
         if (ensemble.isPresent() && pipeline.postProcessing().isPresent()) {
             throw document.error(config.ensemble().path(), "an output ensemble has no single model.zip to save "
                     + pipeline.postProcessing().get().label() + "'s decision rule in; drop the post-processing mitigator or the ensemble");
         }
         writeResolvedConfig(pipeline, binder, creator.nested);
         return pipeline;
+    }
+
+    /** Reads each corrections file (a bad one fails here, before any run folder) and makes its pool's source. */
+    private static List<ResolvedFeedback> feedback(PipelineConfig config, Creator creator) {
+        List<ResolvedFeedback> feedback = new ArrayList<>();
+        for (FeedbackSpec spec : config.feedback()) {
+            Optional<Resolved<DataSource>> pool = Optional.ofNullable(spec.pool()).map(creator::make);
+            feedback.add(new ResolvedFeedback(spec, CorrectionsReader.read(spec), pool));
+        }
+        return feedback;
     }
 
     private static List<Resolved<Mitigator>> mitigators(Creator creator, PipelineConfig config, ConfigDocument document) {
@@ -166,6 +180,10 @@ public final class PipelineResolver {
         pipeline.budget().ifPresent(budget -> root.set("budget", binder.unbind(budget)));
         root.set("audit", resolvedList(pipeline.audit(), binder));
         root.set("report", resolvedList(pipeline.report(), binder));
+        if (!pipeline.feedback().isEmpty()) {
+            ArrayNode feedback = root.putArray("feedback");
+            pipeline.feedback().forEach(entry -> feedback.add(resolvedFeedback(entry, binder)));
+        }
         // Shallower first: a nested component's resolved params replace the raw mapping that its resolved parent still holds.
         nested.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> e.getKey().segments().size()))
                 .forEach(e -> setAt(root, e.getKey(), e.getValue()));
@@ -179,6 +197,21 @@ public final class PipelineResolver {
         } else if (parent instanceof ObjectNode mapping) {
             mapping.set(last.toString(), value);
         }
+    }
+
+    /** A feedback entry with its format and pool filled in; the file absolute, as the run read it. */
+    private static ObjectNode resolvedFeedback(ResolvedFeedback entry, ParamsBinder binder) {
+        FeedbackSpec spec = entry.spec();
+        ObjectNode node = Json.object().put("file", spec.file().toString()).put("format", entry.file().format().label());
+        if (spec.task() != null) {
+            node.put("task", spec.task());
+        }
+        node.put("test-corrections", spec.testCorrections());
+        entry.pool().ifPresent(pool -> node.set("pool", resolvedComponent(pool, binder)));
+        if (entry.file().format() == CorrectionsFormat.LABEL_STUDIO) {
+            node.put("id-field", spec.idField()).put("label-field", spec.labelField());
+        }
+        return node;
     }
 
     private static ArrayNode resolvedList(List<? extends Resolved<?>> components, ParamsBinder binder) {

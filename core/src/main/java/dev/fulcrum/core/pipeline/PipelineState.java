@@ -31,6 +31,10 @@ public final class PipelineState {
 
     /** The rows, after the stages so far. */
     Dataset data;
+    /** How many of the loaded rows came from the specific source (the first ones; the general source's follow). */
+    int specificRows;
+    /** Rows changed per action by each corrections file of {@code feedback:}, in order; {@code null} until applied. */
+    List<Map<dev.fulcrum.core.feedback.Action, Integer>> feedback;
     /** The schema of the rows as the sources gave them, before feature extraction. */
     Schema inputSchema;
     /** The fitted feature transforms, in pipeline order; saved with the model. */

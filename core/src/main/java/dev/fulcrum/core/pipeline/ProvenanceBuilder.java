@@ -35,9 +35,13 @@ final class ProvenanceBuilder {
             plugins.addObject().put("id", plugin.id()).put("version", plugin.version())
                     .put("jar", plugin.jar().getFileName().toString()).put("sha256", plugin.sha256());
         }
+        // A corrections file of feedback: is an input like a data file, marked so that a reader tells them apart.
+        java.util.Set<Path> corrections = new java.util.HashSet<>();
+        pipeline.feedback().forEach(entry -> corrections.add(entry.spec().file().toAbsolutePath().normalize()));
         ArrayNode data = provenance.putArray("data_files");
         inputs.stream().sorted().forEach(file -> data.addObject().put("path", file.toString())
-                .put("sha256", Digests.sha256(file)).put("bytes", size(file)));
+                .put("sha256", Digests.sha256(file)).put("bytes", size(file))
+                .put("role", corrections.contains(file) ? "feedback" : "data"));
         if (startedFrom == null) {
             provenance.putNull("starting_point");
         } else {

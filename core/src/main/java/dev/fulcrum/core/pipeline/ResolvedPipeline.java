@@ -27,6 +27,7 @@ import java.util.TreeSet;
  *
  * @param ensemble       the output ensemble's settings, or empty for a single model
  * @param budget         what training may spend, or empty where unlimited
+ * @param feedback       the corrections files of {@code feedback:}, in the order they are applied
  * @param resolvedConfig the config with every default filled in, as written to {@code config.yaml}
  */
 public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolved<DataSource> specific,
@@ -34,8 +35,8 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
                                List<Resolved<DomainAdapter>> adapt, List<Resolved<Mitigator>> mitigate,
                                List<Resolved<Augmenter>> augment,
                                Resolved<ModelArchitecture> model, Resolved<TrainingStrategy> strategy,
-                               Optional<EnsembleConfig> ensemble, Optional<BudgetConfig> budget, List<Resolved<BiasAuditor>> audit, List<Resolved<Reporter>> report,
-                               ObjectNode resolvedConfig) {
+                               Optional<EnsembleConfig> ensemble, Optional<BudgetConfig> budget, List<Resolved<BiasAuditor>> audit,
+                               List<Resolved<Reporter>> report, List<ResolvedFeedback> feedback, ObjectNode resolvedConfig) {
 
     public String name() {
         return config.name();
@@ -50,6 +51,7 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
         List<Resolved<?>> all = new ArrayList<>();
         all.add(specific);
         general.ifPresent(all::add);
+        feedback.forEach(entry -> entry.pool().ifPresent(all::add));
         all.addAll(features);
         all.addAll(adapt);
         all.addAll(mitigate);

@@ -12,6 +12,7 @@ import dev.fulcrum.api.train.InterpolationCurve;
 import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.FulcrumVersion;
+import dev.fulcrum.core.feedback.Action;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.train.InterpolationOutcome;
@@ -99,6 +100,9 @@ final class SummaryBuilder {
         summary.set("balance", balance(state));
         summary.set("interpolation", interpolation(state));
         summary.set("ensemble", ensemble(state.ensemble));
+        if (!pipeline.feedback().isEmpty()) {
+            summary.set("feedback", feedback(pipeline, state));
+        }
         ObjectNode training = summary.putObject("training");
         training.put("strategy", pipeline.strategy().spec().type());
         training.put("model", pipeline.model().spec().type());
@@ -271,6 +275,44 @@ final class SummaryBuilder {
      * model_sha256, bootstrap_rows, metrics: {split: {task: {metric}}}, calibration: {split: {task: {ece,
      * brier, nll}}}, balance: {specific, general, general_before}}]}}, or {@code null} for a single model.
      */
+    /**
+     * The corrections files of {@code feedback:} (path, SHA-256, format, task, reviewed rows, rows changed per
+     * action) and the rows changed per action in all; the counts are {@code null} where the run failed before
+     * the feedback stage finished.
+     */
+    private static ObjectNode feedback(ResolvedPipeline pipeline, PipelineState state) {
+        ObjectNode node = Json.object();
+        ArrayNode files = node.putArray("files");
+        Map<Action, Integer> total = new java.util.EnumMap<>(Action.class);
+        for (int i = 0; i < pipeline.feedback().size(); i++) {
+            ResolvedFeedback entry = pipeline.feedback().get(i);
+            java.util.Set<String> tasks = new java.util.TreeSet<>();
+            entry.file().rows().forEach(row -> tasks.add(row.task()));
+            ObjectNode file = files.addObject().put("path", entry.spec().file().toString()).put("sha256", entry.file().sha256())
+                    .put("format", entry.file().format().label())
+                    .put("task", entry.spec().task() != null ? entry.spec().task() : tasks.isEmpty() ? null : String.join(",", tasks))
+                    .put("rows", entry.file().rows().size());
+            if (state.feedback == null) {
+                file.putNull("changed");
+            } else {
+                file.set("changed", changed(state.feedback.get(i)));
+                state.feedback.get(i).forEach((action, rows) -> total.merge(action, rows, Integer::sum));
+            }
+        }
+        if (state.feedback == null) {
+            node.putNull("changed");
+        } else {
+            node.set("changed", changed(total));
+        }
+        return node;
+    }
+
+    private static ObjectNode changed(Map<Action, Integer> counts) {
+        ObjectNode node = Json.object();
+        Action.COUNTED.forEach(action -> node.put(action.label(), counts.getOrDefault(action, 0)));
+        return node;
+    }
+
     private static JsonNode ensemble(EnsembleRecord ensemble) {
         if (ensemble == null) {
             return NullNode.getInstance();
