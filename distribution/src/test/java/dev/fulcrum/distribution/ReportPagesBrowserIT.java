@@ -175,7 +175,7 @@ class ReportPagesBrowserIT extends SharedHostTest {
             assertFalse(document.select("section#" + section).isEmpty(), "no section " + section);
         }
         assertEquals(List.of("run", "status", "specific", "general", "general before", "forgetting", "total", "train",
-                "non-dominated"), document.select("#runs-table th").eachText());
+                "parameters", "training FLOPs", "peak memory", "non-dominated"), document.select("#runs-table th").eachText());
         assertEquals(List.of("strategy.tasks", "[specific]", "[general]"),
                 document.select("#config-table tr[data-path=strategy.tasks] td").eachText());
         assertEquals(List.of("strategy.tasks", "strategy.early-stopping.metric"),

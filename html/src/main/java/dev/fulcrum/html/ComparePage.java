@@ -9,8 +9,10 @@ import java.util.List;
  * @param configKeys the config paths whose values differ between the runs, in the order first seen
  * @param runs       the run folders, in the order given
  * @param studies    the study folders, in the order given
+ * @param efficiencyTolerance with {@code --efficiency}, its tolerance in accuracy (0.005 for half a point), else {@code null}
  */
-public record ComparePage(String title, List<String> configKeys, List<ComparedRun> runs, List<ComparedStudy> studies) {
+public record ComparePage(String title, List<String> configKeys, List<ComparedRun> runs, List<ComparedStudy> studies,
+                          Double efficiencyTolerance) {
 
     public ComparePage {
         configKeys = List.copyOf(configKeys);
@@ -21,6 +23,16 @@ public record ComparePage(String title, List<String> configKeys, List<ComparedRu
     /** Whether some run has a point on the specific-vs-general plane. */
     public boolean hasBalancePlane() {
         return runs.stream().anyMatch(ComparedRun::onPlane);
+    }
+
+    /** Whether some run records its resources (parameters, FLOPs, memory). */
+    public boolean hasResources() {
+        return runs.stream().anyMatch(run -> run.parameters() != null);
+    }
+
+    /** Whether the page marks the cheapest run near the best on each side. */
+    public boolean marksEfficiency() {
+        return efficiencyTolerance != null;
     }
 
     /** Whether some run has a learning curve. */

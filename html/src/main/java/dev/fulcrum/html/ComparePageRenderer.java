@@ -49,6 +49,26 @@ public final class ComparePageRenderer {
         return value == null ? Format.NONE : Format.seconds(value);
     }
 
+    /** A count with thousands separators (parameters). */
+    static String count(Long value) {
+        return value == null ? Format.NONE : String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** FLOPs to three significant digits, as {@code 1.23e+12}. */
+    static String flops(Double value) {
+        return value == null ? Format.NONE : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    /** Bytes as MiB. */
+    static String mebibytes(Long value) {
+        return value == null ? Format.NONE : String.format(Locale.ROOT, "%.0f MiB", value / (1024.0 * 1024));
+    }
+
+    /** The tolerance of {@code --efficiency} in points of accuracy. */
+    static String points(Double tolerance) {
+        return tolerance == null ? Format.NONE : String.format(Locale.ROOT, "%.2f", tolerance * 100);
+    }
+
     record View(ComparePage page, Optional<Chart> plane, Optional<Chart> specificCurve, Optional<Chart> generalCurve,
                 List<StudyView> studies) {
     }

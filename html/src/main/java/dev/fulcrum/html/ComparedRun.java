@@ -17,15 +17,21 @@ import java.util.Map;
  * @param forgetting    {@code balance.forgetting}
  * @param totalSeconds  {@code timing.total_seconds}
  * @param trainSeconds  {@code timing.stages.train}
+ * @param parameters    {@code resources.parameters.total}
+ * @param trainingFlops {@code resources.training.flops}
+ * @param peakBytes     {@code resources.memory.physical_peak_bytes}
+ * @param efficient     the sides ({@code specific}, {@code general}) on which {@code --efficiency} chose this run; empty without
  * @param nonDominated  whether no other run is at least as good on both sides and better on one
  * @param curve         a point per validation line, in file order
  */
 public record ComparedRun(String name, String status, Map<String, String> config, Double specific, Double general,
                           Double generalBefore, Double forgetting, Double totalSeconds, Double trainSeconds,
+                          Long parameters, Double trainingFlops, Long peakBytes, List<String> efficient,
                           boolean nonDominated, List<CurvePoint> curve) {
 
     public ComparedRun {
         config = Map.copyOf(config);
+        efficient = List.copyOf(efficient);
         curve = List.copyOf(curve);
     }
 

@@ -23,7 +23,7 @@ class ComparePageRendererTest {
     private static final String HOSTILE = "</script><img src=x onerror=alert(1)>";
 
     private static ComparedRun run(String name, Double specific, Double general, boolean front, Map<String, String> config) {
-        return new ComparedRun(name, "succeeded", config, specific, general, null, null, 12.5, 10.0, front,
+        return new ComparedRun(name, "succeeded", config, specific, general, null, null, 12.5, 10.0, null, null, null, List.of(), front,
                 List.of(new ComparedRun.CurvePoint(1, 0.5, general == null ? null : 0.4),
                         new ComparedRun.CurvePoint(2, 0.6, general == null ? null : 0.45)));
     }
@@ -36,7 +36,7 @@ class ComparePageRendererTest {
         return new ComparePage("Fulcrum: " + HOSTILE, List.of("strategy.type"), List.of(
                 run(HOSTILE, 0.9, 0.8, true, Map.of("strategy.type", HOSTILE)),
                 run("plain", 0.7, 0.6, false, Map.of("strategy.type", "supervised")),
-                run("specific-only", 0.95, null, false, Map.of())), List.of(study));
+                run("specific-only", 0.95, null, false, Map.of())), List.of(study), null);
     }
 
     private static JsonNode chartData(Document document, String id) throws IOException {

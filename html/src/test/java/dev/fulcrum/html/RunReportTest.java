@@ -193,6 +193,23 @@ class RunReportTest {
                 table.select("tbody tr").get(0).children().eachText());
     }
 
+    /** The fixture's resources are a real run's (benchmarks/cost, 1,000 rows), with a budget added. */
+    @Test
+    void theTimingSectionShowsWhatTheRunCostLayerByLayerAndPhaseByPhaseAndItsBudget() throws Exception {
+        Document page = Jsoup.parse(RunReport.render(fixture("budgeted")));
+        assertEquals("235146", page.getElementById("figure-resources-parameters").attr("data-value"));
+        assertEquals("469898", page.getElementById("figure-resources-forward-flops").attr("data-value"));
+        assertEquals("1.41e+09", page.getElementById("figure-resources-training-flops").text());
+        assertEquals(List.of("dense-1", "dense", "200960", "200960", "401664"),
+                page.select("#resources-layers tbody tr").get(0).children().eachText());
+        assertEquals(List.of("supervised", "1", "1000"), page.select("#resources-phases tbody tr").get(0).children().eachText()
+                .subList(0, 3));
+        assertEquals("235146", page.select("#resources-phases tbody tr td").get(4).text());
+        Element budget = page.getElementById("resources-budget");
+        assertTrue(budget.text().contains("stopped_by samples"), budget.text());
+        assertTrue(page.getElementById("figure-resources-physical").text().endsWith(" MiB"));
+    }
+
     @Test
     void aFolderWithoutASummaryIsNamed(@TempDir Path folder) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RunReport.render(folder));

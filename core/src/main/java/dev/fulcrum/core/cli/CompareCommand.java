@@ -3,6 +3,8 @@ package dev.fulcrum.core.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.compare.ComparePageBuilder;
+import dev.fulcrum.core.compare.EfficientRuns;
+import dev.fulcrum.core.compare.RunCost;
 import dev.fulcrum.core.compare.RunSummaries;
 import dev.fulcrum.core.tune.StudyFront;
 import dev.fulcrum.html.ComparePage;
@@ -33,7 +35,9 @@ import java.util.concurrent.Callable;
         + "prints its Pareto front: each trial's params and objective values, the selected trial marked. --html OUT.html "
         + "also writes one self-contained page: the config keys that differ, balance and cost, the runs on the "
         + "specific-vs-general plane with the non-dominated ones marked, the learning curves overlaid, each study's "
-        + "trials and front.")
+        + "trials and front. Where the runs record their resources, also parameters, training FLOPs and peak memory; "
+        + "--efficiency marks on each side the cheapest run (fewest training FLOPs, then seconds) within --tolerance "
+        + "points of the best test accuracy.")
 final class CompareCommand implements Callable<Integer> {
 
     private static final String[] HEADER = {"run", "status", "strategy", "model", "specific", "general", "general_before",
@@ -47,12 +51,26 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT.html", description = "Also write the comparison as one self-contained HTML page.")
     Path html;
 
+    @Option(names = "--efficiency", description = "Mark on each side of the balance the cheapest run (fewest training FLOPs, "
+            + "ties by training seconds) whose test accuracy is within --tolerance of the best run's.")
+    boolean efficiency;
+
+    @Option(names = "--tolerance", paramLabel = "POINTS", defaultValue = "0.5", description = "With --efficiency: how far "
+            + "below the best test accuracy a run may be, in points of accuracy (0.5: half a point, 0.005). Default: ${DEFAULT-VALUE}.")
+    double tolerance;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new InvalidInputException("--tolerance: expected a number of points >= 0, got " + tolerance);
+        }
+        if (tolerance != 0.5 && !efficiency) {
+            throw new InvalidInputException("--tolerance: only means something with --efficiency");
+        }
         ComparePage page = html == null ? null : page();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -60,12 +78,17 @@ final class CompareCommand implements Callable<Integer> {
         calibration.add(CALIBRATION_HEADER);
         List<StudyFront> studies = new ArrayList<>();
         List<String> alphas = new ArrayList<>();
+        List<String> runNames = new ArrayList<>();
+        List<EfficientRuns.Run> costs = new ArrayList<>();
         for (Path run : runs) {
             if (Files.isDirectory(run) && StudyFront.isStudyFolder(run)) {
                 studies.add(StudyFront.read(run));
             } else {
                 JsonNode summary = RunSummaries.read(run);
                 rows.add(row(run, summary));
+                runNames.add(String.valueOf(RunSummaries.folder(run).getFileName()));
+                costs.add(new EfficientRuns.Run(decimal(summary.at("/balance/specific")), decimal(summary.at("/balance/general")),
+                        RunCost.of(summary)));
                 alphas.add(number(summary.path("interpolation").path("chosen_alpha"), "%.2f"));
                 calibration.addAll(calibrationRows(run, summary));
             }
@@ -73,8 +96,26 @@ final class CompareCommand implements Callable<Integer> {
         if (alphas.stream().anyMatch(alpha -> !alpha.equals("-"))) {
             addAlphaColumn(rows, alphas);
         }
+        if (costs.stream().anyMatch(run -> run.cost().parameters() != null)) {
+            addCostColumns(rows, costs);
+        }
+        EfficientRuns.Choice choice = efficiency ? EfficientRuns.choose(costs, tolerance / 100) : null;
+        if (choice != null) {
+            rows.set(0, append(rows.get(0), "efficient"));
+            for (int r = 1; r < rows.size(); r++) {
+                List<String> sides = choice.sides(r - 1);
+                rows.set(r, append(rows.get(r), sides.isEmpty() ? "-" : String.join(",", sides)));
+            }
+        }
         if (rows.size() > 1) {
             TextTable.print(out, rows, RUN_TEXT_COLUMNS);
+        }
+        if (choice != null && !costs.isEmpty()) {
+            out.println();
+            out.println(String.format(Locale.ROOT, "efficient: on each side, the run with the fewest training FLOPs "
+                    + "(then seconds) within %s points of the best test accuracy", tolerancePoints()));
+            out.println("  specific: " + choiceLine(choice.specific(), runNames, costs, true));
+            out.println("  general:  " + choiceLine(choice.general(), runNames, costs, false));
         }
         if (calibration.size() > 1) {
             out.println();
@@ -97,6 +138,47 @@ final class CompareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private String tolerancePoints() {
+        return tolerance == Math.rint(tolerance) ? String.valueOf((long) tolerance) : String.valueOf(tolerance);
+    }
+
+    private static String choiceLine(java.util.Optional<Integer> chosen, List<String> names, List<EfficientRuns.Run> runs,
+                                     boolean specific) {
+        if (chosen.isEmpty()) {
+            return "none (no run has this side's test accuracy and its training FLOPs)";
+        }
+        double best = runs.stream().map(run -> specific ? run.specific() : run.general()).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().orElseThrow();
+        EfficientRuns.Run run = runs.get(chosen.get());
+        return String.format(Locale.ROOT, "%s (accuracy %.4f, best %.4f; %s training FLOPs)", names.get(chosen.get()),
+                specific ? run.specific() : run.general(), best, flops(run.cost().trainingFlops()));
+    }
+
+    /** Parameters, training FLOPs and peak resident memory (MiB) after the other columns. */
+    private static void addCostColumns(List<String[]> rows, List<EfficientRuns.Run> costs) {
+        rows.set(0, append(rows.get(0), "params", "train_flops", "peak_mib"));
+        for (int r = 1; r < rows.size(); r++) {
+            RunCost cost = costs.get(r - 1).cost();
+            rows.set(r, append(rows.get(r), cost.parameters() == null ? "-" : String.valueOf(cost.parameters()),
+                    flops(cost.trainingFlops()),
+                    cost.peakBytes() == null ? "-" : String.format(Locale.ROOT, "%.0f", cost.peakBytes() / (1024.0 * 1024))));
+        }
+    }
+
+    private static String flops(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    private static String[] append(String[] row, String... cells) {
+        String[] widened = java.util.Arrays.copyOf(row, row.length + cells.length);
+        System.arraycopy(cells, 0, widened, row.length, cells.length);
+        return widened;
+    }
+
+    private static Double decimal(JsonNode node) {
+        return node.isNumber() ? node.doubleValue() : null;
+    }
+
     /** The page, built before anything is printed or written, so bad input leaves neither. */
     private ComparePage page() {
         Path folder = html.toAbsolutePath().getParent();
@@ -106,7 +188,7 @@ final class CompareCommand implements Callable<Integer> {
         if (Files.isDirectory(html)) {
             throw new InvalidInputException("--html " + html + ": a folder, not a file name");
         }
-        return ComparePageBuilder.build(runs);
+        return ComparePageBuilder.build(runs, efficiency ? tolerance / 100 : null);
     }
 
     /** A row per task with calibration on the test split; none for a summary before schema 4. */

@@ -31,7 +31,8 @@ public final class ComparePageBuilder {
     private ComparePageBuilder() {
     }
 
-    public static ComparePage build(List<Path> folders) {
+    /** @param efficiencyTolerance with {@code --efficiency}, its tolerance in accuracy, else {@code null} */
+    public static ComparePage build(List<Path> folders, Double efficiencyTolerance) {
         List<Path> runs = new ArrayList<>();
         List<ComparedStudy> studies = new ArrayList<>();
         for (Path folder : folders) {
@@ -45,11 +46,15 @@ public final class ComparePageBuilder {
         List<Map<String, String>> configs = runs.stream().map(ComparePageBuilder::config).toList();
         List<String> differing = ConfigDifferences.keysThatDiffer(configs);
         boolean[] front = front(summaries);
+        List<EfficientRuns.Run> costs = summaries.stream().map(summary -> new EfficientRuns.Run(number(summary.at("/balance/specific")),
+                number(summary.at("/balance/general")), RunCost.of(summary))).toList();
+        EfficientRuns.Choice choice = efficiencyTolerance == null ? null : EfficientRuns.choose(costs, efficiencyTolerance);
         List<ComparedRun> compared = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            compared.add(run(runs.get(i), summaries.get(i), ConfigDifferences.at(configs.get(i), differing), front[i]));
+            compared.add(run(runs.get(i), summaries.get(i), ConfigDifferences.at(configs.get(i), differing), front[i],
+                    costs.get(i).cost(), choice == null ? List.of() : choice.sides(i)));
         }
-        return new ComparePage(title(folders, runs.size(), studies.size()), differing, compared, studies);
+        return new ComparePage(title(folders, runs.size(), studies.size()), differing, compared, studies, efficiencyTolerance);
     }
 
     /** The folders' names, or how many there are of each kind when they are more than three. */
@@ -84,13 +89,14 @@ public final class ComparePageBuilder {
         return front;
     }
 
-    private static ComparedRun run(Path run, JsonNode summary, Map<String, String> config, boolean nonDominated) {
+    private static ComparedRun run(Path run, JsonNode summary, Map<String, String> config, boolean nonDominated, RunCost cost,
+                                   List<String> efficient) {
         JsonNode balance = summary.path("balance");
         JsonNode timing = summary.path("timing");
         return new ComparedRun(String.valueOf(RunSummaries.folder(run).getFileName()), summary.path("status").asText("-"), config,
                 number(balance.path("specific")), number(balance.path("general")), number(balance.path("general_before")),
                 number(balance.path("forgetting")), number(timing.path("total_seconds")), number(timing.path("stages").path("train")),
-                nonDominated, curve(RunSummaries.folder(run)));
+                cost.parameters(), cost.trainingFlops(), cost.peakBytes(), efficient, nonDominated, curve(RunSummaries.folder(run)));
     }
 
     /** The run's resolved config flattened; empty where the folder has no {@code config.yaml}. */

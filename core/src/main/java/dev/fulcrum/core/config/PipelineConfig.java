@@ -9,12 +9,14 @@ import java.util.List;
  *
  * @param general  {@code null} when the pipeline has no general data
  * @param ensemble {@code null} unless the pipeline trains an output ensemble ({@code ensemble:})
+ * @param budget   {@code null} unless the pipeline limits what training may spend ({@code budget:})
  * @param feedback the corrections files of {@code feedback:}, in the order they are applied; empty without the section
  * @param folder   the folder of the config file; relative paths in params resolve against it
  */
 public record PipelineConfig(String name, long seed, ComponentSpec specific, ComponentSpec general, ComponentSpec split,
                              List<ComponentSpec> features, List<ComponentSpec> adapt, List<ComponentSpec> mitigate,
                              List<ComponentSpec> augment,
-                             ComponentSpec model, ComponentSpec strategy, ComponentSpec ensemble, List<ComponentSpec> audit,
-                             List<ComponentSpec> report, List<FeedbackSpec> feedback, Path folder, ConfigDocument document) {
+                             ComponentSpec model, ComponentSpec strategy, ComponentSpec ensemble, ComponentSpec budget,
+                             List<ComponentSpec> audit, List<ComponentSpec> report, List<FeedbackSpec> feedback, Path folder,
+                             ConfigDocument document) {
 }

@@ -4,6 +4,7 @@ import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.model.ModelSpec;
 import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.core.resources.ModelCost;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -33,6 +34,7 @@ final class ModelStage implements PipelineStage {
     public void run(PipelineState state) {
         TrainableModel model = build(pipeline, state.data.schema(), context);
         state.model = model;
+        state.modelCost = ModelCost.of(model.graph(), ModelCost.inputType(state.data.schema()));
         progress.note("model: " + pipeline.model().label() + ", " + model.graph().numParams() + " parameters, trunk "
                 + model.trunkLayers() + ", heads " + model.headLayers().keySet());
     }

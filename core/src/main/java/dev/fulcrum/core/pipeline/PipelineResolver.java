@@ -11,6 +11,7 @@ import dev.fulcrum.api.features.FeatureExtractor;
 import dev.fulcrum.api.mitigate.Mitigator;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
+import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.core.config.EnsembleConfig;
 import dev.fulcrum.core.config.FeedbackSpec;
 import dev.fulcrum.core.config.PipelineConfig;
@@ -45,13 +46,19 @@ public final class PipelineResolver {
         SplitConfig split = binder.bind(config.split().params(), SplitConfig.class, config.split().path(), document);
         Optional<EnsembleConfig> ensemble = Optional.ofNullable(config.ensemble())
                 .map(spec -> binder.bind(spec.params(), EnsembleConfig.class, spec.path(), document));
+        Optional<BudgetConfig> budget = Optional.ofNullable(config.budget())
+                .map(spec -> binder.bind(spec.params(), BudgetConfig.class, spec.path(), document));
+        if (ensemble.isPresent() && budget.isPresent()) {
+            throw document.error(config.budget().path(), "a budget limits one model's training, and an output ensemble "
+                    + "trains several; drop the budget or the ensemble");
+        }
         Creator creator = new Creator(binder, document, context);
         ResolvedPipeline pipeline = new ResolvedPipeline(config, split,
                 creator.make(config.specific()),
                 Optional.ofNullable(config.general()).map(creator::make),
                 creator.makeAll(config.features()), creator.makeAll(config.adapt()), mitigators(creator, config, document),
                 creator.makeAll(config.augment()),
-                creator.make(config.model()), creator.make(config.strategy()), ensemble,
+                creator.make(config.model()), creator.make(config.strategy()), ensemble, budget,
                 creator.makeAll(config.audit()), creator.makeAll(config.report()),
                 feedback(config, creator), Json.object());
         if (ensemble.isPresent() && pipeline.postProcessing().isPresent()) {
@@ -170,6 +177,7 @@ public final class PipelineResolver {
         root.set("model", resolvedComponent(pipeline.model(), binder));
         root.set("strategy", resolvedComponent(pipeline.strategy(), binder));
         pipeline.ensemble().ifPresent(ensemble -> root.set("ensemble", binder.unbind(ensemble)));
+        pipeline.budget().ifPresent(budget -> root.set("budget", binder.unbind(budget)));
         root.set("audit", resolvedList(pipeline.audit(), binder));
         root.set("report", resolvedList(pipeline.report(), binder));
         if (!pipeline.feedback().isEmpty()) {

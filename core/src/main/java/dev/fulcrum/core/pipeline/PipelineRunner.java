@@ -5,6 +5,7 @@ import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.report.Reporter;
 import dev.fulcrum.api.report.RunSummary;
 import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.resources.MemoryPeaks;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
@@ -60,6 +61,8 @@ final class PipelineRunner {
         PipelineState state = new PipelineState();
         context.writeArtifact("config.yaml", Yaml.write(pipeline.resolvedConfig()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ThreadSettings threads = ThreadSettings.apply();
+        state.threads = threads;
+        MemoryPeaks memory = MemoryPeaks.start();
         BlasCheck blas = BlasCheck.run();
         RunStatus status = RunStatus.SUCCEEDED;
         Throwable failure = null;
@@ -89,6 +92,7 @@ final class PipelineRunner {
             status = RunStatus.FAILED;
             failure = e;
         }
+        state.memory = memory.stop();
         writeProvenance(threads, blas, state);
         RunRecords records = new RunRecords(state, started, prunedAfter);
         ObjectNode summary = writeSummary(records, status, failure, failedStage);

@@ -8,7 +8,12 @@ import dev.fulcrum.api.features.FeatureTransform;
 import dev.fulcrum.api.mitigate.DecisionRule;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.resources.MemoryPeaks;
+import dev.fulcrum.core.resources.ModelCost;
+import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.core.train.AveragingOutcome;
+import dev.fulcrum.core.train.PhaseCost;
+import dev.fulcrum.core.train.TrainingBudget;
 import dev.fulcrum.api.train.LayerChoice;
 import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.core.train.StartingPointSource;
@@ -38,6 +43,16 @@ public final class PipelineState {
     final List<SavedAdaptation> adaptations = new ArrayList<>();
     TrainableModel model;
     final List<PhaseResult> phases = new ArrayList<>();
+    /** What each phase in {@link #phases} cost, in the same order. */
+    final List<PhaseCost> phaseCosts = new ArrayList<>();
+    /** The model's parameters and forward FLOPs per layer, once the model stage built it; else {@code null}. */
+    ModelCost modelCost;
+    /** What training spent against the pipeline's budget, and whether it ended training; {@code null} without a budget. */
+    TrainingBudget budget;
+    /** The run's memory peaks, once the run's stages ended. */
+    MemoryPeaks.Peaks memory;
+    /** The thread settings the run applied. */
+    ThreadSettings threads;
     /** Split, then task, then metric. */
     final Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
     /** Split (validation and test), then task: the confusion matrix behind the metrics. */

@@ -12,6 +12,7 @@ import dev.fulcrum.api.mitigate.PreTrainingMitigator;
 import dev.fulcrum.api.model.ModelArchitecture;
 import dev.fulcrum.api.report.Reporter;
 import dev.fulcrum.api.train.TrainingStrategy;
+import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.core.config.EnsembleConfig;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.SplitConfig;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * A pipeline whose every component was made and whose params were checked: ready to run.
  *
  * @param ensemble       the output ensemble's settings, or empty for a single model
+ * @param budget         what training may spend, or empty where unlimited
  * @param feedback       the corrections files of {@code feedback:}, in the order they are applied
  * @param resolvedConfig the config with every default filled in, as written to {@code config.yaml}
  */
@@ -33,8 +35,8 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
                                List<Resolved<DomainAdapter>> adapt, List<Resolved<Mitigator>> mitigate,
                                List<Resolved<Augmenter>> augment,
                                Resolved<ModelArchitecture> model, Resolved<TrainingStrategy> strategy,
-                               Optional<EnsembleConfig> ensemble, List<Resolved<BiasAuditor>> audit, List<Resolved<Reporter>> report,
-                               List<ResolvedFeedback> feedback, ObjectNode resolvedConfig) {
+                               Optional<EnsembleConfig> ensemble, Optional<BudgetConfig> budget, List<Resolved<BiasAuditor>> audit,
+                               List<Resolved<Reporter>> report, List<ResolvedFeedback> feedback, ObjectNode resolvedConfig) {
 
     public String name() {
         return config.name();

@@ -40,7 +40,7 @@ import java.util.Map;
  * {@code fulcrum ensemble}, how it varies and combines and each member's metrics, calibration and
  * balance on validation and test, the run's own {@code metrics}, {@code classes}, {@code calibration}
  * and {@code balance} being the ensemble's). Version 6 added the fields listed in the README under
- * "Version 6 added".
+ * "Version 6 added", version 7 those under "Version 7 added" (the {@code resources} section among them).
  */
 final class SummaryBuilder {
 
@@ -144,6 +144,7 @@ final class SummaryBuilder {
         timing.put("total_seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
         ObjectNode stages = timing.putObject("stages");
         state.stageSeconds.forEach(stages::put);
+        summary.set("resources", ResourcesSection.build(state));
         return summary;
     }
 

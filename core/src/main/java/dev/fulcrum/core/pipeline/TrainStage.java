@@ -25,6 +25,8 @@ import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
 import dev.fulcrum.core.train.HostTrainingSession;
 import dev.fulcrum.core.train.InterpolationOutcome;
+import dev.fulcrum.core.train.TrainingBudget;
+import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.runtime.ModelZip;
 import dev.fulcrum.runtime.SchemaJson;
 import dev.fulcrum.runtime.Seeds;
@@ -89,6 +91,7 @@ final class TrainStage implements PipelineStage {
             trainEnsemble(state, pipeline.ensemble().get());
             return;
         }
+        state.budget = pipeline.budget().map(TrainingBudget::of).orElse(null);
         train(state, state.model, state.data, context, metricsLog, trial.map(StudyTrial::epochs).orElse(EpochListener.NONE),
                 () -> state.generalBefore = generalBefore(state.model, state.data));
         save(state, state.model, context.folder());
@@ -154,13 +157,21 @@ final class TrainStage implements PipelineStage {
                        EpochListener epochs, Runnable onSpecificTrainingStart) {
         HostTrainingSession session = new HostTrainingSession(model, data,
                 pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
-                runContext, log, progress, onSpecificTrainingStart, epochs);
+                runContext, log, progress, onSpecificTrainingStart, epochs,
+                state.budget == null ? TrainingBudget.none() : state.budget);
         List<PhaseResult> phases;
         try {
             pipeline.strategy().component().train(session);
+        } catch (TrainingBudget.BudgetTooSmall e) {
+            throw pipeline.config().document().error(ConfigPath.ROOT.child("budget").child(e.limit()), e.problem());
         } finally {
             phases = session.results();
             state.phases.addAll(phases);
+            state.phaseCosts.addAll(session.costs());
+        }
+        if (state.budget != null) {
+            state.budget.stop().ifPresent(stop -> progress.note(String.format(Locale.ROOT,
+                    "budget: %s ran out in phase %s, epoch %d; training stopped there", stop.limit(), stop.phase(), stop.epoch())));
         }
         if (phases.isEmpty()) {
             throw new IllegalStateException(pipeline.strategy().label() + " ran no training phase");

@@ -25,6 +25,8 @@ import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.representation.TrunkActivations;
+import dev.fulcrum.core.resources.ModelCost;
+import dev.fulcrum.math.cost.LayerFlops;
 import dev.fulcrum.math.random.RandomArrays;
 import dev.fulcrum.math.weights.ParameterTables;
 import dev.fulcrum.runtime.Seeds;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,8 @@ import java.util.stream.IntStream;
  * stopping. Per-row sample weights and task loss weights enter through DL4J's label masks, which
  * scale each row's loss and gradient. A phase with a {@link DomainAdversary} trains a copy of the
  * model with a domain classifier attached, on every training row, and copies the parameters back.
+ * Each phase's cost (samples, fitting seconds, trainable parameters, training FLOPs) is counted, and
+ * against the run's {@link TrainingBudget}, which may end training after an epoch.
  */
 public final class HostTrainingSession implements TrainingSession {
 
@@ -65,6 +70,8 @@ public final class HostTrainingSession implements TrainingSession {
     private final Runnable onSpecificTrainingStart;
     private final EpochListener epochListener;
     private final List<PhaseResult> results = new ArrayList<>();
+    private final List<PhaseCost> costs = new ArrayList<>();
+    private final TrainingBudget budget;
     private final LearningRates learningRates;
     private boolean specificTrainingStarted;
     private int globalEpoch;
@@ -90,6 +97,14 @@ public final class HostTrainingSession implements TrainingSession {
     public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
                                MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart,
                                EpochListener epochListener) {
+        this(model, data, augmenters, context, metricsLog, progress, onSpecificTrainingStart, epochListener, TrainingBudget.none());
+    }
+
+    /** @param budget what training may spend; shared by the sessions of one run */
+    public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
+                               MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart,
+                               EpochListener epochListener, TrainingBudget budget) {
+        this.budget = budget;
         this.model = model;
         this.data = data;
         this.augmenters = List.copyOf(augmenters);
@@ -251,6 +266,11 @@ public final class HostTrainingSession implements TrainingSession {
         return List.copyOf(results);
     }
 
+    /** What each phase run so far cost, in order. */
+    public List<PhaseCost> costs() {
+        return List.copyOf(costs);
+    }
+
     @Override
     public PhaseResult fit(Phase phase) {
         if (interpolation != null) {
@@ -258,6 +278,9 @@ public final class HostTrainingSession implements TrainingSession {
                     + "the last phase: the updater's state belongs to theta_1, not to the interpolated model");
         }
         checkPhase(phase);
+        if (budget.exhausted()) {
+            return skipped(phase);
+        }
         if (phase.domainAdversary() == null) {
             return run(phase, model, TrainingRows.of(data, phase.taskWeights().keySet()), null);
         }
@@ -269,6 +292,20 @@ public final class HostTrainingSession implements TrainingSession {
     }
 
     /**
+     * A phase that runs no epoch, since the budget ran out before it: the model stays as it is (and is
+     * theta_0 where the phase would have kept it), so the strategy goes on as after any phase.
+     */
+    private PhaseResult skipped(Phase phase) {
+        if (phase.keepStartingPointAfter() != null && startingPoint == null) {
+            keepStartingPoint(phase);
+        }
+        PhaseResult result = new PhaseResult(phase.name(), 0, 0, Double.NaN, false, 0);
+        results.add(result);
+        costs.add(new PhaseCost(phase.name(), 0, 0, 0, 0, 0));
+        return result;
+    }
+
+    /**
      * The epoch loop. {@code trained} is the model that learns: the session's own, or the copy of an
      * {@code adversarial} model (else {@code null}), whose parameters go back into the session's
      * model before each validation and at the end, and whose domain classifier's accuracy and lambda
@@ -276,9 +313,12 @@ public final class HostTrainingSession implements TrainingSession {
      */
     private PhaseResult run(Phase phase, TrainableModel trained, Batch rows, AdversarialModel adversarial) {
         EarlyStopping stopping = phase.earlyStopping();
-        int batchCount = new MiniBatches(rows, trained, phase, 0).batchCount();
-        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), batchCount);
+        MiniBatches firstEpoch = new MiniBatches(rows, trained, phase, 0);
         ComputationGraph graph = trained.graph();
+        ModelCost cost = ModelCost.of(graph, ModelCost.inputType(data.schema()));
+        long forwardFlops = cost.forwardFlops();
+        budget.requireOneEpoch(phase.name(), firstEpoch.samples(), LayerFlops.training(firstEpoch.samples(), forwardFlops));
+        progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), firstEpoch.batchCount());
         LearningRates rates = trained == model ? learningRates : new LearningRates(graph);
         long started = System.nanoTime();
         double best = Double.NaN;
@@ -288,13 +328,20 @@ public final class HostTrainingSession implements TrainingSession {
         boolean stoppedEarly = false;
         PhaseAverager averager = phase.averageWeights() == null ? null
                 : new PhaseAverager(phase.averageWeights(), graph, new BatchNormStatistics(graph).parameters());
+        Set<String> trainedLayers = new LinkedHashSet<>();
+        long samples = 0;
+        double fitting = 0;
         for (int epoch = 0; epoch < phase.epochs(); epoch++) {
             if (Integer.valueOf(epoch).equals(phase.keepStartingPointAfter())) {
                 keepStartingPoint(phase);
             }
             long epochStarted = System.nanoTime();
             globalEpoch++;
-            applyLearningRates(phase, trained, rates, epoch);
+            applyLearningRates(phase, trained, rates, epoch).forEach((layer, rate) -> {
+                if (rate > 0) {
+                    trainedLayers.add(layer);
+                }
+            });
             Batch epochRows = augment(rows, phase);
             MiniBatches batches = new MiniBatches(epochRows, trained, phase, seedFor(phase, "shuffle/" + globalEpoch));
             long fitStarted = System.nanoTime();
@@ -323,16 +370,22 @@ public final class HostTrainingSession implements TrainingSession {
             progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
                     validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
             epochListener.epochDone(globalEpoch, validation);
-            if (stopping == null) {
-                continue;
+            samples += fit.samples();
+            fitting += fitSeconds;
+            boolean budgetSpent = budget.spend(phase.name(), epochsRun, globalEpoch, fit.samples(),
+                    LayerFlops.training(fit.samples(), forwardFlops), seconds);
+            if (stopping != null) {
+                double value = validation.get(stopping.task()).get(stopping.metricName());
+                if (bestParams == null || stopping.improves(value, best)) {
+                    best = value;
+                    bestEpoch = epochsRun;
+                    bestParams = graph.params().dup();
+                } else if (epochsRun - bestEpoch >= stopping.patience()) {
+                    stoppedEarly = true;
+                    break;
+                }
             }
-            double value = validation.get(stopping.task()).get(stopping.metricName());
-            if (bestParams == null || stopping.improves(value, best)) {
-                best = value;
-                bestEpoch = epochsRun;
-                bestParams = graph.params().dup();
-            } else if (epochsRun - bestEpoch >= stopping.patience()) {
-                stoppedEarly = true;
+            if (budgetSpent) {
                 break;
             }
         }
@@ -351,6 +404,8 @@ public final class HostTrainingSession implements TrainingSession {
         PhaseResult result = new PhaseResult(phase.name(), epochsRun, stopping == null ? epochsRun : bestEpoch, best,
                 stoppedEarly, (System.nanoTime() - started) / 1e9);
         results.add(result);
+        costs.add(new PhaseCost(phase.name(), epochsRun, samples, fitting,
+                cost.trainableParameters(trainedLayers), forwardFlops));
         return result;
     }
 
@@ -424,8 +479,11 @@ public final class HostTrainingSession implements TrainingSession {
         return names.isEmpty() ? "none (no labelled validation rows)" : String.join(", ", names);
     }
 
-    /** Sets each layer's rate from the schedule at this epoch; heads of tasks outside the phase stay frozen. */
-    private void applyLearningRates(Phase phase, TrainableModel trained, LearningRates rates, int epoch) {
+    /**
+     * Sets each layer's rate from the schedule at this epoch; heads of tasks outside the phase stay frozen.
+     * Returns every layer's rate.
+     */
+    private Map<String, Double> applyLearningRates(Phase phase, TrainableModel trained, LearningRates rates, int epoch) {
         Map<String, Double> multipliers = phase.layerRates().at(epoch);
         List<String> layers = trained.allLayers();
         for (String layer : multipliers.keySet()) {
@@ -449,6 +507,7 @@ public final class HostTrainingSession implements TrainingSession {
             }
         });
         rates.apply(layerRates);
+        return layerRates;
     }
 
     private Batch augment(Batch rows, Phase phase) {

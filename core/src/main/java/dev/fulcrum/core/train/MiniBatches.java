@@ -183,6 +183,11 @@ final class MiniBatches {
         return batches.size();
     }
 
+    /** The samples one pass over these batches feeds the network. */
+    long samples() {
+        return batches.stream().mapToLong(batch -> batch.length).sum();
+    }
+
     /** Fits every mini-batch. */
     Fit fitAll(ComputationGraph graph, Listener listener) {
         double lossSum = 0;

@@ -22,6 +22,16 @@ class AttentionTrainingIT extends SharedHostTest {
                 """.formatted(train.images(), train.labels()));
         double accuracy = run.number("balance", "specific");
         assertTrue(accuracy > 0.8, "4 classes of bars: " + accuracy);
+        // 8x8 images in 4x4 patches: 4 tokens of width 16, 2 heads of 8
+        java.util.Map<String, Long> flops = new java.util.HashMap<>();
+        run.summary().at("/resources/forward_flops_per_sample/layers").forEach(layer -> {
+            assertTrue(!layer.get("kind").asText().equals("estimated"), layer.toString());
+            flops.put(layer.get("layer").asText(), layer.get("flops").asLong());
+        });
+        assertEquals(2L * 4 * 4 * 1 * 16 * 4 + 16 * 4, flops.get("embed"), "the patch convolution");
+        assertEquals(3L * 4 * 2 * 16 * 16 + 4 * 2 * 16 * 16 + 4L * 4 * 4 * 16, flops.get("attention-1"),
+                "Q, K, V and output projections, scores and weighted sum");
+        assertEquals(2L * 16 * 16 * 4 + 16 * 4, flops.get("ffn-1"), "the token-wise feed-forward convolution");
     }
 
     @Test
