@@ -27,8 +27,8 @@ public record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
 
     /** The stages that make a run's prepared rows, and the config sections they read. */
     private static final List<Class<? extends PipelineStage>> PREPARATION = List.of(LoadDataStage.class, SplitStage.class,
-            FeatureStage.class, AdaptStage.class);
-    static final List<String> PREPARATION_SECTIONS = List.of("data", "split", "features", "adapt");
+            FeedbackStage.class, FeatureStage.class, AdaptStage.class);
+    static final List<String> PREPARATION_SECTIONS = List.of("data", "split", "feedback", "features", "adapt");
 
     /**
      * @throws InvalidInputException naming the folder where it is not a finished run with a model and its config
@@ -64,17 +64,18 @@ public record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
         return summary.path("data").path("tasks");
     }
 
-    /** Loads, splits, extracts features and adapts as the run did, in a scratch folder. */
+    /** Loads, splits, applies the corrections, extracts features and adapts as the run did, in a scratch folder. */
     public Dataset prepareRows(FulcrumHost host, RunProgress progress) {
         return rows(host, progress, PREPARATION);
     }
 
     /**
-     * The run's rows as its sources gave them (the input of its saved model), split as the run split them: what
+     * The run's rows as its sources gave them (the input of its saved model), split as the run split them and
+     * corrected by its {@code feedback:} files (relabelled, excluded, reweighted, added from a pool): what
      * {@code fulcrum review} scores with saved models and shows.
      */
     public Dataset splitRawRows(FulcrumHost host, RunProgress progress) {
-        return rows(host, progress, List.of(LoadDataStage.class, SplitStage.class));
+        return rows(host, progress, List.of(LoadDataStage.class, SplitStage.class, FeedbackStage.class));
     }
 
     private Dataset rows(FulcrumHost host, RunProgress progress, List<Class<? extends PipelineStage>> stages) {

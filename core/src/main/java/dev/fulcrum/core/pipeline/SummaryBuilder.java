@@ -44,7 +44,7 @@ import java.util.Map;
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
 
     private SummaryBuilder() {
     }
