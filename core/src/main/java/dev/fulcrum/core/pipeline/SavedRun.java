@@ -28,6 +28,7 @@ public record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
     /** The stages that make a run's prepared rows, and the config sections they read. */
     private static final List<Class<? extends PipelineStage>> PREPARATION = List.of(LoadDataStage.class, SplitStage.class,
             FeedbackStage.class, FeatureStage.class, AdaptStage.class);
+    private static final String CONFIG = "config.yaml";
     static final List<String> PREPARATION_SECTIONS = List.of("data", "split", "feedback", "features", "adapt");
 
     /**
@@ -47,11 +48,16 @@ public record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
             throw new InvalidInputException(folder + ": it has no " + ModelArchive.FILE + " (an ensemble's folder holds its "
                     + "members under members/; name the runs they came from instead)");
         }
-        Path config = folder.resolve("config.yaml");
+        Path config = folder.resolve(CONFIG);
         if (!Files.isRegularFile(config)) {
             throw new InvalidInputException(folder + ": it has no config.yaml, so its data cannot be prepared again");
         }
         return new SavedRun(folder.toAbsolutePath().normalize(), read, PipelineConfigReader.read(config, List.of(), null));
+    }
+
+    /** The run's pipeline again, with {@code --set}-style assignments applied (e.g. {@code report=[]}). */
+    public PipelineConfig pipelineWith(List<String> overrides) {
+        return PipelineConfigReader.read(folder.resolve(CONFIG), overrides, null);
     }
 
     /** The run's resolved config. */

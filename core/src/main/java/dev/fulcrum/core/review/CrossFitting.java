@@ -3,6 +3,7 @@ package dev.fulcrum.core.review;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
+import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.host.CatalogFactories;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.HeldOutRows;
@@ -80,6 +81,8 @@ public final class CrossFitting {
         List<Fold> done = new ArrayList<>();
         CatalogFactories factories = new CatalogFactories(host.catalog());
         PipelineLauncher launcher = new PipelineLauncher(host, quiet);
+        // A fold's run folder is thrown away once its model has scored the fold, so its reporters would work for nothing.
+        PipelineConfig unreported = run.pipelineWith(List.of("report=[]"));
         for (int f = 0; f < folds; f++) {
             long started = System.nanoTime();
             List<Integer> members = new ArrayList<>();
@@ -93,7 +96,7 @@ public final class CrossFitting {
             HeldOutRows heldOut = HeldOutRows.of(task, ids);
             double[][] scored;
             try (ScratchFolder scratch = ScratchFolder.create("review-fold")) {
-                RunOutcome outcome = launcher.runHoldingOut(run.pipeline(), scratch.runFolder(), heldOut);
+                RunOutcome outcome = launcher.runHoldingOut(unreported, scratch.runFolder(), heldOut);
                 if (outcome.status() != RunStatus.SUCCEEDED && outcome.status() != RunStatus.GATE_FAILED) {
                     throw new IllegalStateException("cross-fitting fold " + (f + 1) + " of " + folds + ": the pipeline ended "
                             + outcome.status().label() + ": " + outcome.errorMessage());
