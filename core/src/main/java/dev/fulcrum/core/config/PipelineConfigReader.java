@@ -29,7 +29,7 @@ public final class PipelineConfigReader {
     public static final String TUNE = "tune";
 
     private static final Set<String> KEYS = Set.of("name", "description", "seed", "data", "split", "features", "adapt",
-            "mitigate", "augment", "model", "strategy", "ensemble", "budget", "audit", "report", FeedbackSectionReader.SECTION, TUNE);
+            "mitigate", "augment", "model", "strategy", "ensemble", "budget", "checkpoint", "audit", "report", FeedbackSectionReader.SECTION, TUNE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private PipelineConfigReader() {
@@ -118,6 +118,7 @@ public final class PipelineConfigReader {
                 component(document, Family.STRATEGY, ConfigPath.ROOT.child("strategy"), true),
                 optionalParams(document, ConfigPath.ROOT.child("ensemble")),
                 optionalParams(document, ConfigPath.ROOT.child("budget")),
+                optionalParams(document, ConfigPath.ROOT.child("checkpoint")),
                 list(document, Family.AUDIT), list(document, Family.REPORT), FeedbackSectionReader.read(document, folder),
                 folder, document);
     }

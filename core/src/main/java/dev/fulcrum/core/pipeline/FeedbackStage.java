@@ -32,9 +32,11 @@ final class FeedbackStage implements PipelineStage {
     private final ResolvedPipeline pipeline;
     private final HostRunContext context;
     private final RunProgress progress;
+    private final CheckpointPolicy checkpoints;
 
     @Inject
-    FeedbackStage(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress) {
+    FeedbackStage(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, CheckpointPolicy checkpoints) {
+        this.checkpoints = checkpoints;
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
@@ -68,14 +70,39 @@ final class FeedbackStage implements PipelineStage {
         }
         state.data = data;
         state.feedback = new ArrayList<>();
+        List<String> trail = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            ResolvedFeedback entry = pipeline.feedback().get(i);
+            outcomes.get(i).applied().forEach(row -> trail.add(Json.line(trailLine(entry, row))));
+        }
+        AppendOnlyFile.append(context.folder().resolve(TRAIL), checkpoints.resume() ? notYetWritten(trail) : trail);
         for (int i = 0; i < outcomes.size(); i++) {
             ResolvedFeedback entry = pipeline.feedback().get(i);
             Corrections.Outcome outcome = outcomes.get(i);
-            AppendOnlyFile.append(context.folder().resolve(TRAIL), outcome.applied().stream()
-                    .map(row -> Json.line(trailLine(entry, row))).toList());
             state.feedback.add(outcome.counts());
             progress.note("feedback: " + entry.spec().file().getFileName() + ": " + describe(outcome.counts()));
         }
+    }
+
+    /**
+     * What an interrupted process of this run did not write of the trail: it appends the same lines in one write,
+     * so the file holds all of them, none, or (cut off mid-write) a prefix, perhaps ending inside a line; the
+     * rest goes on as whole lines, the first completing the cut one.
+     */
+    private List<String> notYetWritten(List<String> trail) {
+        java.nio.file.Path file = context.folder().resolve(TRAIL);
+        String written;
+        try {
+            written = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+        String expected = trail.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+        if (!expected.startsWith(written)) {
+            throw new InvalidInputException(file + ": holds other corrections than this run applies; it is not this run's trail");
+        }
+        String rest = expected.substring(written.length());
+        return rest.isEmpty() ? List.of() : List.of(rest.substring(0, rest.length() - 1).split("\n", -1));
     }
 
     private static Dataset load(Resolved<DataSource> source) {

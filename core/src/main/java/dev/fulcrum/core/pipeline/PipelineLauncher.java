@@ -63,15 +63,29 @@ public final class PipelineLauncher {
         return runIn(config, folder, Optional.empty(), heldOut);
     }
 
+    /**
+     * Continues a run whose process was killed, in its own folder, from its last checkpoints: the stages before
+     * training run again (they are deterministic), training picks up after the last saved epoch, and the run ends
+     * with the files the uninterrupted run would have written. {@link RunResume} checks that it is the same run.
+     */
+    public RunOutcome resume(PipelineConfig config, RunFolder folder) {
+        return runIn(config, folder, Optional.empty(), HeldOutRows.NONE, true);
+    }
+
     private RunOutcome runIn(PipelineConfig config, RunFolder folder, Optional<StudyTrial> trial) {
-        return runIn(config, folder, trial, HeldOutRows.NONE);
+        return runIn(config, folder, trial, HeldOutRows.NONE, false);
     }
 
     private RunOutcome runIn(PipelineConfig config, RunFolder folder, Optional<StudyTrial> trial, HeldOutRows heldOut) {
+        return runIn(config, folder, trial, heldOut, false);
+    }
+
+    private RunOutcome runIn(PipelineConfig config, RunFolder folder, Optional<StudyTrial> trial, HeldOutRows heldOut,
+                             boolean resume) {
         HostRunContext context = new HostRunContext(config.seed(), folder);
         ResolvedPipeline pipeline = new PipelineResolver(host.catalog()).resolve(config, context);
-        progress.note("run " + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
-        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial, command, heldOut))
-                .getInstance(PipelineRunner.class).run();
+        progress.note((resume ? "resume " : "run ") + pipeline.name() + " (seed " + pipeline.seed() + ") in " + folder.path());
+        return host.injector().createChildInjector(new PipelineModule(pipeline, context, progress, trial, command, heldOut,
+                resume)).getInstance(PipelineRunner.class).run();
     }
 }

@@ -26,17 +26,17 @@ final class PipelineModule extends AbstractModule {
     private final Optional<StudyTrial> trial;
     private final LaunchCommand command;
     private final HeldOutRows heldOut;
+    private final boolean resume;
 
-    /** @param trial the study and trial the run is, or empty for a plain run */
+    /**
+     * @param trial   the study and trial the run is, or empty for a plain run
+     * @param heldOut training rows the run leaves out (a fold of {@code fulcrum review}'s cross-fitting)
+     * @param resume  whether the run continues an interrupted process of itself, in its folder
+     */
     PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
-                   LaunchCommand command) {
-        this(pipeline, context, progress, trial, command, HeldOutRows.NONE);
-    }
-
-    /** @param heldOut training rows the run leaves out (a fold of {@code fulcrum review}'s cross-fitting) */
-    PipelineModule(ResolvedPipeline pipeline, HostRunContext context, RunProgress progress, Optional<StudyTrial> trial,
-                   LaunchCommand command, HeldOutRows heldOut) {
+                   LaunchCommand command, HeldOutRows heldOut, boolean resume) {
         this.heldOut = heldOut;
+        this.resume = resume;
         this.pipeline = pipeline;
         this.context = context;
         this.progress = progress;
@@ -54,6 +54,8 @@ final class PipelineModule extends AbstractModule {
         bind(new TypeLiteral<Optional<StudyTrial>>() { }).toInstance(trial);
         bind(LaunchCommand.class).toInstance(command);
         bind(HeldOutRows.class).toInstance(heldOut);
+        bind(CheckpointPolicy.class).toInstance(trial.isPresent() || heldOut != HeldOutRows.NONE ? CheckpointPolicy.OFF
+                : CheckpointPolicy.of(pipeline.checkpoint(), resume));
     }
 
     @Provides

@@ -12,6 +12,7 @@ import dev.fulcrum.api.mitigate.Mitigator;
 import dev.fulcrum.api.mitigate.PostProcessingMitigator;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.core.config.BudgetConfig;
+import dev.fulcrum.core.config.CheckpointConfig;
 import dev.fulcrum.core.config.EnsembleConfig;
 import dev.fulcrum.core.config.FeedbackSpec;
 import dev.fulcrum.core.config.PipelineConfig;
@@ -52,13 +53,15 @@ public final class PipelineResolver {
             throw document.error(config.budget().path(), "a budget limits one model's training, and an output ensemble "
                     + "trains several; drop the budget or the ensemble");
         }
+        CheckpointConfig checkpoint = Optional.ofNullable(config.checkpoint())
+                .map(spec -> binder.bind(spec.params(), CheckpointConfig.class, spec.path(), document)).orElse(CheckpointConfig.DEFAULT);
         Creator creator = new Creator(binder, document, context);
         ResolvedPipeline pipeline = new ResolvedPipeline(config, split,
                 creator.make(config.specific()),
                 Optional.ofNullable(config.general()).map(creator::make),
                 creator.makeAll(config.features()), creator.makeAll(config.adapt()), mitigators(creator, config, document),
                 creator.makeAll(config.augment()),
-                creator.make(config.model()), creator.make(config.strategy()), ensemble, budget,
+                creator.make(config.model()), creator.make(config.strategy()), ensemble, budget, checkpoint,
                 creator.makeAll(config.audit()), creator.makeAll(config.report()),
                 feedback(config, creator), Json.object());
         if (ensemble.isPresent() && pipeline.postProcessing().isPresent()) {
@@ -178,6 +181,9 @@ public final class PipelineResolver {
         root.set("strategy", resolvedComponent(pipeline.strategy(), binder));
         pipeline.ensemble().ifPresent(ensemble -> root.set("ensemble", binder.unbind(ensemble)));
         pipeline.budget().ifPresent(budget -> root.set("budget", binder.unbind(budget)));
+        if (pipeline.config().checkpoint() != null) {
+            root.set("checkpoint", binder.unbind(pipeline.checkpoint()));
+        }
         root.set("audit", resolvedList(pipeline.audit(), binder));
         root.set("report", resolvedList(pipeline.report(), binder));
         if (!pipeline.feedback().isEmpty()) {

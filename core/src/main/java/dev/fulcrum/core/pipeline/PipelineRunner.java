@@ -1,5 +1,8 @@
 package dev.fulcrum.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.report.Reporter;
@@ -42,10 +45,13 @@ final class PipelineRunner {
     private final RunProgress progress;
     private final Optional<StudyTrial> trial;
     private final LaunchCommand command;
+    private final CheckpointPolicy checkpoints;
 
     @Inject
     PipelineRunner(List<PipelineStage> stages, ResolvedPipeline pipeline, HostRunContext context, FulcrumHost host,
-                   MetricsLog metricsLog, RunProgress progress, Optional<StudyTrial> trial, LaunchCommand command) {
+                   MetricsLog metricsLog, RunProgress progress, Optional<StudyTrial> trial, LaunchCommand command,
+                   CheckpointPolicy checkpoints) {
+        this.checkpoints = checkpoints;
         this.stages = stages;
         this.pipeline = pipeline;
         this.context = context;
@@ -62,6 +68,10 @@ final class PipelineRunner {
         context.writeArtifact("config.yaml", Yaml.write(pipeline.resolvedConfig()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ThreadSettings threads = ThreadSettings.apply();
         state.threads = threads;
+        state.checkpointPolicy = checkpoints;
+        if (checkpoints.enabled()) {
+            RunIdentity.of(pipeline, host, threads).write(context.folder());
+        }
         MemoryPeaks memory = MemoryPeaks.start();
         BlasCheck blas = BlasCheck.run();
         RunStatus status = RunStatus.SUCCEEDED;
@@ -103,12 +113,27 @@ final class PipelineRunner {
                 summary = writeSummary(records, status, reportFailure, "report");
             }
         }
+        if (checkpoints.enabled() && (status == RunStatus.SUCCEEDED || status == RunStatus.GATE_FAILED)) {
+            RunResume.removeCheckpoints(context.runFolder(), checkpoints.settings().keep());
+        }
         return new RunOutcome(status, context.runFolder(), summary);
     }
 
     private void writeProvenance(ThreadSettings threads, BlasCheck blas, PipelineState state) {
         context.writeArtifact("provenance.json", Json.pretty(ProvenanceBuilder.build(pipeline, host, context.inputs(),
-                threads, blas, trial, state.startedFrom)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                threads, blas, trial, state.startedFrom, resumedFrom(state))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Where each training session picked up, where the run resumed ({@code null} for a run that did not). */
+    private JsonNode resumedFrom(PipelineState state) {
+        if (!checkpoints.resume()) {
+            return NullNode.getInstance();
+        }
+        ArrayNode points = Json.MAPPER.createArrayNode();
+        state.checkpoints.forEach((folder, sessionCheckpoints) -> sessionCheckpoints.resumedFrom().ifPresent(point ->
+                points.addObject().put("folder", folder).put("phases_done", point.phasesDone()).put("phase", point.phase())
+                        .put("epoch", point.epoch()).put("global_epoch", point.globalEpoch())));
+        return points;
     }
 
     /** What every summary of one run shares: its state, when it started, the epoch its trial was pruned after. */

@@ -85,6 +85,9 @@ public final class PipelineState {
     LayerChoice layerChoice;
     /** The output ensemble, whose combined probabilities the run is evaluated on; {@code null} for a single model. */
     EnsembleRecord ensemble;
+    /** The checkpoints of each training session, by its folder relative to the run's ("" for the run's own model). */
+    final Map<String, dev.fulcrum.core.train.Checkpoints> checkpoints = new LinkedHashMap<>();
+    CheckpointPolicy checkpointPolicy;
 
     /** What the run's figures measure: an output ensemble's combination where there is one, else the model (a soup is one). */
     ClassProbabilities probabilities() {

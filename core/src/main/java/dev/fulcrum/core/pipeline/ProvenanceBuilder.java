@@ -1,5 +1,6 @@
 package dev.fulcrum.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.FulcrumVersion;
@@ -22,9 +23,13 @@ final class ProvenanceBuilder {
     private ProvenanceBuilder() {
     }
 
-    /** @param startedFrom the saved theta_0 the run started from, or {@code null} */
+    /**
+     * @param startedFrom the saved theta_0 the run started from, or {@code null}
+     * @param resumedFrom where each training session of a resumed run picked up, or a JSON null
+     */
     static ObjectNode build(ResolvedPipeline pipeline, FulcrumHost host, Collection<Path> inputs,
-                            ThreadSettings threads, BlasCheck blas, Optional<StudyTrial> trial, StartingPointSource startedFrom) {
+                            ThreadSettings threads, BlasCheck blas, Optional<StudyTrial> trial, StartingPointSource startedFrom,
+                            JsonNode resumedFrom) {
         ObjectNode provenance = Json.object();
         provenance.put("fulcrum_version", FulcrumVersion.fulcrum());
         provenance.put("seed", pipeline.seed());
@@ -63,6 +68,7 @@ final class ProvenanceBuilder {
         threadNode.setAll((ObjectNode) Json.tree(threads.describe()));
         threadNode.put("blas_check_max_error", blas.maxError());
         trial.ifPresent(t -> provenance.set("study", t.provenance()));
+        provenance.set("resumed_from", resumedFrom);
         return provenance;
     }
 

@@ -13,6 +13,7 @@ import dev.fulcrum.api.model.ModelArchitecture;
 import dev.fulcrum.api.report.Reporter;
 import dev.fulcrum.api.train.TrainingStrategy;
 import dev.fulcrum.core.config.BudgetConfig;
+import dev.fulcrum.core.config.CheckpointConfig;
 import dev.fulcrum.core.config.EnsembleConfig;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.SplitConfig;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
  *
  * @param ensemble       the output ensemble's settings, or empty for a single model
  * @param budget         what training may spend, or empty where unlimited
+ * @param checkpoint     how training checkpoints ({@link CheckpointConfig#DEFAULT} without {@code checkpoint:})
  * @param feedback       the corrections files of {@code feedback:}, in the order they are applied
  * @param resolvedConfig the config with every default filled in, as written to {@code config.yaml}
  */
@@ -35,7 +37,8 @@ public record ResolvedPipeline(PipelineConfig config, SplitConfig split, Resolve
                                List<Resolved<DomainAdapter>> adapt, List<Resolved<Mitigator>> mitigate,
                                List<Resolved<Augmenter>> augment,
                                Resolved<ModelArchitecture> model, Resolved<TrainingStrategy> strategy,
-                               Optional<EnsembleConfig> ensemble, Optional<BudgetConfig> budget, List<Resolved<BiasAuditor>> audit,
+                               Optional<EnsembleConfig> ensemble, Optional<BudgetConfig> budget,
+                               CheckpointConfig checkpoint, List<Resolved<BiasAuditor>> audit,
                                List<Resolved<Reporter>> report, List<ResolvedFeedback> feedback, ObjectNode resolvedConfig) {
 
     public String name() {

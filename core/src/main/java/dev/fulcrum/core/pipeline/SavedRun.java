@@ -89,7 +89,7 @@ public record SavedRun(Path folder, JsonNode summary, PipelineConfig pipeline) {
             HostRunContext context = new HostRunContext(pipeline.seed(), scratch.runFolder());
             ResolvedPipeline resolved = new PipelineResolver(host.catalog()).resolve(pipeline, context);
             Injector injector = host.injector().createChildInjector(new PipelineModule(resolved, context, progress,
-                    Optional.empty(), LaunchCommand.NONE));
+                    Optional.empty(), LaunchCommand.NONE, HeldOutRows.NONE, false));
             PipelineState state = new PipelineState();
             for (Class<? extends PipelineStage> stage : stages) {
                 injector.getInstance(stage).run(state);

@@ -14,6 +14,7 @@ import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.feedback.Action;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.train.Checkpoints;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.train.InterpolationOutcome;
 import dev.fulcrum.core.train.ModelSoup;
@@ -115,6 +116,7 @@ final class SummaryBuilder {
             node.set("averaging", averaging(state, phase.phase()));
         }
         training.set("layer_choice", layerChoice(state.layerChoice));
+        training.set("checkpoints", checkpoints(state));
         if (state.mitigations.isEmpty()) {
             summary.putNull("mitigation");
         } else {
@@ -431,6 +433,27 @@ final class SummaryBuilder {
      * each candidate cut's score input side first, the chosen {@code freeze} value and why; {@code null} where the
      * strategy chose nothing.
      */
+    /**
+     * What checkpointing cost over the run's training sessions (files, bytes, seconds), or {@code null} where the
+     * run wrote none by design (a study trial, a cross-fitting fold, {@code every: 0}).
+     */
+    private static JsonNode checkpoints(PipelineState state) {
+        CheckpointPolicy policy = state.checkpointPolicy;
+        if (policy == null || !policy.enabled()) {
+            return NullNode.getInstance();
+        }
+        int written = 0;
+        long bytes = 0;
+        double seconds = 0;
+        for (Checkpoints.Cost cost : state.checkpoints.values().stream().map(Checkpoints::cost).toList()) {
+            written += cost.written();
+            bytes += cost.bytes();
+            seconds += cost.seconds();
+        }
+        return Json.object().put("every", policy.settings().every()).put("keep", policy.settings().keep())
+                .put("written", written).put("bytes", bytes).put("seconds", seconds);
+    }
+
     private static JsonNode layerChoice(LayerChoice choice) {
         if (choice == null) {
             return NullNode.getInstance();

@@ -20,6 +20,7 @@ import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.run.Yaml;
 import dev.fulcrum.core.train.AveragingOutcome;
+import dev.fulcrum.core.train.Checkpoints;
 import dev.fulcrum.core.train.EnsembleProbabilities;
 import dev.fulcrum.core.train.EpochListener;
 import dev.fulcrum.core.train.Evaluator;
@@ -69,10 +70,12 @@ final class TrainStage implements PipelineStage {
     private final MetricsLog metricsLog;
     private final RunProgress progress;
     private final Optional<StudyTrial> trial;
+    private final CheckpointPolicy checkpoints;
 
     @Inject
     TrainStage(ResolvedPipeline pipeline, HostRunContext context, MetricsLog metricsLog, RunProgress progress,
-               Optional<StudyTrial> trial) {
+               Optional<StudyTrial> trial, CheckpointPolicy checkpoints) {
+        this.checkpoints = checkpoints;
         this.pipeline = pipeline;
         this.context = context;
         this.metricsLog = metricsLog;
@@ -155,10 +158,12 @@ final class TrainStage implements PipelineStage {
 
     private void train(PipelineState state, TrainableModel model, Dataset data, HostRunContext runContext, MetricsLog log,
                        EpochListener epochs, Runnable onSpecificTrainingStart) {
+        Checkpoints sessionCheckpoints = checkpoints.forSession(runContext.folder());
+        state.checkpoints.put(context.folder().path().relativize(runContext.folder().path()).toString(), sessionCheckpoints);
         HostTrainingSession session = new HostTrainingSession(model, data,
                 pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
                 runContext, log, progress, onSpecificTrainingStart, epochs,
-                state.budget == null ? TrainingBudget.none() : state.budget);
+                state.budget == null ? TrainingBudget.none() : state.budget, sessionCheckpoints);
         List<PhaseResult> phases;
         try {
             pipeline.strategy().component().train(session);

@@ -25,6 +25,13 @@ public final class MetricsLog {
         folder.writeText(FILE, String.join("\n", lines) + "\n");
     }
 
+    /** Replaces every line with those a checkpoint saved, for a resumed run. */
+    public synchronized void replaceWith(List<String> saved) {
+        lines.clear();
+        lines.addAll(saved);
+        folder.writeText(FILE, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+    }
+
     public synchronized List<String> lines() {
         return List.copyOf(lines);
     }

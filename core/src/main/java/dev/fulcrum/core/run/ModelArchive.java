@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ModelArchive {
     public static final String STARTING_POINT = "theta0.zip";
     private static final String PREFIX = ModelZip.PREFIX;
     private static final String FEATURES = ModelZip.FEATURES;
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private ModelArchive() {
     }
@@ -48,9 +50,9 @@ public final class ModelArchive {
      */
     public static void write(RunFolder folder, TrainableModel model, Map<String, String> texts,
                              List<Map<String, INDArray>> featureStates, List<Map<String, INDArray>> adaptStates) {
-        writeArchive(folder, model.graph(), out -> {
+        writeArchive(folder, FILE, model.graph(), out -> {
             for (Map.Entry<String, String> text : texts.entrySet()) {
-                out.putNextEntry(new ZipEntry(PREFIX + text.getKey()));
+                out.putNextEntry(entry(PREFIX + text.getKey()));
                 out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
@@ -64,12 +66,15 @@ public final class ModelArchive {
         void writeTo(ZipOutputStream out) throws IOException;
     }
 
-    /** Writes the folder's {@code model.zip} atomically: {@code graph} without updater state, then {@code entries}. */
-    private static void writeArchive(RunFolder folder, ComputationGraph graph, FulcrumEntries entries) {
-        Path target = folder.resolve(FILE);
+    /**
+     * Writes {@code name} into the folder atomically: {@code graph} without updater state, then {@code entries}.
+     * Every entry gets the same fixed time, so that the same model makes the same bytes.
+     */
+    private static void writeArchive(RunFolder folder, String name, ComputationGraph graph, FulcrumEntries entries) {
+        Path target = folder.resolve(name);
         try {
             Path network = Files.createTempFile(folder.path(), ".network", ".partial");
-            Path archive = Files.createTempFile(folder.path(), "." + FILE, ".partial");
+            Path archive = Files.createTempFile(folder.path(), "." + name, ".partial");
             try {
                 ModelSerializer.writeModel(graph, network.toFile(), false);
                 try (ZipFile source = new ZipFile(network.toFile());
@@ -77,7 +82,7 @@ public final class ModelArchive {
                     copyEntries(source, out);
                     entries.writeTo(out);
                 }
-                RunFolder.moveInto(archive, target);
+                AtomicFile.commit(archive, target);
             } finally {
                 Files.deleteIfExists(network);
                 Files.deleteIfExists(archive);
@@ -90,7 +95,7 @@ public final class ModelArchive {
     private static void writeStates(ZipOutputStream out, String prefix, List<Map<String, INDArray>> states) throws IOException {
         for (int i = 0; i < states.size(); i++) {
             for (Map.Entry<String, INDArray> entry : states.get(i).entrySet()) {
-                out.putNextEntry(new ZipEntry(prefix + i + "/" + entry.getKey()));
+                out.putNextEntry(entry(prefix + i + "/" + entry.getKey()));
                 DataOutputStream data = new DataOutputStream(out);
                 Nd4j.write(entry.getValue(), data);
                 data.flush();
@@ -106,18 +111,7 @@ public final class ModelArchive {
     public static void writeStartingPoint(RunFolder folder, ComputationGraph graph, Map<String, INDArray> parameters) {
         ComputationGraph copy = graph.clone();
         parameters.forEach(copy::setParam);
-        Path target = folder.resolve(STARTING_POINT);
-        try {
-            Path network = Files.createTempFile(folder.path(), "." + STARTING_POINT, ".partial");
-            try {
-                ModelSerializer.writeModel(copy, network.toFile(), false);
-                RunFolder.moveInto(network, target);
-            } finally {
-                Files.deleteIfExists(network);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        writeArchive(folder, STARTING_POINT, copy, out -> { });
     }
 
     /**
@@ -126,13 +120,13 @@ public final class ModelArchive {
      * schemas and fitted transforms), for a model made from saved ones, as a soup is.
      */
     public static void writeWithNetworkOf(RunFolder folder, ComputationGraph graph, Path source) {
-        writeArchive(folder, graph, out -> {
+        writeArchive(folder, FILE, graph, out -> {
             try (ZipFile fulcrum = new ZipFile(source.toFile())) {
                 Enumeration<? extends ZipEntry> entries = fulcrum.entries();
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
                     if (entry.getName().startsWith(PREFIX)) {
-                        out.putNextEntry(new ZipEntry(entry.getName()));
+                        out.putNextEntry(entry(entry.getName()));
                         try (InputStream in = fulcrum.getInputStream(entry)) {
                             in.transferTo(out);
                         }
@@ -166,12 +160,12 @@ public final class ModelArchive {
                      ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
                     copyEntries(source, out);
                     for (Map.Entry<String, String> text : texts.entrySet()) {
-                        out.putNextEntry(new ZipEntry(PREFIX + text.getKey()));
+                        out.putNextEntry(entry(PREFIX + text.getKey()));
                         out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
                         out.closeEntry();
                     }
                 }
-                RunFolder.moveInto(archive, target);
+                AtomicFile.commit(archive, target);
             } finally {
                 Files.deleteIfExists(archive);
             }
@@ -184,11 +178,18 @@ public final class ModelArchive {
         Enumeration<? extends ZipEntry> entries = source.entries();
         while (entries.hasMoreElements()) {
             ZipEntry entry = entries.nextElement();
-            out.putNextEntry(new ZipEntry(entry.getName()));
+            out.putNextEntry(entry(entry.getName()));
             try (InputStream in = source.getInputStream(entry)) {
                 in.transferTo(out);
             }
             out.closeEntry();
         }
+    }
+
+    /** A new entry with the archive's fixed time (the zip epoch: 1980-01-01 00:00), not the clock's. */
+    static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(FIXED_TIME);
+        return entry;
     }
 }

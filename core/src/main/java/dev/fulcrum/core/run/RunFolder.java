@@ -15,8 +15,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A run's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>}. Every file goes in atomically: written
- * beside its final name, then moved over it, so a reader (or a crash) never sees half a file.
+ * A run's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>}. Every file goes in atomically ({@link AtomicFile}),
+ * so a reader (or a crash) never sees half a file.
  */
 public final class RunFolder {
 
@@ -67,14 +67,7 @@ public final class RunFolder {
     public void write(String relative, byte[] content) {
         Path target = resolve(relative);
         try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try {
-                Files.write(temporary, content);
-                moveInto(temporary, target);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(target, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

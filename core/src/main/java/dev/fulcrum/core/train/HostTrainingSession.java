@@ -20,6 +20,7 @@ import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.api.train.DomainAdversary;
 import dev.fulcrum.api.train.TrainingSession;
+import dev.fulcrum.core.run.CrashHook;
 import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.MetricsLog;
@@ -73,6 +74,8 @@ public final class HostTrainingSession implements TrainingSession {
     private final List<PhaseCost> costs = new ArrayList<>();
     private final TrainingBudget budget;
     private final LearningRates learningRates;
+    private final Checkpoints checkpoints;
+    private int fitCalls;
     private boolean specificTrainingStarted;
     private int globalEpoch;
     /** theta_0, once a phase has kept it, and the phase that did; else {@code null}. */
@@ -104,6 +107,15 @@ public final class HostTrainingSession implements TrainingSession {
     public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
                                MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart,
                                EpochListener epochListener, TrainingBudget budget) {
+        this(model, data, augmenters, context, metricsLog, progress, onSpecificTrainingStart, epochListener, budget,
+                Checkpoints.none());
+    }
+
+    /** @param checkpoints where the session saves its state, and reads it back when it resumes an interrupted run */
+    public HostTrainingSession(TrainableModel model, Dataset data, List<Augmenter> augmenters, RunContext context,
+                               MetricsLog metricsLog, TrainingProgress progress, Runnable onSpecificTrainingStart,
+                               EpochListener epochListener, TrainingBudget budget, Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.budget = budget;
         this.model = model;
         this.data = data;
@@ -278,17 +290,69 @@ public final class HostTrainingSession implements TrainingSession {
                     + "the last phase: the updater's state belongs to theta_1, not to the interpolated model");
         }
         checkPhase(phase);
+        int index = fitCalls++;
+        Optional<TrainingCheckpoint> done = checkpoints.afterPhase(index);
+        if (done.isPresent()) {
+            restore(done.get(), phase, index);
+            return results.get(results.size() - 1);
+        }
         if (budget.exhausted()) {
             return skipped(phase);
         }
         if (phase.domainAdversary() == null) {
-            return run(phase, model, TrainingRows.of(data, phase.taskWeights().keySet()), null);
+            return run(phase, index, model, TrainingRows.of(data, phase.taskWeights().keySet()), null);
         }
         Batch rows = TrainingRows.adversarial(data, phase.taskWeights().keySet());
         long batches = (long) phase.epochs() * ((rows.rows() + phase.batchSize() - 1) / phase.batchSize());
         AdversarialModel adversarial = AdversarialModel.attach(model, data.schema().domains().size(), phase.domainAdversary(), batches);
         Phase withClassifier = phase.toBuilder().task(DomainAdversary.OUTPUT).build();
-        return run(withClassifier, adversarial.model(), rows, adversarial);
+        return run(withClassifier, index, adversarial.model(), rows, adversarial);
+    }
+
+    /** Puts the session back as a checkpoint saved it, refusing one that another sequence of phases left. */
+    private void restore(TrainingCheckpoint checkpoint, Phase phase, int index) {
+        String saved = checkpoint.inPhase() != null ? checkpoint.inPhase().phase()
+                : checkpoint.results().get(checkpoint.results().size() - 1).phase();
+        if (!saved.equals(phase.name())) {
+            throw new InvalidInputException("the checkpoint of phase " + (index + 1) + " is of phase " + saved + ", but the "
+                    + "strategy's phase " + (index + 1) + " is " + phase.name() + ": it is not this run's; run again without --resume");
+        }
+        ComputationGraph graph = model.graph();
+        graph.setParams(checkpoint.params());
+        if (!checkpoint.layerRates().isEmpty()) {
+            learningRates.apply(checkpoint.layerRates());
+        }
+        if (checkpoint.updaterState() != null) {
+            INDArray state = graph.getUpdater(true).getStateViewArray();
+            if (state.length() != checkpoint.updaterState().length()) {
+                throw new InvalidInputException("the checkpoint's updater state has " + checkpoint.updaterState().length()
+                        + " values, this run's model " + state.length() + ": it is not this run's; run again without --resume");
+            }
+            state.assign(checkpoint.updaterState());
+        }
+        graph.getConfiguration().setIterationCount(checkpoint.iterationCount());
+        graph.getConfiguration().setEpochCount(checkpoint.epochCount());
+        results.clear();
+        results.addAll(checkpoint.results());
+        costs.clear();
+        costs.addAll(checkpoint.costs());
+        averaging.clear();
+        averaging.addAll(checkpoint.averaging());
+        startingPoint = checkpoint.startingPoint();
+        startingPointPhase = checkpoint.startingPointPhase();
+        budget.restore(checkpoint.budget());
+        globalEpoch = checkpoint.globalEpoch();
+        metricsLog.replaceWith(checkpoint.metricsLines());
+    }
+
+    /** The session as it is now, {@code phasesDone} phases done, inside the next one where {@code loop} says. */
+    private TrainingCheckpoint snapshot(int phasesDone, TrainingCheckpoint.InPhase loop) {
+        ComputationGraph graph = model.graph();
+        org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater updater = graph.getUpdater(false);
+        return new TrainingCheckpoint(phasesDone, graph.params(), updater == null ? null : updater.getStateViewArray(),
+                learningRates.current(), graph.getConfiguration().getIterationCount(), graph.getConfiguration().getEpochCount(), List.copyOf(results),
+                List.copyOf(costs), List.copyOf(averaging), startingPoint, startingPointPhase, budget.state(), globalEpoch,
+                metricsLog.lines(), loop);
     }
 
     /**
@@ -311,7 +375,7 @@ public final class HostTrainingSession implements TrainingSession {
      * model before each validation and at the end, and whose domain classifier's accuracy and lambda
      * are logged with each epoch.
      */
-    private PhaseResult run(Phase phase, TrainableModel trained, Batch rows, AdversarialModel adversarial) {
+    private PhaseResult run(Phase phase, int index, TrainableModel trained, Batch rows, AdversarialModel adversarial) {
         EarlyStopping stopping = phase.earlyStopping();
         MiniBatches firstEpoch = new MiniBatches(rows, trained, phase, 0);
         ComputationGraph graph = trained.graph();
@@ -331,12 +395,30 @@ public final class HostTrainingSession implements TrainingSession {
         Set<String> trainedLayers = new LinkedHashSet<>();
         long samples = 0;
         double fitting = 0;
-        for (int epoch = 0; epoch < phase.epochs(); epoch++) {
+        // The epoch loop's state is plain numbers and the model only where no domain classifier or average rides along.
+        boolean epochCheckpoints = adversarial == null && averager == null;
+        TrainingCheckpoint resumed = epochCheckpoints ? checkpoints.inPhase(index).orElse(null) : null;
+        if (resumed != null) {
+            restore(resumed, phase, index);
+            TrainingCheckpoint.InPhase loop = resumed.inPhase();
+            epochsRun = loop.epochsRun();
+            best = loop.best();
+            bestEpoch = loop.bestEpoch();
+            bestParams = loop.bestParams();
+            trainedLayers.addAll(loop.trainedLayers());
+            samples = loop.samples();
+            fitting = loop.fitSeconds();
+            started -= (long) (loop.seconds() * 1e9);
+        }
+        for (int epoch = epochsRun; epoch < phase.epochs(); epoch++) {
             if (Integer.valueOf(epoch).equals(phase.keepStartingPointAfter())) {
                 keepStartingPoint(phase);
             }
             long epochStarted = System.nanoTime();
             globalEpoch++;
+            // Dropout and other noise draw from ND4J's generator: seeded per epoch, an epoch's draws do not depend
+            // on what ran before it in this process, so a resumed run draws what the uninterrupted one did.
+            Nd4j.getRandom().setSeed(seedFor(phase, "dropout/" + globalEpoch));
             applyLearningRates(phase, trained, rates, epoch).forEach((layer, rate) -> {
                 if (rate > 0) {
                     trainedLayers.add(layer);
@@ -347,6 +429,7 @@ public final class HostTrainingSession implements TrainingSession {
             long fitStarted = System.nanoTime();
             MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> {
                 progress.batchDone(phase.name(), globalEpoch, done, total);
+                CrashHook.batchDone();
                 if (averager != null) {
                     averager.iterationDone();
                 }
@@ -388,6 +471,10 @@ public final class HostTrainingSession implements TrainingSession {
             if (budgetSpent) {
                 break;
             }
+            if (epochCheckpoints && epochsRun < phase.epochs() && checkpoints.due(globalEpoch)) {
+                checkpoints.epochDone(snapshot(index, new TrainingCheckpoint.InPhase(phase.name(), epochsRun, best, bestEpoch,
+                        bestParams, List.copyOf(trainedLayers), samples, fitting, (System.nanoTime() - started) / 1e9)));
+            }
         }
         if (bestParams != null) {
             graph.setParams(bestParams);
@@ -406,6 +493,7 @@ public final class HostTrainingSession implements TrainingSession {
         results.add(result);
         costs.add(new PhaseCost(phase.name(), epochsRun, samples, fitting,
                 cost.trainableParameters(trainedLayers), forwardFlops));
+        checkpoints.phaseDone(index, snapshot(index + 1, null));
         return result;
     }
 

@@ -54,6 +54,11 @@ final class LearningRates {
         NetworkUtils.setLearningRate(graph, anyBaseLayer, current.get(anyBaseLayer));
     }
 
+    /** The rate set on each layer so far; DL4J's updater blocks, and so its state's layout, follow them. */
+    Map<String, Double> current() {
+        return Map.copyOf(current);
+    }
+
     private static void setRate(String name, Layer layer, double rate) {
         if (layer instanceof BaseLayer base) {
             base.setIUpdater(withRate(base.getIUpdater(), rate));

@@ -75,6 +75,19 @@ public final class TrainingBudget {
         return reached != null;
     }
 
+    /** What was spent so far, for a checkpoint. */
+    TrainingCheckpoint.BudgetState state() {
+        return new TrainingCheckpoint.BudgetState(samples, flops, seconds, stop);
+    }
+
+    /** Back to what a checkpoint says was spent. */
+    void restore(TrainingCheckpoint.BudgetState state) {
+        samples = state.samples();
+        flops = state.flops();
+        seconds = state.seconds();
+        stop = state.stop();
+    }
+
     /** Whether a limit was reached, so no more epochs run. */
     boolean exhausted() {
         return stop != null;

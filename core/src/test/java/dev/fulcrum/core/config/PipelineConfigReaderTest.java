@@ -49,7 +49,7 @@ class PipelineConfigReaderTest {
 
     @Test
     void structuralMistakesAreLocated() throws IOException {
-        assertEquals(folder.resolve("pipe.yaml") + ":1: modle: unknown key; a pipeline has adapt, audit, augment, budget, data, "
+        assertEquals(folder.resolve("pipe.yaml") + ":1: modle: unknown key; a pipeline has adapt, audit, augment, budget, checkpoint, data, "
                         + "description, ensemble, features, feedback, mitigate, model, name, report, seed, split, strategy, tune",
                 error("modle: {type: mlp}\n"));
         assertEquals(folder.resolve("pipe.yaml") + ":3: model.type: missing: every model architecture names its type",
