@@ -159,7 +159,8 @@ final class TrainStage implements PipelineStage {
     private void train(PipelineState state, TrainableModel model, Dataset data, HostRunContext runContext, MetricsLog log,
                        EpochListener epochs, Runnable onSpecificTrainingStart) {
         Checkpoints sessionCheckpoints = checkpoints.forSession(runContext.folder());
-        state.checkpoints.put(context.folder().path().relativize(runContext.folder().path()).toString(), sessionCheckpoints);
+        state.checkpoints.put(context.folder().path().toAbsolutePath().relativize(runContext.folder().path().toAbsolutePath())
+                .toString(), sessionCheckpoints);
         HostTrainingSession session = new HostTrainingSession(model, data,
                 pipeline.augment().stream().map(Resolved::component).map(Augmenter.class::cast).toList(),
                 runContext, log, progress, onSpecificTrainingStart, epochs,

@@ -54,7 +54,7 @@ class TuneBadInputIT extends SharedHostTest {
     void anUnknownSectionOfThePipelineIsNamed() {
         String error = refused("    stratgy.epochs: {int: [1, 3]}\n");
         assertEquals("error: pipeline.yaml:10: tune.parameters.stratgy.epochs.int[0]: stratgy: unknown key; a pipeline has adapt, "
-                + "audit, augment, budget, data, description, ensemble, features, feedback, mitigate, model, name, report, seed, split, strategy, tune", error);
+                + "audit, augment, budget, checkpoint, data, description, ensemble, features, feedback, mitigate, model, name, report, seed, split, strategy, tune", error);
     }
 
     @Test
