@@ -90,4 +90,70 @@ final class TestPlugins {
                         """),
                 PluginJars.manifest("explosive", "1.0.0", ">=0.1.0"));
     }
+
+    /**
+     * A plugin with a {@code Plugin-Class} and one augmenter type, {@code marked}, whose classes each write a
+     * line to {@code marker} in their static initialisers: the marker exists once any class of the jar loaded.
+     *
+     * @param startProblem the message its {@code start()} throws, or {@code null} for a plugin that starts
+     */
+    static Path marked(Path folder, String id, Path marker, String startProblem) {
+        String pkg = "test." + id.replace('-', '_');
+        String mark = "static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"%s\"), \"%s loaded\\n\","
+                + " java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND); }"
+                + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } }";
+        Map<String, String> manifest = new java.util.HashMap<>(PluginJars.manifest(id, "1.0.0", ">=0.1.0"));
+        manifest.put("Plugin-Class", pkg + ".MarkedPlugin");
+        return PluginJars.compile(folder.resolve(id + ".jar"), Map.of(
+                pkg + ".MarkedPlugin", """
+                        package %1$s;
+                        public class MarkedPlugin extends org.pf4j.Plugin {
+                            %2$s
+                            @Override public void start() { %3$s }
+                        }
+                        """.formatted(pkg, mark.formatted(marker.toAbsolutePath(), "MarkedPlugin"),
+                        startProblem == null ? "" : "throw new IllegalStateException(\"" + startProblem + "\");"),
+                pkg + ".Params", """
+                        package %1$s;
+                        public record Params(@dev.fulcrum.api.Doc("nothing") Integer nothing) { }
+                        """.formatted(pkg),
+                pkg + ".Factory", """
+                        package %1$s;
+                        import dev.fulcrum.api.RunContext;
+                        import dev.fulcrum.api.augment.Augmenter;
+                        import dev.fulcrum.api.augment.AugmenterFactory;
+                        @org.pf4j.Extension
+                        public class Factory implements AugmenterFactory<Params> {
+                            %2$s
+                            public String type() { return "marked"; }
+                            public String description() { return "leaves a marker"; }
+                            public Class<Params> paramsType() { return Params.class; }
+                            public Augmenter create(Params params, RunContext context) { return (rows, seed) -> rows; }
+                        }
+                        """.formatted(pkg, mark.formatted(marker.toAbsolutePath(), "Factory"))),
+                manifest);
+    }
+
+    /** A plugin whose data source factory throws in {@code create}: its code breaks when a pipeline uses it. */
+    static Path failingSource(Path folder) {
+        return PluginJars.compile(folder.resolve("failing-source.jar"), Map.of(
+                "test.failing.Params", """
+                        package test.failing;
+                        public record Params(@dev.fulcrum.api.Doc("nothing") Integer nothing) { }
+                        """,
+                "test.failing.Factory", """
+                        package test.failing;
+                        import dev.fulcrum.api.RunContext;
+                        import dev.fulcrum.api.data.DataSource;
+                        import dev.fulcrum.api.data.DataSourceFactory;
+                        @org.pf4j.Extension
+                        public class Factory implements DataSourceFactory<Params> {
+                            public String type() { return "failing"; }
+                            public String description() { return "throws when made"; }
+                            public Class<Params> paramsType() { return Params.class; }
+                            public DataSource create(Params params, RunContext context) { throw new IllegalStateException("boom in create"); }
+                        }
+                        """),
+                PluginJars.manifest("failing-source", "1.0.0", ">=0.1.0"));
+    }
 }
