@@ -159,7 +159,12 @@ public final class FulcrumHost implements AutoCloseable {
     }
 
     private void report(PluginProblem problem) {
-        log.warn("{} plugin {}", problem.kind() == PluginProblem.Kind.SKIPPED ? "Skipping" : problem.kind(), problem);
+        if (problem.blocking()) {
+            // The launcher stops with this problem as its one-line error; a warning as well would print it twice.
+            log.debug("{} plugin {}", problem.kind(), problem);
+        } else {
+            log.warn("Skipping plugin {}", problem);
+        }
         problems.add(problem);
     }
 
