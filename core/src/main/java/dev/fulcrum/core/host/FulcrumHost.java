@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,8 +39,8 @@ public final class FulcrumHost implements AutoCloseable {
     private final Injector injector;
     private final List<PluginProblem> problems = new ArrayList<>();
     private final Map<String, PluginInfo> plugins = new java.util.TreeMap<>();
-    /** Each jar's SHA-256, taken once before it loads: what the lock checked is what provenance records. */
-    private final Map<Path, String> jarHashes = new HashMap<>();
+    /** Each jar's SHA-256 by file name, taken once before it loads: what the lock checked is what provenance records. */
+    private final Map<String, String> jarHashes = new HashMap<>();
     private PluginLock lock;
     private FactoryCatalog catalog;
 
@@ -104,7 +104,7 @@ public final class FulcrumHost implements AutoCloseable {
         for (Path jar : jars) {
             String name = jar.getFileName().toString();
             String sha256 = Digests.sha256(jar);
-            jarHashes.put(jar, sha256);
+            jarHashes.put(name, sha256);
             // Before the inspector and PF4J: a refused jar never gets a class loader, so none of its code runs.
             Optional<String> refusal = lock == null ? Optional.empty() : lock.refusal(name, sha256);
             if (refusal.isPresent()) {
@@ -217,7 +217,7 @@ public final class FulcrumHost implements AutoCloseable {
         var descriptor = plugin.getDescriptor();
         return new PluginInfo(plugin.getPluginId(), descriptor.getVersion(), descriptor.getProvider(),
                 descriptor.getPluginDescription(), descriptor.getRequires(), plugin.getPluginPath(),
-                jarHashes.computeIfAbsent(plugin.getPluginPath(), Digests::sha256), types);
+                jarHashes.get(jarName(plugin)), types);
     }
 
     public FactoryCatalog catalog() {
@@ -236,7 +236,7 @@ public final class FulcrumHost implements AutoCloseable {
 
     /** The file name of every jar in the plugins folder, loaded or not, sorted. */
     public List<String> jarFiles() {
-        return jarHashes.keySet().stream().map(jar -> jar.getFileName().toString()).sorted().toList();
+        return jarHashes.keySet().stream().sorted().toList();
     }
 
     /** The plugin lock the jars were checked against, if any. */
