@@ -47,6 +47,7 @@ class LauncherIT {
         assertTrue(run.number("balance", "general") > 0.5, balance);
         assertTrue(run.number("timing", "total_seconds") < 60, run.summary().get("timing").toString());
         assertEquals("1", run.provenance().at("/threads/OMP_NUM_THREADS").asText(), result.all());
+        assertTrue(run.provenance().get("plugins_lock").isNull(), "a folder without plugins.lock records none");
     }
 
     @Test

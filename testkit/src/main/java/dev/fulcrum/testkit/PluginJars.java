@@ -134,6 +134,17 @@ public final class PluginJars {
         }
     }
 
+    /** A copy of a jar with the byte at {@code offset} inverted: what a bad disk, a bad mirror or a tamperer leaves. */
+    public static Path withByteFlipped(Path source, Path jar, int offset) {
+        try {
+            byte[] bytes = Files.readAllBytes(source);
+            bytes[offset] = (byte) ~bytes[offset];
+            return Files.write(jar, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Manifest manifest(Map<String, String> attributes) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

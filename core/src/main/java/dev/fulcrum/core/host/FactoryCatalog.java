@@ -12,8 +12,12 @@ import java.util.Optional;
 /** Every factory the loaded plugins provide, by family and type. */
 public final class FactoryCatalog {
 
-    /** A factory and the plugin that provides it. */
-    public record Entry(Family family, ComponentFactory<?, ?> factory, String pluginId) {
+    /**
+     * A factory and the plugin that provides it.
+     *
+     * @param jar the file name of the plugin's jar, for messages
+     */
+    public record Entry(Family family, ComponentFactory<?, ?> factory, String pluginId, String jar) {
         public String type() {
             return factory.type();
         }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.fulcrum.api.ComponentFactory;
+import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.run.Digests;
 import org.pf4j.PluginState;
@@ -18,13 +19,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The plugin host: loads every plugin jar in a folder, skipping (and naming) the broken ones,
- * gives each plugin its own Guice child injector, and catalogues the factories they provide.
+ * The plugin host: loads every plugin jar in a folder, skipping (and naming) the broken ones and
+ * refusing those its plugin lock does not pin, gives each plugin its own Guice child injector, and
+ * catalogues the factories they provide.
  */
 public final class FulcrumHost implements AutoCloseable {
 
@@ -35,6 +39,9 @@ public final class FulcrumHost implements AutoCloseable {
     private final Injector injector;
     private final List<PluginProblem> problems = new ArrayList<>();
     private final Map<String, PluginInfo> plugins = new java.util.TreeMap<>();
+    /** Each jar's SHA-256 by file name, taken once before it loads: what the lock checked is what provenance records. */
+    private final Map<String, String> jarHashes = new HashMap<>();
+    private PluginLock lock;
     private FactoryCatalog catalog;
 
     private FulcrumHost(Path pluginsFolder, Path dataFolder) {
@@ -55,9 +62,35 @@ public final class FulcrumHost implements AutoCloseable {
      * @param dataFolder the parent of each plugin's own data folder
      */
     public static FulcrumHost start(Path pluginsFolder, Path dataFolder) {
+        return start(pluginsFolder, dataFolder, LockPolicy.IF_PRESENT);
+    }
+
+    /**
+     * Starts a host on the plugin jars in a folder, checking them against the folder's plugin lock as
+     * {@code policy} says.
+     *
+     * @throws InvalidInputException if the policy requires a lock and the folder has none, or the lock is malformed
+     */
+    public static FulcrumHost start(Path pluginsFolder, Path dataFolder, LockPolicy policy) {
         FulcrumHost host = new FulcrumHost(pluginsFolder, dataFolder);
+        host.lock = readLock(pluginsFolder, policy);
         host.loadAll();
         return host;
+    }
+
+    private static PluginLock readLock(Path pluginsFolder, LockPolicy policy) {
+        Path file = PluginLock.fileIn(pluginsFolder);
+        if (policy == LockPolicy.IGNORED) {
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            if (policy == LockPolicy.REQUIRED) {
+                throw new InvalidInputException("--locked: no plugin lock at " + file.toAbsolutePath()
+                        + "; pin the plugins folder first with \"fulcrum plugins --lock\"");
+            }
+            return null;
+        }
+        return PluginLock.read(file);
     }
 
     private void loadAll() {
@@ -67,8 +100,17 @@ public final class FulcrumHost implements AutoCloseable {
             return;
         }
         PluginJarInspector inspector = new PluginJarInspector(manager.getVersionManager(), manager.getSystemVersion());
-        for (Path jar : jarsIn(pluginsFolder)) {
+        List<Path> jars = jarsIn(pluginsFolder);
+        for (Path jar : jars) {
             String name = jar.getFileName().toString();
+            String sha256 = Digests.sha256(jar);
+            jarHashes.put(name, sha256);
+            // Before the inspector and PF4J: a refused jar never gets a class loader, so none of its code runs.
+            Optional<String> refusal = lock == null ? Optional.empty() : lock.refusal(name, sha256);
+            if (refusal.isPresent()) {
+                report(new PluginProblem(name, refusal.get(), PluginProblem.Kind.REFUSED));
+                continue;
+            }
             var problem = inspector.problemWith(jar);
             if (problem.isPresent()) {
                 skip(name, problem.get());
@@ -80,15 +122,28 @@ public final class FulcrumHost implements AutoCloseable {
                 skip(name, "cannot load: " + e.getMessage());
             }
         }
+        if (lock != null) {
+            List<String> present = jars.stream().map(jar -> jar.getFileName().toString()).toList();
+            for (PluginLock.Entry missing : lock.missingFrom(present)) {
+                report(new PluginProblem(missing.file(), "pinned in the plugin lock " + lock.file() + " as " + missing.id() + " "
+                        + missing.version() + ", but the plugins folder has no such jar", PluginProblem.Kind.REFUSED));
+            }
+        }
         manager.startPlugins();
         for (PluginWrapper plugin : manager.getPlugins()) {
             if (plugin.getPluginState() != PluginState.STARTED) {
                 Throwable cause = plugin.getFailedException();
-                skip(plugin.getPluginId(), "did not start (" + plugin.getPluginState() + ")"
-                        + (cause == null ? "" : ": " + cause.getMessage()));
+                String problem = "did not start (" + plugin.getPluginState() + ") from " + jarName(plugin)
+                        + (cause == null ? "" : ": " + rootCause(cause));
+                // A plugin whose start() threw is code that failed; one left unstarted for another reason is skipped as before.
+                report(new PluginProblem(plugin.getPluginId(), problem, cause == null ? PluginProblem.Kind.SKIPPED : PluginProblem.Kind.FAILED));
             }
         }
         rebuildCatalog();
+    }
+
+    private static String jarName(PluginWrapper plugin) {
+        return plugin.getPluginPath().getFileName().toString();
     }
 
     private static List<Path> jarsIn(Path folder) {
@@ -100,8 +155,17 @@ public final class FulcrumHost implements AutoCloseable {
     }
 
     private void skip(String source, String problem) {
-        log.warn("Skipping plugin {}: {}", source, problem);
-        problems.add(new PluginProblem(source, problem));
+        report(new PluginProblem(source, problem));
+    }
+
+    private void report(PluginProblem problem) {
+        if (problem.blocking()) {
+            // The launcher stops with this problem as its one-line error; a warning as well would print it twice.
+            log.debug("{} plugin {}", problem.kind(), problem);
+        } else {
+            log.warn("Skipping plugin {}", problem);
+        }
+        problems.add(problem);
     }
 
     private void rebuildCatalog() {
@@ -112,11 +176,12 @@ public final class FulcrumHost implements AutoCloseable {
             try {
                 for (Family family : Family.values()) {
                     for (Object factory : manager.getExtensions(family.factoryType(), plugin.getPluginId())) {
-                        own.add(new FactoryCatalog.Entry(family, (ComponentFactory<?, ?>) factory, plugin.getPluginId()));
+                        own.add(new FactoryCatalog.Entry(family, (ComponentFactory<?, ?>) factory, plugin.getPluginId(), jarName(plugin)));
                     }
                 }
             } catch (RuntimeException | LinkageError e) {
-                skip(plugin.getPluginId(), "its factories cannot be created: " + rootCause(e));
+                report(new PluginProblem(plugin.getPluginId(), "its factories cannot be created (" + jarName(plugin) + "): " + rootCause(e),
+                        PluginProblem.Kind.FAILED));
                 continue;
             }
             own.removeIf(entry -> isDuplicate(entry, entries));
@@ -145,23 +210,38 @@ public final class FulcrumHost implements AutoCloseable {
         return false;
     }
 
-    private static PluginInfo describe(PluginWrapper plugin, List<FactoryCatalog.Entry> factories) {
+    private PluginInfo describe(PluginWrapper plugin, List<FactoryCatalog.Entry> factories) {
         Map<Family, List<String>> types = new EnumMap<>(Family.class);
         factories.stream().sorted(Comparator.comparing(FactoryCatalog.Entry::type))
                 .forEach(e -> types.computeIfAbsent(e.family(), f -> new ArrayList<>()).add(e.type()));
         var descriptor = plugin.getDescriptor();
         return new PluginInfo(plugin.getPluginId(), descriptor.getVersion(), descriptor.getProvider(),
                 descriptor.getPluginDescription(), descriptor.getRequires(), plugin.getPluginPath(),
-                Digests.sha256(plugin.getPluginPath()), types);
+                jarHashes.get(jarName(plugin)), types);
     }
 
     public FactoryCatalog catalog() {
         return catalog;
     }
 
-    /** Plugins that were skipped, and why. */
+    /** Plugins that were skipped, refused or failed, and why. */
     public List<PluginProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    /** The problems that make this set of plugins other than the one the user has: refused by the lock, or failed. */
+    public List<PluginProblem> blockingProblems() {
+        return problems.stream().filter(PluginProblem::blocking).toList();
+    }
+
+    /** The file name of every jar in the plugins folder, loaded or not, sorted. */
+    public List<String> jarFiles() {
+        return jarHashes.keySet().stream().sorted().toList();
+    }
+
+    /** The plugin lock the jars were checked against, if any. */
+    public Optional<PluginLock> lock() {
+        return Optional.ofNullable(lock);
     }
 
     /** Plugins loaded and started, by id. */

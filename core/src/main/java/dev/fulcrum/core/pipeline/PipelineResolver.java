@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.ComponentFactory;
+import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.InvalidParamsException;
 import dev.fulcrum.api.RunContext;
 import dev.fulcrum.api.data.DataSource;
@@ -34,6 +35,8 @@ import java.util.Optional;
 
 /** Makes every component of a pipeline config through the factories of the loaded plugins. */
 public final class PipelineResolver {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PipelineResolver.class);
 
     private final FactoryCatalog catalog;
 
@@ -140,15 +143,23 @@ public final class PipelineResolver {
                     spec.path().child("type"), catalog.unknownType(spec.family(), spec.type())));
             ComponentFactory factory = entry.factory();
             Record params = (Record) binder.bind(spec.params(), factory.paramsType(), spec.path(), document);
+            T component;
             try {
-                T component = (T) factory.create(params, new ComponentContext(context, spec.path(), this::makeNested));
-                if (component == null) {
-                    throw new IllegalStateException("factory " + spec.type() + " of plugin " + entry.pluginId() + " made nothing");
-                }
-                return new Resolved<>(spec, entry, params, component);
+                component = (T) factory.create(params, new ComponentContext(context, spec.path(), this::makeNested));
             } catch (InvalidParamsException e) {
                 throw document.error(spec.path().resolve(e.field()), e.problem());
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                // A plugin's own code broke: name the plugin and its jar in one line; the stack trace goes to the debug log.
+                log.debug("plugin {} failed making {}", entry.pluginId(), spec.path(), e);
+                throw document.error(spec.path(), "plugin " + entry.pluginId() + " (" + entry.jar() + ") failed making its "
+                        + spec.family().noun() + " \"" + spec.type() + "\": " + e);
             }
+            if (component == null) {
+                throw new IllegalStateException("factory " + spec.type() + " of plugin " + entry.pluginId() + " made nothing");
+            }
+            return new Resolved<>(spec, entry, params, component);
         }
 
         private FeatureExtractor makeNested(ConfigPath at, Map<String, Object> mapping) {

@@ -40,6 +40,10 @@ final class ProvenanceBuilder {
             plugins.addObject().put("id", plugin.id()).put("version", plugin.version())
                     .put("jar", plugin.jar().getFileName().toString()).put("sha256", plugin.sha256());
         }
+        host.lock().ifPresentOrElse(
+                lock -> provenance.putObject("plugins_lock").put("path", lock.file().toAbsolutePath().normalize().toString())
+                        .put("sha256", lock.sha256()),
+                () -> provenance.putNull("plugins_lock"));
         // A corrections file of feedback: is an input like a data file, marked so that a reader tells them apart.
         java.util.Set<Path> corrections = new java.util.HashSet<>();
         pipeline.feedback().forEach(entry -> corrections.add(entry.spec().file().toAbsolutePath().normalize()));
