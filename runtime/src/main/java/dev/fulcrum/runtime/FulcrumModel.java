@@ -81,6 +81,8 @@ public final class FulcrumModel {
     /** Loads a saved model, making its transforms and decision rule with {@code factories}. */
     public static FulcrumModel load(Path modelZipOrRunFolder, FactoryLookup factories) {
         Path archive = archiveOf(modelZipOrRunFolder);
+        // Truncated, bit-flipped or oversized archives stop here, before DL4J or ND4J read a byte of them.
+        CheckedZip.check(archive, CheckedZip.Limits.MODEL);
         Path folder = archive.toAbsolutePath().getParent();
         JsonNode description;
         ConfigDocument pipeline;
