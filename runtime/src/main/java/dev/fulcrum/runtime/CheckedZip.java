@@ -2,27 +2,35 @@ package dev.fulcrum.runtime;
 
 import dev.fulcrum.api.InvalidInputException;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads a zip archive that may be truncated, corrupted or hostile: every entry is read to its end
  * and its CRC-32 compared with the one the archive records (a {@link ZipFile} stream does not
  * compare them), and the archive is refused, with a message naming it and the entry, where it
  * has more entries or more bytes than its {@link Limits} allow, an entry name that is absolute or
- * climbs out with {@code ..}, or two entries of the same name. Every refusal is an
- * {@link InvalidInputException}.
+ * climbs out with {@code ..}, or two entries of the same name. The archive is read twice: through
+ * its central directory, as {@link ZipFile} reads it, and through its local headers, as a
+ * {@link ZipInputStream} (DL4J's {@code ModelSerializer}) reads it; the two must list the same
+ * entries. Every refusal is an {@link InvalidInputException}.
  */
 public final class CheckedZip {
 
@@ -62,24 +70,42 @@ public final class CheckedZip {
     }
 
     private static void scan(Path archive, Limits limits, Map<String, byte[]> keep) {
+        try {
+            List<String> names = central(archive, limits, keep);
+            local(archive, limits, names);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(archive + ": no such file");
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // ZipFile reports a truncated archive as "zip END header not found", a name that is not UTF-8 as IllegalArgumentException.
+            throw refused(archive, "not a readable zip archive (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The entries as the central directory lists them, each read and checked; their names in order. */
+    private static List<String> central(Path archive, Limits limits, Map<String, byte[]> keep) throws IOException {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > limits.maxEntries()) {
                 throw refused(archive, "it has " + zip.size() + " entries, more than the " + limits.maxEntries() + " allowed");
             }
-            Set<String> names = new HashSet<>();
             long total = 0;
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 checkName(archive, name);
-                if (!names.add(name)) {
+                if (!seen.add(name)) {
                     throw refused(archive, "it has two entries named " + name);
                 }
+                names.add(name);
                 if (entry.getSize() > limits.maxEntryBytes()) {
                     throw tooLarge(archive, name, entry.getSize(), limits);
                 }
-                byte[] bytes = readEntry(archive, zip, entry, limits, keep != null);
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = readEntry(archive, in, entry, limits, keep != null);
+                }
                 total += bytes == null ? entry.getSize() : bytes.length;
                 if (total > limits.maxTotalBytes()) {
                     throw refused(archive, "its entries hold more than the " + limits.maxTotalBytes() + " bytes allowed in total");
@@ -88,22 +114,35 @@ public final class CheckedZip {
                     keep.put(name, bytes);
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(archive + ": no such file");
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            // ZipFile reports a truncated archive as "zip END header not found", a bad name as IllegalArgumentException.
-            throw refused(archive, "not a readable zip archive (" + e.getMessage() + ")");
+        }
+        return names;
+    }
+
+    /** The entries as their local headers give them: the same names in the same order, each read to its end. */
+    private static void local(Path archive, Limits limits, List<String> names) throws IOException {
+        Iterator<String> expected = names.iterator();
+        try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (!expected.hasNext() || !expected.next().equals(entry.getName())) {
+                    throw refused(archive, "its local header of entry " + entry.getName() + " does not match its central directory");
+                }
+                // ZipInputStream compares the CRC-32 and sizes itself, throwing a ZipException.
+                readEntry(archive, in, entry, limits, false);
+            }
+        }
+        if (expected.hasNext()) {
+            throw refused(archive, "entry " + expected.next() + " of its central directory has no local header");
         }
     }
 
     /** Reads an entry to its end, checking its size and CRC-32; its bytes where {@code keep}, else {@code null}. */
-    private static byte[] readEntry(Path archive, ZipFile zip, ZipEntry entry, Limits limits, boolean keep) throws IOException {
+    private static byte[] readEntry(Path archive, InputStream in, ZipEntry entry, Limits limits, boolean keep) {
         String name = entry.getName();
         CRC32 crc = new CRC32();
         ByteArrayOutputStream copy = keep ? new ByteArrayOutputStream((int) Math.max(0, Math.min(entry.getSize(), BUFFER))) : null;
         long size = 0;
         byte[] buffer = new byte[BUFFER];
-        try (InputStream in = zip.getInputStream(entry)) {
+        try {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 size += n;
                 if (size > limits.maxEntryBytes()) {

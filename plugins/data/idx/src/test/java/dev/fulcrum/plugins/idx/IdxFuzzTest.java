@@ -45,7 +45,8 @@ class IdxFuzzTest {
             }
             readAll(IdxFile.read(file, 3, "image files"));
         }, DataFileException.class);
-        assertTrue(refused > count / 20 && refused < count - count / 20, refused + " of " + count + " refused");
+        // The reader is strict (the length must be what the header announces), so most mutations are refused; some must not be.
+        assertTrue(refused > count / 2 && refused < count - 100, refused + " of " + count + " refused");
     }
 
     @Test
