@@ -71,8 +71,8 @@ class HostileConfigTest {
         Path file = Files.writeString(work.resolve("ok.yaml"), "name: ok\ndata: {specific: {type: synthetic}}\n"
                 + "model: {type: mlp}\nstrategy: {type: supervised}\n");
         assertOneLine(run("validate", file.toString(), "--set", "strategy.learning-rate=1e400"),
-                "error: --set strategy.learning-rate=1e400: expected a finite number, got 1e400");
-        assertOneLine(run("validate", file.toString(), "--set", "seed=.nan"), "error: --set seed=.nan: expected a finite number, got .nan");
+                "error: --set strategy.learning-rate=1e400: must be a finite number, got 1e400");
+        assertOneLine(run("validate", file.toString(), "--set", "seed=.nan"), "error: --set seed=.nan: must be a finite number, got .nan");
         assertOneLine(run("validate", file.toString(), "--set", "model.hidden=" + "[".repeat(10_000)),
                 "error: --set model.hidden=" + "[".repeat(10_000) + ": the value is not valid YAML: Document nesting depth (65) exceeds the maximum allowed (64");
         assertOneLine(run("validate", file.toString(), "--set", "report=!!java.lang.Runtime {}"),

@@ -196,10 +196,10 @@ public final class ConfigDocument {
         try {
             node = parser.readValueAsTree();
         } catch (JsonProcessingException e) {
-            throw new ConfigException(here(parser), path, "expected a finite number, got " + abbreviated(text));
+            throw new ConfigException(here(parser), path, "must be a finite number, got " + abbreviated(text));
         }
         if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            throw new ConfigException(here(parser), path, "expected a finite number, got " + abbreviated(text));
+            throw new ConfigException(here(parser), path, "must be a finite number, got " + abbreviated(text));
         }
         if (node.isBigInteger() && (node.bigIntegerValue().compareTo(LONG_MIN) < 0 || node.bigIntegerValue().compareTo(LONG_MAX) > 0)) {
             throw new ConfigException(here(parser), path, "integer out of range (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "): " + abbreviated(text));
