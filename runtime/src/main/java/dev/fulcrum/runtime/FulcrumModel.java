@@ -102,13 +102,24 @@ public final class FulcrumModel {
         ComputationGraph graph;
         try {
             graph = ModelSerializer.restoreComputationGraph(archive.toFile(), false);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Entries whose CRC-32s are right can still hold what DL4J cannot read: it throws plain RuntimeExceptions.
             throw new InvalidInputException(archive + ": cannot read the network: " + e.getMessage(), e);
         }
         Map<String, List<String>> heads = new LinkedHashMap<>();
-        description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
-        return new FulcrumModel(archive, new TrainableModel(graph, texts(description.get("trunk")), heads),
-                SchemaJson.read(description.get("input_schema")), SchemaJson.read(description.get("schema")).featureNames(),
+        TrainableModel network;
+        Schema inputSchema;
+        List<String> networkFeatures;
+        try {
+            description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
+            network = new TrainableModel(graph, texts(description.get("trunk")), heads);
+            inputSchema = SchemaJson.read(description.get("input_schema"));
+            networkFeatures = SchemaJson.read(description.get("schema")).featureNames();
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(archive + ": not a model saved by Fulcrum: its " + ModelZip.DESCRIPTION
+                    + " does not describe its network (" + e.getMessage() + ")", e);
+        }
+        return new FulcrumModel(archive, network, inputSchema, networkFeatures,
                 transforms, RowAdaptation.read(archive, description, pipeline, components), decisionRule(archive, components, pipeline),
                 pipeline);
     }
