@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,8 +64,8 @@ class DamagedModelTest {
         for (List<String> command : List.of(List.of("predict", zip.toString(), "--data", rows.toString()))) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            String[] args = java.util.stream.Stream.concat(command.stream(),
-                    java.util.stream.Stream.of("--plugins", plugins.toString(), "--runs", work.resolve("runs").toString())).toArray(String[]::new);
+            String[] args = Stream.concat(command.stream(),
+                    Stream.of("--plugins", plugins.toString(), "--runs", work.resolve("runs").toString())).toArray(String[]::new);
             int code = FulcrumCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
             String text = err.toString();
             assertEquals(ExitCodes.BAD_INPUT, code, command + ": " + text);

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.runtime.config.ConfigLimits;
 import org.junit.jupiter.api.DynamicTest;
@@ -92,7 +93,7 @@ class HostileConfigTest {
         assertEquals(expected, read("core-tags.yaml", plain.replace("name: ok", "name: !!str ok").getBytes(StandardCharsets.UTF_8)));
     }
 
-    private com.fasterxml.jackson.databind.JsonNode read(String name, byte[] content) throws IOException {
+    private JsonNode read(String name, byte[] content) throws IOException {
         Path file = Files.write(work.resolve(name), content);
         return PipelineConfigReader.read(file, List.of(), null).document().root();
     }

@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A pipeline config as a JSON tree that remembers where each value came from: a line of the YAML
@@ -30,7 +31,7 @@ public final class ConfigDocument {
 
     /** The YAML 1.1 core tags, which only say what the value already is; any other tag is refused. */
     private static final Set<String> PLAIN_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq")
-            .stream().map(name -> "tag:yaml.org,2002:" + name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .stream().map(name -> "tag:yaml.org,2002:" + name).collect(Collectors.toUnmodifiableSet());
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
