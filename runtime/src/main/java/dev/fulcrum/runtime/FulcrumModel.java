@@ -81,6 +81,8 @@ public final class FulcrumModel {
     /** Loads a saved model, making its transforms and decision rule with {@code factories}. */
     public static FulcrumModel load(Path modelZipOrRunFolder, FactoryLookup factories) {
         Path archive = archiveOf(modelZipOrRunFolder);
+        // Truncated, bit-flipped or oversized archives stop here, before DL4J or ND4J read a byte of them.
+        CheckedZip.check(archive, CheckedZip.Limits.MODEL);
         Path folder = archive.toAbsolutePath().getParent();
         JsonNode description;
         ConfigDocument pipeline;
@@ -100,13 +102,24 @@ public final class FulcrumModel {
         ComputationGraph graph;
         try {
             graph = ModelSerializer.restoreComputationGraph(archive.toFile(), false);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Entries whose CRC-32s are right can still hold what DL4J cannot read: it throws plain RuntimeExceptions.
             throw new InvalidInputException(archive + ": cannot read the network: " + e.getMessage(), e);
         }
         Map<String, List<String>> heads = new LinkedHashMap<>();
-        description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
-        return new FulcrumModel(archive, new TrainableModel(graph, texts(description.get("trunk")), heads),
-                SchemaJson.read(description.get("input_schema")), SchemaJson.read(description.get("schema")).featureNames(),
+        TrainableModel network;
+        Schema inputSchema;
+        List<String> networkFeatures;
+        try {
+            description.get("heads").fields().forEachRemaining(head -> heads.put(head.getKey(), texts(head.getValue())));
+            network = new TrainableModel(graph, texts(description.get("trunk")), heads);
+            inputSchema = SchemaJson.read(description.get("input_schema"));
+            networkFeatures = SchemaJson.read(description.get("schema")).featureNames();
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(archive + ": not a model saved by Fulcrum: its " + ModelZip.DESCRIPTION
+                    + " does not describe its network (" + e.getMessage() + ")", e);
+        }
+        return new FulcrumModel(archive, network, inputSchema, networkFeatures,
                 transforms, RowAdaptation.read(archive, description, pipeline, components), decisionRule(archive, components, pipeline),
                 pipeline);
     }

@@ -1,5 +1,6 @@
 package dev.fulcrum.runtime;
 
+import dev.fulcrum.api.InvalidInputException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -90,7 +91,7 @@ public final class ModelZip {
                     continue;
                 }
                 String rest = entry.getName().substring(prefix.length());
-                int index = Integer.parseInt(rest.substring(0, rest.indexOf('/')));
+                int index = stateIndex(archive, entry.getName(), rest, count);
                 try (DataInputStream in = new DataInputStream(zip.getInputStream(entry))) {
                     states.get(index).put(rest.substring(rest.indexOf('/') + 1), Nd4j.read(in));
                 }
@@ -99,5 +100,15 @@ public final class ModelZip {
             throw new UncheckedIOException("cannot read " + archive, e);
         }
         return states;
+    }
+
+    /** The transform an entry {@code <index>/<name>} belongs to, refused where the pipeline has no such transform. */
+    private static int stateIndex(Path archive, String entry, String rest, int count) {
+        int slash = rest.indexOf('/');
+        String digits = slash < 0 ? "" : rest.substring(0, slash);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit) || Integer.parseInt(digits) >= count) {
+            throw new InvalidInputException(archive + ": entry " + entry + " belongs to no transform of its pipeline (it has " + count + ")");
+        }
+        return Integer.parseInt(digits);
     }
 }

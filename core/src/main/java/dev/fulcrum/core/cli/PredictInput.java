@@ -22,6 +22,7 @@ import dev.fulcrum.runtime.FulcrumModel;
 import dev.fulcrum.runtime.RowColumns;
 import dev.fulcrum.runtime.Seeds;
 import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigLimits;
 import dev.fulcrum.runtime.config.ConfigPath;
 import dev.fulcrum.runtime.config.ParamsBinder;
 
@@ -183,7 +184,7 @@ record PredictInput(Dataset rows, String[] ids) {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file);
+            return ConfigLimits.text(file);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }

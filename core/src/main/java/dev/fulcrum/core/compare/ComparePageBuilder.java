@@ -11,6 +11,7 @@ import dev.fulcrum.html.ComparedStudy;
 import dev.fulcrum.html.JsonValue;
 import dev.fulcrum.html.RunView;
 import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,7 +151,7 @@ public final class ComparePageBuilder {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file);
+            return ConfigLimits.text(file);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read it: " + e.getMessage(), e);
         }

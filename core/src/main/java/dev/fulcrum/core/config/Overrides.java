@@ -40,7 +40,7 @@ public final class Overrides {
             return TextNode.valueOf("");
         }
         try {
-            JsonNode node = ConfigDocument.YAML.readTree(text);
+            JsonNode node = ConfigDocument.parseValue(text, origin);
             return node == null ? TextNode.valueOf(text) : node;
         } catch (IOException e) {
             throw new InvalidInputException(origin + ": the value is not valid YAML: "

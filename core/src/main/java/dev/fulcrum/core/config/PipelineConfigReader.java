@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.runtime.config.ConfigDocument;
+import dev.fulcrum.runtime.config.ConfigLimits;
 import dev.fulcrum.runtime.config.ConfigPath;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class PipelineConfigReader {
     public static PipelineConfig read(Path file, List<String> overrides, Long seed) {
         String text;
         try {
-            text = Files.readString(file);
+            text = ConfigLimits.text(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such pipeline file");
         } catch (IOException e) {

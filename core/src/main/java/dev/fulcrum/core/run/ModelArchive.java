@@ -2,6 +2,7 @@ package dev.fulcrum.core.run;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.model.TrainableModel;
+import dev.fulcrum.runtime.CheckedZip;
 import dev.fulcrum.runtime.ModelZip;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -143,6 +144,7 @@ public final class ModelArchive {
      * @throws InvalidInputException naming the file where it is not a saved network
      */
     public static ComputationGraph readNetwork(Path file) {
+        CheckedZip.check(file, CheckedZip.Limits.MODEL);
         try {
             return ModelSerializer.restoreComputationGraph(file.toFile(), false);
         } catch (IOException | RuntimeException e) {

@@ -62,6 +62,15 @@ final class IdxFile {
                         + " is " + Integer.toUnsignedString(dimensions[d]) + "; it must be positive");
             }
         }
+        long recordSize = 1;
+        for (int d = 1; d < count; d++) {
+            recordSize *= dimensions[d];
+            // Checked as it grows: two dimensions of 65,536 would otherwise wrap an int to 0.
+            if (recordSize > Integer.MAX_VALUE) {
+                throw new DataFileException(file, 0, null, "byte offset 8: a record of " + Arrays.toString(Arrays.copyOfRange(dimensions, 1, count))
+                        + " values is larger than the " + Integer.MAX_VALUE + " bytes a record may have");
+            }
+        }
         IdxFile idx = new IdxFile(file, content, dimensions, headerSize);
         idx.checkLength();
         return idx;
