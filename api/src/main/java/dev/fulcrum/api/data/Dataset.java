@@ -40,12 +40,12 @@ public final class Dataset {
     // UNASSIGNED), as most sources leave them: no per-row arrays to fill and collect while loading.
     private final float[] weights;
     private final int[] domains;
-    private final Map<String, String[]> sensitive;
+    private final Map<String, RowValues> sensitive;
     private final Partition[] partitions;
     private final RowIds ids;
 
     private Dataset(Schema schema, INDArray features, Map<String, int[]> labels, float[] weights, int[] domains,
-                    Map<String, String[]> sensitive, Partition[] partitions, RowIds ids) {
+                    Map<String, RowValues> sensitive, Partition[] partitions, RowIds ids) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.features = Objects.requireNonNull(features, "features");
         int rows = (int) features.rows();
@@ -103,7 +103,7 @@ public final class Dataset {
             }
         }
         this.sensitive = new LinkedHashMap<>(sensitive);
-        this.sensitive.forEach((name, values) -> requireLength(values.length, rows, "sensitive attribute " + name));
+        this.sensitive.forEach((name, values) -> requireLength(values.rows(), rows, "sensitive attribute " + name));
     }
 
     public static Builder builder(Schema schema, INDArray features) {
@@ -191,7 +191,7 @@ public final class Dataset {
     /** Sensitive attributes by name, one value per row; never part of the features. */
     public Map<String, String[]> sensitive() {
         Map<String, String[]> copy = new LinkedHashMap<>();
-        sensitive.forEach((name, values) -> copy.put(name, values.clone()));
+        sensitive.forEach((name, values) -> copy.put(name, values.all()));
         return copy;
     }
 
@@ -246,14 +246,8 @@ public final class Dataset {
             }
         }
         RowIds selectedIds = ids.select(rows);
-        Map<String, String[]> selectedSensitive = new LinkedHashMap<>();
-        sensitive.forEach((name, values) -> {
-            String[] picked = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                picked[i] = values[rows[i]];
-            }
-            selectedSensitive.put(name, picked);
-        });
+        Map<String, RowValues> selectedSensitive = new LinkedHashMap<>();
+        sensitive.forEach((name, values) -> selectedSensitive.put(name, values.select(rows)));
         return new Dataset(schema, selected, selectedLabels, selectedWeights, selectedDomains, selectedSensitive, selectedPartitions, selectedIds);
     }
 
@@ -370,21 +364,21 @@ public final class Dataset {
             System.arraycopy(other.partitions(), 0, joinedPartitions, n, m);
         }
         RowIds joinedIds = ids.concat(other.ids);
-        Map<String, String[]> joinedSensitive = new LinkedHashMap<>();
+        Map<String, RowValues> joinedSensitive = new LinkedHashMap<>();
         List<String> attributes = new ArrayList<>(sensitive.keySet());
         other.sensitive.keySet().stream().filter(a -> !attributes.contains(a)).forEach(attributes::add);
         for (String attribute : attributes) {
             String[] joined = new String[n + m];
             Arrays.fill(joined, "");
-            String[] mine = sensitive.get(attribute);
-            String[] theirs = other.sensitive.get(attribute);
+            String[] mine = sensitive.containsKey(attribute) ? sensitive.get(attribute).all() : null;
+            String[] theirs = other.sensitive.containsKey(attribute) ? other.sensitive.get(attribute).all() : null;
             if (mine != null) {
                 System.arraycopy(mine, 0, joined, 0, n);
             }
             if (theirs != null) {
                 System.arraycopy(theirs, 0, joined, n, m);
             }
-            joinedSensitive.put(attribute, joined);
+            joinedSensitive.put(attribute, RowValues.of(joined));
         }
         Schema joinedSchema = new Schema(schema.features(), tasks, domainNames,
                 schema.image().equals(other.schema.image()) ? schema.image().orElse(null) : null);
@@ -410,7 +404,7 @@ public final class Dataset {
         private final Schema schema;
         private final INDArray features;
         private final Map<String, int[]> labels = new LinkedHashMap<>();
-        private final Map<String, String[]> sensitive = new LinkedHashMap<>();
+        private final Map<String, RowValues> sensitive = new LinkedHashMap<>();
         private float[] weights;
         private int[] domains;
         private Partition[] partitions;
@@ -458,7 +452,19 @@ public final class Dataset {
         }
 
         public Builder sensitive(String attribute, String[] values) {
-            sensitive.put(attribute, values.clone());
+            sensitive.put(attribute, RowValues.of(values.clone()));
+            return this;
+        }
+
+        /**
+         * A sensitive attribute as a column's distinct values and each row's index into them: row
+         * {@code r} has {@code values[codes[r]]}. The same as passing those strings, without a
+         * string reference per row to store.
+         *
+         * @throws IllegalArgumentException if a code is not an index into {@code values}
+         */
+        public Builder sensitive(String attribute, String[] values, int[] codes) {
+            sensitive.put(attribute, RowValues.coded(values.clone(), codes.clone()));
             return this;
         }
 

@@ -75,6 +75,23 @@ class DatasetRowsTest {
     }
 
     @Test
+    void codedSensitiveValuesReadAsTheStringsTheyStandFor() {
+        String[] values = {"f", "m"};
+        int[] codes = {1, 0, 1};
+        Dataset data = rows(1, 2, 3).sensitive("sex", values, codes).sensitive("age", new String[] {"old", "young", "old"}).build();
+        codes[0] = 0;
+        values[1] = "x";
+        assertArrayEquals(new String[] {"m", "f", "m"}, data.sensitive().get("sex"));
+        assertArrayEquals(new String[] {"m", "m"}, data.select(new int[] {2, 0}).sensitive().get("sex"));
+        Dataset joined = data.concat(rows(4).sensitive("sex", new String[] {"f"}, new int[] {0}).build());
+        assertArrayEquals(new String[] {"m", "f", "m", "f"}, joined.sensitive().get("sex"));
+        assertArrayEquals(new String[] {"old", "young", "old", ""}, joined.sensitive().get("age"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rows(1, 2).sensitive("sex", new String[] {"f"}, new int[] {0, 1}).build());
+        assertEquals("row 1: code 1 is outside the 1 values", e.getMessage());
+    }
+
+    @Test
     void aDomainOutsideTheSchemaIsStillAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rows(1).domains(new int[] {2}).build());
         assertEquals("domain id 2 is outside the schema's domains [source, target]", e.getMessage());

@@ -135,7 +135,7 @@ final class CsvDataSource implements DataSource {
         if (domains != null) {
             builder.domains(domains);
         }
-        params.sensitive().forEach(name -> builder.sensitive(name, columns.column(name)));
+        params.sensitive().forEach(name -> builder.sensitive(name, columns.values(name), columns.codes(name)));
         ids(file, columns, builder);
         return builder.build();
     }
