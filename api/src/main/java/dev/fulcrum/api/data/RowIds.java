@@ -68,11 +68,7 @@ record RowIds(String[] given, String prefix, long[] numbers, int rows) {
     /** The ids of the given rows, in that order. */
     RowIds select(int[] picked) {
         if (given != null) {
-            String[] ids = new String[picked.length];
-            for (int i = 0; i < picked.length; i++) {
-                ids[i] = given[picked[i]];
-            }
-            return of(ids);
+            return of(RowValues.pick(given, picked));
         }
         long[] selected = new long[picked.length];
         for (int i = 0; i < picked.length; i++) {

@@ -48,16 +48,21 @@ record RowValues(String[] given, String[] values, int[] codes) {
     /** The values of the given rows, in that order. */
     RowValues select(int[] rows) {
         if (given != null) {
-            String[] picked = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                picked[i] = given[rows[i]];
-            }
-            return of(picked);
+            return of(pick(given, rows));
         }
         int[] picked = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             picked[i] = codes[rows[i]];
         }
         return new RowValues(null, values, picked);
+    }
+
+    /** {@code from}'s elements at the given rows, in that order. */
+    static String[] pick(String[] from, int[] rows) {
+        String[] picked = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = from[rows[i]];
+        }
+        return picked;
     }
 }
