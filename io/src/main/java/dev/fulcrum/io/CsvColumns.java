@@ -94,6 +94,11 @@ public final class CsvColumns {
         return lines.line(row);
     }
 
+    /** Every row's file line, as {@link #line} gives it; a new array. */
+    public long[] lines() {
+        return lines.all();
+    }
+
     /** A problem with one value. */
     public DataFileException problem(int row, String column, String problem) {
         return new DataFileException(file, lines.line(row), column, problem);

@@ -44,6 +44,18 @@ final class RowLines {
         return rows;
     }
 
+    /** Every row's line, a new array: one pass over the gaps instead of a search per row. */
+    long[] all() {
+        long[] all = new long[rows];
+        for (int change = 0; change < changes; change++) {
+            int end = change + 1 < changes ? firstRows[change + 1] : rows;
+            for (int row = firstRows[change]; row < end; row++) {
+                all[row] = row + gaps[change];
+            }
+        }
+        return all;
+    }
+
     long line(int row) {
         if (row < 0 || row >= rows) {
             throw new IndexOutOfBoundsException("row " + row + " of " + rows);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Rows of features with, per row: an id, a label for each task (or {@link #NO_LABEL}), a sample
@@ -35,14 +36,16 @@ public final class Dataset {
     private final Schema schema;
     private final INDArray features;
     private final Map<String, int[]> labels;
+    // Weights, domains and partitions are null while every row has the default (weight 1, domain 0,
+    // UNASSIGNED), as most sources leave them: no per-row arrays to fill and collect while loading.
     private final float[] weights;
     private final int[] domains;
-    private final Map<String, String[]> sensitive;
+    private final Map<String, RowValues> sensitive;
     private final Partition[] partitions;
-    private final String[] ids;
+    private final RowIds ids;
 
     private Dataset(Schema schema, INDArray features, Map<String, int[]> labels, float[] weights, int[] domains,
-                    Map<String, String[]> sensitive, Partition[] partitions, String[] ids) {
+                    Map<String, RowValues> sensitive, Partition[] partitions, RowIds ids) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.features = Objects.requireNonNull(features, "features");
         int rows = (int) features.rows();
@@ -74,26 +77,33 @@ public final class Dataset {
                 throw new IllegalArgumentException("labels for task " + task + " which the schema does not have");
             }
         }
-        this.weights = weights == null ? filled(rows, 1f) : weights;
-        this.domains = domains == null ? new int[rows] : domains;
-        this.partitions = partitions == null ? filled(rows, Partition.UNASSIGNED) : partitions;
-        requireLength(this.weights.length, rows, "weights");
-        requireLength(this.domains.length, rows, "domains");
-        requireLength(this.partitions.length, rows, "partitions");
-        this.ids = ids == null ? numberedIds("", rows) : ids;
-        requireLength(this.ids.length, rows, "ids");
-        for (int i = 0; i < this.ids.length; i++) {
-            if (this.ids[i] == null || this.ids[i].isEmpty()) {
-                throw new IllegalArgumentException("row " + i + " has no id");
-            }
+        this.weights = weights;
+        this.domains = domains;
+        this.partitions = partitions;
+        if (weights != null) {
+            requireLength(weights.length, rows, "weights");
         }
-        for (int domain : this.domains) {
-            if (domain < 0 || domain >= schema.domains().size()) {
-                throw new IllegalArgumentException("domain id " + domain + " is outside the schema's domains " + schema.domains());
+        if (domains != null) {
+            requireLength(domains.length, rows, "domains");
+        }
+        if (partitions != null) {
+            requireLength(partitions.length, rows, "partitions");
+        }
+        this.ids = ids == null ? RowIds.counted("#", rows) : ids;
+        requireLength(this.ids.rows(), rows, "ids");
+        int missing = this.ids.firstMissing();
+        if (missing >= 0) {
+            throw new IllegalArgumentException("row " + missing + " has no id");
+        }
+        if (domains != null) {
+            for (int domain : domains) {
+                if (domain < 0 || domain >= schema.domains().size()) {
+                    throw new IllegalArgumentException("domain id " + domain + " is outside the schema's domains " + schema.domains());
+                }
             }
         }
         this.sensitive = new LinkedHashMap<>(sensitive);
-        this.sensitive.forEach((name, values) -> requireLength(values.length, rows, "sensitive attribute " + name));
+        this.sensitive.forEach((name, values) -> requireLength(values.rows(), rows, "sensitive attribute " + name));
     }
 
     public static Builder builder(Schema schema, INDArray features) {
@@ -150,39 +160,46 @@ public final class Dataset {
     }
 
     public float[] weights() {
-        return weights.clone();
+        return weights == null ? filled(rows(), 1f) : weights.clone();
     }
 
     public int[] domains() {
-        return domains.clone();
+        return domains == null ? new int[rows()] : domains.clone();
     }
 
     public Partition partition(int row) {
+        if (partitions == null) {
+            Objects.checkIndex(row, rows());
+            return Partition.UNASSIGNED;
+        }
         return partitions[row];
     }
 
     public Partition[] partitions() {
-        return partitions.clone();
+        return partitions == null ? filled(rows(), Partition.UNASSIGNED) : partitions.clone();
     }
 
     /** The id of each row (see the class comment). */
     public String[] ids() {
-        return ids.clone();
+        return ids.all();
     }
 
     public String id(int row) {
-        return ids[row];
+        return ids.id(row);
     }
 
     /** Sensitive attributes by name, one value per row; never part of the features. */
     public Map<String, String[]> sensitive() {
         Map<String, String[]> copy = new LinkedHashMap<>();
-        sensitive.forEach((name, values) -> copy.put(name, values.clone()));
+        sensitive.forEach((name, values) -> copy.put(name, values.all()));
         return copy;
     }
 
     /** Indices of the rows in a partition, ascending. */
     public int[] rowsIn(Partition partition) {
+        if (partitions == null) {
+            return partition == Partition.UNASSIGNED ? IntStream.range(0, rows()).toArray() : new int[0];
+        }
         int count = 0;
         for (Partition p : partitions) {
             if (p == partition) {
@@ -214,24 +231,23 @@ public final class Dataset {
                 : Nd4j.pullRows(features, 1, rows);
         Map<String, int[]> selectedLabels = new LinkedHashMap<>();
         labels.forEach((task, values) -> selectedLabels.put(task, pick(values, rows)));
-        float[] selectedWeights = new float[rows.length];
-        int[] selectedDomains = new int[rows.length];
-        Partition[] selectedPartitions = new Partition[rows.length];
-        String[] selectedIds = new String[rows.length];
+        float[] selectedWeights = weights == null ? null : new float[rows.length];
+        int[] selectedDomains = domains == null ? null : new int[rows.length];
+        Partition[] selectedPartitions = partitions == null ? null : new Partition[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            selectedWeights[i] = weights[rows[i]];
-            selectedDomains[i] = domains[rows[i]];
-            selectedPartitions[i] = partitions[rows[i]];
-            selectedIds[i] = ids[rows[i]];
-        }
-        Map<String, String[]> selectedSensitive = new LinkedHashMap<>();
-        sensitive.forEach((name, values) -> {
-            String[] picked = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                picked[i] = values[rows[i]];
+            if (weights != null) {
+                selectedWeights[i] = weights[rows[i]];
             }
-            selectedSensitive.put(name, picked);
-        });
+            if (domains != null) {
+                selectedDomains[i] = domains[rows[i]];
+            }
+            if (partitions != null) {
+                selectedPartitions[i] = partitions[rows[i]];
+            }
+        }
+        RowIds selectedIds = ids.select(rows);
+        Map<String, RowValues> selectedSensitive = new LinkedHashMap<>();
+        sensitive.forEach((name, values) -> selectedSensitive.put(name, values.select(rows)));
         return new Dataset(schema, selected, selectedLabels, selectedWeights, selectedDomains, selectedSensitive, selectedPartitions, selectedIds);
     }
 
@@ -334,31 +350,35 @@ public final class Dataset {
             copyOrFill(other.labels.get(task.name()), joined, n, m);
             joinedLabels.put(task.name(), joined);
         }
-        float[] joinedWeights = Arrays.copyOf(weights, n + m);
-        System.arraycopy(other.weights, 0, joinedWeights, n, m);
-        int[] joinedDomains = Arrays.copyOf(domains, n + m);
-        for (int i = 0; i < m; i++) {
-            joinedDomains[n + i] = domainNames.indexOf(other.schema.domains().get(other.domains[i]));
+        float[] joinedWeights = weights == null && other.weights == null ? null : Arrays.copyOf(weights(), n + m);
+        if (joinedWeights != null) {
+            System.arraycopy(other.weights(), 0, joinedWeights, n, m);
         }
-        Partition[] joinedPartitions = Arrays.copyOf(partitions, n + m);
-        System.arraycopy(other.partitions, 0, joinedPartitions, n, m);
-        String[] joinedIds = Arrays.copyOf(ids, n + m);
-        System.arraycopy(other.ids, 0, joinedIds, n, m);
-        Map<String, String[]> joinedSensitive = new LinkedHashMap<>();
+        int[] joinedDomains = Arrays.copyOf(domains(), n + m);
+        int[] otherDomains = other.domains();
+        for (int i = 0; i < m; i++) {
+            joinedDomains[n + i] = domainNames.indexOf(other.schema.domains().get(otherDomains[i]));
+        }
+        Partition[] joinedPartitions = partitions == null && other.partitions == null ? null : Arrays.copyOf(partitions(), n + m);
+        if (joinedPartitions != null) {
+            System.arraycopy(other.partitions(), 0, joinedPartitions, n, m);
+        }
+        RowIds joinedIds = ids.concat(other.ids);
+        Map<String, RowValues> joinedSensitive = new LinkedHashMap<>();
         List<String> attributes = new ArrayList<>(sensitive.keySet());
         other.sensitive.keySet().stream().filter(a -> !attributes.contains(a)).forEach(attributes::add);
         for (String attribute : attributes) {
             String[] joined = new String[n + m];
             Arrays.fill(joined, "");
-            String[] mine = sensitive.get(attribute);
-            String[] theirs = other.sensitive.get(attribute);
+            String[] mine = sensitive.containsKey(attribute) ? sensitive.get(attribute).all() : null;
+            String[] theirs = other.sensitive.containsKey(attribute) ? other.sensitive.get(attribute).all() : null;
             if (mine != null) {
                 System.arraycopy(mine, 0, joined, 0, n);
             }
             if (theirs != null) {
                 System.arraycopy(theirs, 0, joined, n, m);
             }
-            joinedSensitive.put(attribute, joined);
+            joinedSensitive.put(attribute, RowValues.of(joined));
         }
         Schema joinedSchema = new Schema(schema.features(), tasks, domainNames,
                 schema.image().equals(other.schema.image()) ? schema.image().orElse(null) : null);
@@ -384,11 +404,11 @@ public final class Dataset {
         private final Schema schema;
         private final INDArray features;
         private final Map<String, int[]> labels = new LinkedHashMap<>();
-        private final Map<String, String[]> sensitive = new LinkedHashMap<>();
+        private final Map<String, RowValues> sensitive = new LinkedHashMap<>();
         private float[] weights;
         private int[] domains;
         private Partition[] partitions;
-        private String[] ids;
+        private RowIds ids;
 
         private Builder(Schema schema, INDArray features) {
             this.schema = schema;
@@ -417,12 +437,34 @@ public final class Dataset {
 
         /** Each row's id; by default {@code #0}, {@code #1}, ... */
         public Builder ids(String[] values) {
-            ids = values.clone();
+            ids = RowIds.of(values.clone());
+            return this;
+        }
+
+        /**
+         * Each row's id: {@code prefix} followed by the row's number ({@code data.csv#row=} and
+         * the row's line, say). The strings are made only when asked for ({@link Dataset#id},
+         * {@link Dataset#ids()}), so a large source does not hold one object per row while it loads.
+         */
+        public Builder ids(String prefix, long[] numbers) {
+            ids = RowIds.numbered(prefix, numbers.clone());
             return this;
         }
 
         public Builder sensitive(String attribute, String[] values) {
-            sensitive.put(attribute, values.clone());
+            sensitive.put(attribute, RowValues.of(values.clone()));
+            return this;
+        }
+
+        /**
+         * A sensitive attribute as a column's distinct values and each row's index into them: row
+         * {@code r} has {@code values[codes[r]]}. The same as passing those strings, without a
+         * string reference per row to store.
+         *
+         * @throws IllegalArgumentException if a code is not an index into {@code values}
+         */
+        public Builder sensitive(String attribute, String[] values, int[] codes) {
+            sensitive.put(attribute, RowValues.coded(values.clone(), codes.clone()));
             return this;
         }
 

@@ -97,11 +97,17 @@ final class CsvDataSource implements DataSource {
             categories.add(params.categorical().contains(name) ? categories(columns, name) : List.of());
         }
         float[][] numbers = numbers(columns, featureNames, categories);
-        float[] values = new float[n * d];
+        float[][] byColumn = new float[d][];
         for (int j = 0; j < d; j++) {
-            float[] column = categories.get(j).isEmpty() ? numbers[j] : categoryIndices(columns, featureNames.get(j), categories.get(j));
-            for (int r = 0; r < n; r++) {
-                values[r * d + j] = column[r];
+            byColumn[j] = categories.get(j).isEmpty() ? numbers[j] : categoryIndices(columns, featureNames.get(j), categories.get(j));
+        }
+        // One feature's column is already the row-major matrix.
+        float[] values = d == 1 ? byColumn[0] : new float[n * d];
+        if (d > 1) {
+            for (int j = 0; j < d; j++) {
+                for (int r = 0; r < n; r++) {
+                    values[r * d + j] = byColumn[j][r];
+                }
             }
         }
         List<String> classes = classes(file, columns.values(params.label()));
@@ -129,19 +135,16 @@ final class CsvDataSource implements DataSource {
         if (domains != null) {
             builder.domains(domains);
         }
-        params.sensitive().forEach(name -> builder.sensitive(name, columns.column(name)));
-        return builder.ids(ids(file, columns)).build();
+        params.sensitive().forEach(name -> builder.sensitive(name, columns.values(name), columns.codes(name)));
+        ids(file, columns, builder);
+        return builder.build();
     }
 
     /** The id column's values, each checked to be unique and not empty, or else the file's name and each row's line. */
-    private String[] ids(Path file, CsvColumns columns) {
+    private void ids(Path file, CsvColumns columns, Dataset.Builder builder) {
         if (params.id() == null) {
-            String prefix = file.getFileName() + "#row=";
-            String[] ids = new String[columns.rows()];
-            for (int r = 0; r < ids.length; r++) {
-                ids[r] = prefix + columns.line(r);
-            }
-            return ids;
+            builder.ids(file.getFileName() + "#row=", columns.lines());
+            return;
         }
         int[] codes = columns.codes(params.id());
         String[] values = columns.values(params.id());
@@ -157,7 +160,7 @@ final class CsvDataSource implements DataSource {
             }
             firstRow[codes[r]] = r;
         }
-        return columns.column(params.id());
+        builder.ids(columns.column(params.id()));
     }
 
     private static int[] mapped(int[] codes, int[] byCode) {

@@ -17,6 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvDataSourceTest {
 
@@ -128,6 +129,26 @@ class CsvDataSourceTest {
         Dataset keyed = load(csv, new CsvParams(folder.resolve("d.csv"), "outcome", null, null, null, null, null, null, "key"));
         assertArrayEquals(new String[] {"b7", "a3"}, keyed.ids());
         assertEquals(List.of("x"), keyed.schema().featureNames(), "the id column is no feature");
+    }
+
+    @Test
+    void rowIdsFollowTheFileLinesAcrossTheRangesOfALargeFile() throws IOException {
+        StringBuilder csv = new StringBuilder("x,outcome\n");
+        List<String> expected = new java.util.ArrayList<>();
+        long line = 1;
+        for (int row = 0; row < 500_000; row++) {
+            if (row % 997 == 0) {
+                csv.append('\n');
+                line++;
+            }
+            csv.append(row).append(row % 2 == 0 ? ",a\n" : ",b\n");
+            expected.add("d.csv#row=" + ++line);
+        }
+        Dataset data = load(csv.toString(), new CsvParams(folder.resolve("d.csv"), "outcome", null, null, null, null, null));
+        assertTrue(csv.length() > 4 << 20, "the file is read in ranges from 4 MiB on");
+        assertArrayEquals(expected.toArray(String[]::new), data.ids());
+        assertEquals(expected.get(499_999), data.id(499_999));
+        assertEquals(499_999f, data.features().getFloat(499_999, 0));
     }
 
     @Test
