@@ -6,7 +6,6 @@ import dev.fulcrum.core.run.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
@@ -111,13 +110,7 @@ public final class Checkpoints {
             return Optional.empty();
         }
         Path file = file(name);
-        try {
-            return Optional.of(TrainingCheckpoint.fromBytes(Files.readAllBytes(file), file.toString()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + file, e);
-        }
+        return Files.exists(file) ? Optional.of(TrainingCheckpoint.read(file)) : Optional.empty();
     }
 
     private Path file(String name) {

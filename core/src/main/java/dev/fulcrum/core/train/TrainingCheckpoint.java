@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.train.PhaseResult;
+import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.runtime.CheckedZip;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -17,13 +19,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -97,15 +99,21 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
             loop.set("trained_layers", MAPPER.valueToTree(inPhase.trainedLayers()));
         }
         try {
+            Map<String, byte[]> encoded = new TreeMap<>();
+            for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
+                ByteArrayOutputStream data = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(data)) {
+                    Nd4j.write(array.getValue(), out);
+                }
+                encoded.put(ARRAYS + array.getKey(), data.toByteArray());
+            }
+            ObjectNode digests = state.putObject("sha256");
+            encoded.forEach((name, content) -> digests.put(name, Digests.sha256(content)));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
                 put(zip, STATE, MAPPER.writeValueAsBytes(state));
-                for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
-                    ByteArrayOutputStream data = new ByteArrayOutputStream();
-                    try (DataOutputStream out = new DataOutputStream(data)) {
-                        Nd4j.write(array.getValue(), out);
-                    }
-                    put(zip, ARRAYS + array.getKey(), data.toByteArray());
+                for (Map.Entry<String, byte[]> entry : encoded.entrySet()) {
+                    put(zip, entry.getKey(), entry.getValue());
                 }
             }
             return bytes.toByteArray();
@@ -123,11 +131,14 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
     }
 
     /**
-     * @param source names the checkpoint in messages
-     * @throws InvalidInputException naming {@code source} where the bytes are not a whole checkpoint of this format
+     * Reads a checkpoint file through {@link CheckedZip}: every entry whole (CRC-checked, the local headers matching
+     * the central directory, so a truncated file is refused), none over the caps of a model.
+     *
+     * @throws InvalidInputException naming the file where it is not a whole checkpoint of this format
      */
-    public static TrainingCheckpoint fromBytes(byte[] archive, String source) {
-        Map<String, byte[]> entries = CheckpointZip.entries(archive, source);
+    public static TrainingCheckpoint read(Path file) {
+        String source = file.toString();
+        Map<String, byte[]> entries = CheckedZip.read(file, CheckedZip.Limits.MODEL);
         byte[] stateBytes = entries.get(STATE);
         if (stateBytes == null) {
             throw new InvalidInputException(source + ": not a Fulcrum checkpoint (no " + STATE + ")");
@@ -137,6 +148,15 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
             if (state.path("format").asInt(-1) != FORMAT) {
                 throw new InvalidInputException(source + ": checkpoint format " + state.path("format") + ", this Fulcrum reads "
                         + FORMAT);
+            }
+            // ND4J's native reader trusts the bytes it is given (a re-zipped, altered array can corrupt the heap):
+            // every array must be the one written.
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                if (entry.getKey().startsWith(ARRAYS)
+                        && !Digests.sha256(entry.getValue()).equals(state.path("sha256").path(entry.getKey()).asText())) {
+                    throw new InvalidInputException(source + ": a damaged checkpoint (" + entry.getKey()
+                            + " is not the array written: its SHA-256 differs)");
+                }
             }
             Map<String, INDArray> startingPoint = null;
             if (state.path("theta0").asBoolean()) {
