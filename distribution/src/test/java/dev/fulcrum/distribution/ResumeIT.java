@@ -41,7 +41,8 @@ class ResumeIT {
 
     /**
      * Pre-training (6 batches an epoch), then fine-tuning (8 an epoch) with gradual unfreezing (the layer rates,
-     * and so DL4J's updater blocks, change every 2 epochs), discriminative rates, early stopping and dropout.
+     * and so DL4J's updater blocks, change every 2 epochs), discriminative rates, early stopping and dropout; a
+ * checkpoint at every epoch however short.
      */
     private static final String PIPELINE = """
             name: resume
@@ -58,6 +59,7 @@ class ResumeIT {
               unfreeze-every: 2
               lr-decay: 2
               early-stopping: {metric: specific.accuracy, patience: 3}
+            checkpoint: {seconds: 0}
             """;
     private static final int BATCHES = 3 * 6 + 6 * 8;
     private static final int KILLED = 137;

@@ -18,6 +18,6 @@ record CheckpointPolicy(CheckpointConfig settings, boolean enabled, boolean resu
 
     /** The checkpoints of a training session whose files go in {@code folder}. */
     Checkpoints forSession(RunFolder folder) {
-        return enabled ? Checkpoints.in(folder, settings.every(), resume) : Checkpoints.none();
+        return enabled ? Checkpoints.in(folder, settings.every(), settings.seconds(), resume) : Checkpoints.none();
     }
 }

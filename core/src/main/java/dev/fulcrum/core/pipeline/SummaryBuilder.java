@@ -45,7 +45,7 @@ import java.util.Map;
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     private SummaryBuilder() {
     }
@@ -450,7 +450,8 @@ final class SummaryBuilder {
             bytes += cost.bytes();
             seconds += cost.seconds();
         }
-        return Json.object().put("every", policy.settings().every()).put("keep", policy.settings().keep())
+        return Json.object().put("every", policy.settings().every())
+                .put("min_seconds", policy.settings().seconds()).put("keep", policy.settings().keep())
                 .put("written", written).put("bytes", bytes).put("seconds", seconds);
     }
 

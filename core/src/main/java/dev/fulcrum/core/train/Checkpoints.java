@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The checkpoints of one training session, in {@code checkpoints/} of its folder (the run's, or an ensemble
  * member's): {@code phase-<i>.zip} after phase {@code i} (from 0) ends, and {@code epoch.zip} after every
- * {@code every}-th epoch of the phase in progress. A resumed session reads them back: a phase with its
+ * {@code every}-th epoch of the phase in progress (at most one per {@code seconds} of wall time). A resumed session reads them back: a phase with its
  * {@code phase-<i>.zip} is not trained again, and the phase in progress continues after its last epoch.
  */
 public final class Checkpoints {
@@ -32,26 +32,32 @@ public final class Checkpoints {
 
     private final RunFolder folder;
     private final int every;
+    private final double seconds;
     private final boolean resume;
+    private long lastWrite = System.nanoTime();
     private int written;
     private long bytes;
-    private double seconds;
+    private double writeSeconds;
     private ResumePoint resumedFrom;
 
-    private Checkpoints(RunFolder folder, int every, boolean resume) {
+    private Checkpoints(RunFolder folder, int every, double seconds, boolean resume) {
         this.folder = folder;
         this.every = every;
+        this.seconds = seconds;
         this.resume = resume;
     }
 
     /** None written, none read: study trials, cross-fitting folds, {@code every: 0}. */
     public static Checkpoints none() {
-        return new Checkpoints(null, 0, false);
+        return new Checkpoints(null, 0, 0, false);
     }
 
-    /** @param resume whether to read the checkpoints an earlier, interrupted process of the same run left */
-    public static Checkpoints in(RunFolder folder, int every, boolean resume) {
-        return every == 0 ? new Checkpoints(null, 0, false) : new Checkpoints(folder, every, resume);
+    /**
+     * @param every   checkpoint every this many epochs (0: none)
+     * @param seconds and at most one epoch checkpoint per this many wall seconds
+     * @param resume whether to read the checkpoints an earlier, interrupted process of the same run left */
+    public static Checkpoints in(RunFolder folder, int every, double seconds, boolean resume) {
+        return every == 0 ? none() : new Checkpoints(folder, every, seconds, resume);
     }
 
     /** The session's state after phase {@code index}, where an earlier process saved it. */
@@ -73,7 +79,7 @@ public final class Checkpoints {
 
     /** Whether the epoch ending now, the run's {@code globalEpoch}-th, is one to checkpoint. */
     boolean due(int globalEpoch) {
-        return folder != null && globalEpoch % every == 0;
+        return folder != null && globalEpoch % every == 0 && (System.nanoTime() - lastWrite) / 1e9 >= seconds;
     }
 
     void phaseDone(int index, TrainingCheckpoint checkpoint) {
@@ -102,7 +108,8 @@ public final class Checkpoints {
         }
         written++;
         bytes += content.length;
-        seconds += (System.nanoTime() - started) / 1e9;
+        lastWrite = System.nanoTime();
+        writeSeconds += (lastWrite - started) / 1e9;
     }
 
     private Optional<TrainingCheckpoint> read(String name) {
@@ -118,7 +125,7 @@ public final class Checkpoints {
     }
 
     public Cost cost() {
-        return new Cost(written, bytes, seconds);
+        return new Cost(written, bytes, writeSeconds);
     }
 
     /** Where this session resumed, if it read a checkpoint. */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -122,9 +123,16 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
         }
     }
 
+    /** Stored, not deflated: float arrays barely compress, and deflating them was most of a checkpoint's time. */
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(FIXED_TIME);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setCrc(crc.getValue());
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
