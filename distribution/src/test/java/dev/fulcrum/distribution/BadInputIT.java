@@ -127,7 +127,7 @@ class BadInputIT extends SharedHostTest {
 
     @Test
     void badArgumentsAndUnknownTypesToDescribeAreBadInput() {
-        host().cli("run").assertExit(2).assertErrContains("Missing required parameter: 'PIPELINE.yaml'");
+        host().cli("run").assertExit(2).assertErrContains("error: run: give a PIPELINE.yaml to run, or --resume RUN");
         assertEquals("error: --set epochs: expected path=value, e.g. strategy.epochs=5\n", run(PIPELINE, "--set", "epochs").assertExit(2).err());
         CliResult describe = host().cli("describe", "nope").assertExit(2);
         assertTrue(describe.err().startsWith("error: unknown type \"nope\"; known types: "), describe.all());

@@ -113,8 +113,12 @@ final class PipelineRunner {
                 summary = writeSummary(records, status, reportFailure, "report");
             }
         }
-        if (checkpoints.enabled() && (status == RunStatus.SUCCEEDED || status == RunStatus.GATE_FAILED)) {
-            RunResume.removeCheckpoints(context.runFolder(), checkpoints.settings().keep());
+        if (checkpoints.enabled()) {
+            // Only a run that broke mid-way with training saved is worth resuming; bad input or a pruned trial is not.
+            boolean ended = status == RunStatus.SUCCEEDED || status == RunStatus.GATE_FAILED;
+            if (ended || status != RunStatus.FAILED || !RunResume.hasCheckpoints(context.runFolder())) {
+                RunResume.removeCheckpoints(context.runFolder(), ended && checkpoints.settings().keep());
+            }
         }
         return new RunOutcome(status, context.runFolder(), summary);
     }

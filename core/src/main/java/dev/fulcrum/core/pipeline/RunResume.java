@@ -56,6 +56,16 @@ public final class RunResume {
                 .path("keep").asBoolean(false));
     }
 
+    /** Whether training saved anything under the run's {@code checkpoints/} folders (its own or a member's). */
+    static boolean hasCheckpoints(Path run) {
+        try (Stream<Path> files = Files.walk(run)) {
+            return files.anyMatch(file -> file.getParent().getFileName().toString().equals(Checkpoints.FOLDER)
+                    && file.getFileName().toString().endsWith(".zip"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + run, e);
+        }
+    }
+
     /** Removes the checkpoints of an ended run (those a run keeps with {@code checkpoint.keep} stay). */
     static void removeCheckpoints(Path run, boolean keep) {
         if (keep) {
