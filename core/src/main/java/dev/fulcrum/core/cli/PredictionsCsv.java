@@ -1,6 +1,6 @@
 package dev.fulcrum.core.cli;
 
-import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.run.AtomicFile;
 import dev.fulcrum.io.CsvFields;
 import dev.fulcrum.runtime.PredictionBatch;
 import dev.fulcrum.runtime.TaskPredictions;
@@ -46,7 +46,7 @@ final class PredictionsCsv {
                         out.write(row.append('\n').toString());
                     }
                 }
-                RunFolder.moveInto(partial, target);
+                AtomicFile.commit(partial, target);
             } finally {
                 Files.deleteIfExists(partial);
             }

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.host;
 
+import dev.fulcrum.core.run.AtomicFile;
 import dev.fulcrum.core.run.Digests;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +62,7 @@ public final class PluginLock {
                 .map(p -> new Entry(p.id(), p.version(), p.jar().getFileName().toString(), p.sha256())).toList();
         Path target = fileIn(pluginsFolder);
         try {
-            Path partial = Files.createTempFile(pluginsFolder, "." + FILE_NAME + "-", ".partial");
-            try {
-                Files.writeString(partial, PluginLockFormat.format(entries));
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFile.write(target, PluginLockFormat.format(entries).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plugin lock " + target, e);
         }

@@ -13,11 +13,16 @@ import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Applies the pipeline's corrections files ({@code feedback:}) in order, after the split (so a row's split is
@@ -90,14 +95,14 @@ final class FeedbackStage implements PipelineStage {
      * rest goes on as whole lines, the first completing the cut one.
      */
     private List<String> notYetWritten(List<String> trail) {
-        java.nio.file.Path file = context.folder().resolve(TRAIL);
+        Path file = context.folder().resolve(TRAIL);
         String written;
         try {
-            written = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+            written = Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
-        String expected = trail.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+        String expected = trail.stream().map(line -> line + "\n").collect(Collectors.joining());
         if (!expected.startsWith(written)) {
             throw new InvalidInputException(file + ": holds other corrections than this run applies; it is not this run's trail");
         }

@@ -72,7 +72,7 @@ public final class RunResume {
             return;
         }
         Checkpoints.remove(run);
-        Path members = run.resolve("members");
+        Path members = run.resolve(TrainStage.MEMBERS);
         if (Files.isDirectory(members)) {
             try (Stream<Path> folders = Files.list(members)) {
                 folders.filter(Files::isDirectory).forEach(Checkpoints::remove);

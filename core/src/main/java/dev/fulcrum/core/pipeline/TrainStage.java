@@ -60,9 +60,12 @@ import java.util.stream.IntStream;
  */
 final class TrainStage implements PipelineStage {
 
+    /** The folder of an ensemble's members, in the run folder. */
+    static final String MEMBERS = "members";
+
     /** Where member {@code k}'s files go, relative to the run folder. */
     static String memberFolder(int k) {
-        return "members/" + k;
+        return MEMBERS + "/" + k;
     }
 
     private final ResolvedPipeline pipeline;

@@ -1,6 +1,6 @@
 package dev.fulcrum.core.representation;
 
-import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.run.AtomicFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -67,7 +67,7 @@ final class NpyFile {
                     out.write(header);
                     out.write(buffer.array());
                 }
-                RunFolder.moveInto(partial, file);
+                AtomicFile.commit(partial, file);
             } finally {
                 Files.deleteIfExists(partial);
             }

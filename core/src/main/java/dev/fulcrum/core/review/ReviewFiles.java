@@ -1,6 +1,7 @@
 package dev.fulcrum.core.review;
 
 import dev.fulcrum.core.pipeline.LaunchCommand;
+import dev.fulcrum.core.run.AtomicFile;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.html.ReviewPage;
@@ -9,7 +10,6 @@ import dev.fulcrum.html.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,18 +47,10 @@ public final class ReviewFiles {
         return html;
     }
 
-    /** Beside its final name, then moved over it with the folder's read and write bits, as the run folder's files are. */
+    /** Atomically, with the folder's read and write bits, as the run folder's files are. */
     private static void write(Path target, String text) {
-        Path absolute = target.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-            try {
-                Files.writeString(partial, text, StandardCharsets.UTF_8);
-                RunFolder.moveInto(partial, absolute);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFile.write(target.toAbsolutePath().normalize(), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

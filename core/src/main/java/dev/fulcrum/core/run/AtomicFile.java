@@ -34,8 +34,9 @@ public final class AtomicFile {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
+                channel.force(true);
             }
-            commit(temporary, target);
+            moveAndSync(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -46,6 +47,10 @@ public final class AtomicFile {
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        moveAndSync(temporary, target);
+    }
+
+    private static void moveAndSync(Path temporary, Path target) throws IOException {
         RunFolder.moveInto(temporary, target);
         syncFolder(target.toAbsolutePath().getParent());
     }

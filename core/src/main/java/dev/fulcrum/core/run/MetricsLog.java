@@ -22,13 +22,17 @@ public final class MetricsLog {
 
     public synchronized void append(ObjectNode entry) {
         lines.add(Json.line(entry));
-        folder.writeText(FILE, String.join("\n", lines) + "\n");
+        rewrite();
     }
 
     /** Replaces every line with those a checkpoint saved, for a resumed run. */
     public synchronized void replaceWith(List<String> saved) {
         lines.clear();
         lines.addAll(saved);
+        rewrite();
+    }
+
+    private void rewrite() {
         folder.writeText(FILE, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
     }
 

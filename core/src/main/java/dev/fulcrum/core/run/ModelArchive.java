@@ -188,8 +188,11 @@ public final class ModelArchive {
         }
     }
 
-    /** A new entry with the archive's fixed time (the zip epoch: 1980-01-01 00:00), not the clock's. */
-    static ZipEntry entry(String name) {
+    /**
+     * A new entry with a fixed time (the zip epoch: 1980-01-01 00:00), not the clock's, so that the same content makes
+     * the same archive bytes: every archive a run writes (model, theta_0, checkpoints) uses it.
+     */
+    public static ZipEntry entry(String name) {
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(FIXED_TIME);
         return entry;

@@ -72,8 +72,7 @@ public final class Checkpoints {
     }
 
     private TrainingCheckpoint resumed(TrainingCheckpoint checkpoint, int phasesDone, TrainingCheckpoint.InPhase loop) {
-        String phase = loop != null ? loop.phase() : checkpoint.results().get(checkpoint.results().size() - 1).phase();
-        resumedFrom = new ResumePoint(phasesDone, phase, loop == null ? 0 : loop.epochsRun(), checkpoint.globalEpoch());
+        resumedFrom = new ResumePoint(phasesDone, checkpoint.phase(), loop == null ? 0 : loop.epochsRun(), checkpoint.globalEpoch());
         return checkpoint;
     }
 

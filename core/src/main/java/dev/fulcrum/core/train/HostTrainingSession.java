@@ -311,8 +311,7 @@ public final class HostTrainingSession implements TrainingSession {
 
     /** Puts the session back as a checkpoint saved it, refusing one that another sequence of phases left. */
     private void restore(TrainingCheckpoint checkpoint, Phase phase, int index) {
-        String saved = checkpoint.inPhase() != null ? checkpoint.inPhase().phase()
-                : checkpoint.results().get(checkpoint.results().size() - 1).phase();
+        String saved = checkpoint.phase();
         if (!saved.equals(phase.name())) {
             throw new InvalidInputException("the checkpoint of phase " + (index + 1) + " is of phase " + saved + ", but the "
                     + "strategy's phase " + (index + 1) + " is " + phase.name() + ": it is not this run's; run again without --resume");

@@ -8,6 +8,7 @@ import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.runtime.CheckedZip;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,6 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
     static final int FORMAT = 1;
     private static final String STATE = "checkpoint.json";
     private static final String ARRAYS = "arrays/";
-    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** What the budget had spent. */
@@ -66,6 +65,11 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
      */
     public record InPhase(String phase, int epochsRun, double best, int bestEpoch, INDArray bestParams,
                           List<String> trainedLayers, long samples, double fitSeconds, double seconds) {
+    }
+
+    /** The phase it was saved in (inside a phase) or after (at a phase end). */
+    public String phase() {
+        return inPhase != null ? inPhase.phase() : results.get(results.size() - 1).phase();
     }
 
     public byte[] toBytes() {
@@ -125,8 +129,7 @@ public record TrainingCheckpoint(int phasesDone, INDArray params, INDArray updat
 
     /** Stored, not deflated: float arrays barely compress, and deflating them was most of a checkpoint's time. */
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(FIXED_TIME);
+        ZipEntry entry = ModelArchive.entry(name);
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(content.length);
         entry.setCompressedSize(content.length);
