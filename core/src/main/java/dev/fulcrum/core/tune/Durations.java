@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Spans of wall time as a person writes them: {@code 45s}, {@code 30m}, {@code 2h}, {@code 1.5h}, {@code 500ms}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern SPAN = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
@@ -13,7 +13,7 @@ final class Durations {
     }
 
     /** @throws IllegalArgumentException with what was expected, for a text of another form */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher matcher = SPAN.matcher(text.trim());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("expected a duration such as 45s, 30m or 2h, got \"" + text + "\"");

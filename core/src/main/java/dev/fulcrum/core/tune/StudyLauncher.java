@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code fulcrum tune}: checks the study before trial 0, creates or resumes it in its folder, and
- * runs its trials, in this process ({@code parallel: 1}) or in N worker processes that share its
- * database while this one shows their progress; and the worker side of those processes.
+ * runs its trials, in this process ({@code parallel: 1}), in N worker processes that share its
+ * database while this one shows their progress, or on an engine ({@code parallel: {type: spark}},
+ * {@link ClusterStudy}) with this process as its driver; and the worker side of those processes.
  */
 public final class StudyLauncher {
 
@@ -74,19 +75,29 @@ public final class StudyLauncher {
         TuneConfig tune = TuneConfigReader.read(pipeline);
         StudyFolder folder = StudyFolder.of(source.runsRoot(), tune.name());
         StudyPlan plan = new StudyValidator(host, launcher).validate(pipeline, tune, folder.path());
+        StudyTimings timings = StudyTimings.fromSystemProperties();
+        // Before anything is written: an engine that cannot be reached stops the study here.
+        TrialEngine.Session engine = tune.cluster() == null ? null
+                : TrialEngines.find(tune.cluster()).connect(tune.cluster(), tune.name(), plugins);
         if (fresh && Files.exists(folder.path())) {
             progress.note("--new: the earlier study " + tune.name() + " moved to " + folder.moveAside(LocalDateTime.now()));
         }
-        StudyTimings timings = StudyTimings.fromSystemProperties();
         Instant deadline = tune.timeout() == null ? null : Instant.now().plus(tune.timeout());
-        try (StudyStorage storage = folder.open()) {
+        try (TrialEngine.Session ignored = engine; StudyStorage storage = folder.open()) {
             open(storage, plan, source, folder);
             StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), progress);
             studyProgress.skip(storage.trials());
-            List<WorkerEnd> ends = tune.parallel() == 1
-                    ? List.of(worker("w1-" + ProcessHandle.current().pid(), 1, storage, plan, folder, timings, deadline,
-                            trials -> studyProgress.update(trials)).run())
-                    : workInProcesses(tune.parallel(), source, plugins, deadline, storage, folder, studyProgress);
+            List<WorkerEnd> ends;
+            if (engine != null) {
+                progress.note(engine.describe());
+                ends = List.of(new ClusterStudy(engine, storage, plan, folder, timings, deadline,
+                        afterTrial(plan, folder).andThen(studyProgress::update), progress).run());
+            } else if (tune.parallel() == 1) {
+                ends = List.of(worker("w1-" + ProcessHandle.current().pid(), 1, storage, plan, folder, timings, deadline,
+                        trials -> studyProgress.update(trials)).run());
+            } else {
+                ends = workInProcesses(tune.parallel(), source, plugins, deadline, storage, folder, studyProgress);
+            }
             List<TrialRecord> trials = storage.trials();
             afterTrial(plan, folder).accept(trials);
             progress.note(studyProgress.statusLine(trials));
@@ -117,7 +128,7 @@ public final class StudyLauncher {
     private StudyWorker worker(String id, int workers, StudyStorage storage, StudyPlan plan, StudyFolder folder,
                                StudyTimings timings, Instant deadline, Consumer<List<TrialRecord>> told) {
         Consumer<List<TrialRecord>> after = afterTrial(plan, folder).andThen(told);
-        return new StudyWorker(id, storage, plan, new TrialRunner(plan, storage, folder, launcher, timings, id, workers),
+        return new StudyWorker(id, storage, plan, new TrialRunner(plan, storage, folder, folder.path(), launcher, timings, id, workers),
                 timings, deadline, after, progress);
     }
 

@@ -47,15 +47,14 @@ final class StudyWorker {
     WorkerEnd run() {
         while (true) {
             storage.requeueStale(timings.staleAfter());
-            Optional<WorkerEnd> failedOut = tooManyFailed(storage.trials());
+            Optional<WorkerEnd> failedOut = tooManyFailed(plan, storage.trials());
             if (failedOut.isPresent()) {
                 return failedOut.get();
             }
             if (deadline != null && Instant.now().isAfter(deadline)) {
                 return WorkerEnd.budgetSpent("the study's timeout has passed");
             }
-            Optional<ClaimedTrial> claimed = storage.claim(id, plan.tune().trials(), trials -> plan.sampler().component()
-                    .suggest(plan.tune().space(), plan.tune().objectives(), trials, TrialSeeds.of(plan.seed(), trials.size())));
+            Optional<ClaimedTrial> claimed = claim(storage, id, plan);
             if (claimed.isEmpty()) {
                 // Nothing to claim; a trial still running elsewhere may yet be queued again (its worker died), so wait for it.
                 if (storage.trials().stream().noneMatch(t -> t.state() == TrialState.RUNNING)) {
@@ -78,7 +77,14 @@ final class StudyWorker {
         }
     }
 
-    private Optional<WorkerEnd> tooManyFailed(List<TrialRecord> trials) {
+    /** A waiting trial, else a new one the sampler draws from every trial so far, claimed by {@code worker}. */
+    static Optional<ClaimedTrial> claim(StudyStorage storage, String worker, StudyPlan plan) {
+        return storage.claim(worker, plan.tune().trials(), trials -> plan.sampler().component()
+                .suggest(plan.tune().space(), plan.tune().objectives(), trials, TrialSeeds.of(plan.seed(), trials.size())));
+    }
+
+    /** Why the study stops when too many of its trials failed, by whichever worker. */
+    static Optional<WorkerEnd> tooManyFailed(StudyPlan plan, List<TrialRecord> trials) {
         List<TrialRecord> failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).toList();
         if (failed.size() < plan.tune().maxFailed()) {
             return Optional.empty();

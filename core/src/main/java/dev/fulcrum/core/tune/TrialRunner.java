@@ -16,6 +16,7 @@ import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.runtime.config.ConfigPath;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,23 @@ final class TrialRunner {
     private final StudyPlan plan;
     private final StudyStorage storage;
     private final StudyFolder folder;
+    private final Path studyPath;
     private final PipelineLauncher launcher;
     private final StudyTimings timings;
     private final String worker;
     private final int workers;
 
-    TrialRunner(StudyPlan plan, StudyStorage storage, StudyFolder folder, PipelineLauncher launcher, StudyTimings timings,
-                String worker, int workers) {
+    /**
+     * @param folder    where the trial's run folder is made
+     * @param studyPath the study's folder as its provenance names it: {@code folder}'s, unless the trial
+     *                  runs on an engine's machine ({@link RemoteTrials}) and its run folder goes to the driver's study
+     */
+    TrialRunner(StudyPlan plan, StudyStorage storage, StudyFolder folder, Path studyPath, PipelineLauncher launcher,
+                StudyTimings timings, String worker, int workers) {
         this.plan = plan;
         this.storage = storage;
         this.folder = folder;
+        this.studyPath = studyPath;
         this.launcher = launcher;
         this.timings = timings;
         this.worker = worker;
@@ -105,7 +113,7 @@ final class TrialRunner {
     /** The {@code study} section of the trial's provenance: what drew its values, and how it was run. */
     private ObjectNode provenance(ClaimedTrial trial) {
         ObjectNode study = Json.object().put("name", folder.study()).put("trial", trial.number())
-                .put("folder", folder.path().toAbsolutePath().toString());
+                .put("folder", studyPath.toAbsolutePath().toString());
         study.set("params", TrialValues.node(trial.params()));
         study.put("queued", trial.queued());
         study.put("study_seed", plan.seed()).put("trial_seed", TrialSeeds.of(plan.seed(), trial.number()));

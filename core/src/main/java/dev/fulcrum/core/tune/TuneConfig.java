@@ -19,10 +19,12 @@ import java.util.Map;
  * @param pruner     the pruner's type and params, at {@code tune.pruner}
  * @param timeout    no trial starts after this much wall time of one {@code fulcrum tune}, or {@code null}
  * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
+ * @param cluster    the engine that runs the trials ({@code tune.parallel: {type: spark, ...}}), or {@code null}
+ *                   for {@code parallel} worker processes on this machine
  */
 public record TuneConfig(String name, long seed, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
                          ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
-                         int maxFailed, KeepModels keepModels, SelectRule select) {
+                         int maxFailed, KeepModels keepModels, SelectRule select, ClusterSpec cluster) {
 
     public TuneConfig {
         objectives = List.copyOf(objectives);

@@ -64,9 +64,10 @@ public final class TuneConfigReader {
         return new TuneConfig(name(section, pipeline, document), seed, objectives, new SearchSpace(parameters), declared,
                 component(document, Family.SAMPLER, section.sampler(), DEFAULT_SAMPLER),
                 component(document, Family.PRUNER, section.pruner(), DEFAULT_PRUNER),
-                trials, timeout(section, document), section.parallel() == null ? 1 : section.parallel(),
+                trials, timeout(section, document), processes(section.parallel(), document),
                 section.maxFailed() == null ? DEFAULT_MAX_FAILED : section.maxFailed(), keepModels(section, document),
-                section.select() == null ? null : SelectRule.read(document, TUNE.child("select")));
+                section.select() == null ? null : SelectRule.read(document, TUNE.child("select")),
+                cluster(section.parallel(), document));
     }
 
     private static String name(TuneSection section, PipelineConfig pipeline, ConfigDocument document) {
@@ -142,6 +143,33 @@ public final class TuneConfigReader {
         } catch (IllegalArgumentException e) {
             throw document.error(TUNE.child("timeout"), e.getMessage());
         }
+    }
+
+    /** {@code tune.parallel} as a count of worker processes; 1 where it names an engine, whose driver is this process. */
+    private static int processes(JsonNode parallel, ConfigDocument document) {
+        if (parallel == null || parallel.isNull() || parallel.isObject()) {
+            return 1;
+        }
+        if (!parallel.canConvertToInt() || !parallel.isIntegralNumber() || parallel.intValue() < 1) {
+            throw document.error(TUNE.child("parallel"), "expected a count of worker processes, at least 1, or "
+                    + "{type: spark, master: ...}; got " + parallel);
+        }
+        return parallel.intValue();
+    }
+
+    /** {@code tune.parallel} as an engine's settings, or {@code null} for worker processes. */
+    private static ClusterSpec cluster(JsonNode parallel, ConfigDocument document) {
+        if (parallel == null || !parallel.isObject()) {
+            return null;
+        }
+        ConfigPath at = TUNE.child("parallel");
+        JsonNode type = parallel.get("type");
+        if (type == null || !type.isTextual()) {
+            throw document.error(at.child("type"), "missing: name the engine that runs the trials, e.g. {type: spark, master: \"local[2]\"}");
+        }
+        ObjectNode settings = parallel.deepCopy();
+        settings.remove("type");
+        return new ClusterSpec(type.asText(), settings, at, document);
     }
 
     private static KeepModels keepModels(TuneSection section, ConfigDocument document) {

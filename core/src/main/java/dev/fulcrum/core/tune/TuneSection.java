@@ -20,7 +20,8 @@ record TuneSection(
         @Doc("the pruner: {type: none, ...its params} (default none)") ObjectNode pruner,
         @Doc("trials in the study, trial 0 included (default 20)") @AtLeast(1) Integer trials,
         @Doc("no trial starts once this much wall time has passed, e.g. 45s, 30m, 2h (default: no limit)") String timeout,
-        @Doc("worker processes on this machine sharing the study (default 1)") @AtLeast(1) Integer parallel,
+        @Doc("worker processes on this machine sharing the study (default 1), or an engine that runs the trials: "
+                + "{type: spark, master: \"spark://host:7077\"} (docs/scale.md)") JsonNode parallel,
         @Doc("failed trials that stop the study (default 5)") @AtLeast(1) Integer maxFailed,
         @Doc("which trials keep model.zip: front (the non-dominated ones, default) or all") String keepModels,
         @Doc("picks best.yaml's trial from the front: {max: specific.accuracy, subject-to: \"general.accuracy >= 0.85\"}")
