@@ -31,8 +31,13 @@ final class ExecutorHost {
         return HOSTS.computeIfAbsent(List.copyOf(pluginFiles), ExecutorHost::start);
     }
 
+    /** The executor's folder of shipped files; absolute, since an executor of a cluster names it {@code .}. */
+    static Path root() {
+        return Path.of(SparkFiles.getRootDirectory()).toAbsolutePath().normalize();
+    }
+
     private static FulcrumHost start(List<String> pluginFiles) {
-        Path root = Path.of(SparkFiles.getRootDirectory());
+        Path root = root();
         Path plugins = root.resolve("fulcrum-plugins-" + Integer.toHexString(pluginFiles.hashCode()));
         try {
             Files.createDirectories(plugins);

@@ -5,7 +5,6 @@ import dev.fulcrum.core.tune.RemoteTrial;
 import dev.fulcrum.core.tune.RemoteTrialResult;
 import dev.fulcrum.core.tune.RemoteTrials;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
@@ -40,7 +39,7 @@ final class SparkTrialTask implements Function<RemoteTrial, RemoteTrialResult> {
         String worker = "spark-executor-" + SparkEnv.get().executorId() + "-attempt-" + task.attemptNumber();
         Path work;
         try {
-            work = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()), "trial-" + trial.number() + "-");
+            work = Files.createTempDirectory(ExecutorHost.root(), "trial-" + trial.number() + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the trial's local folder", e);
         }
