@@ -178,4 +178,19 @@ class TuneConfigReaderTest {
         assertEquals("p.yaml:1: no tune section: fulcrum tune needs tune.objectives and tune.parameters",
                 error(PIPELINE.substring(0, PIPELINE.indexOf("tune:"))));
     }
+
+    @Test
+    void parallelIsACountOfProcessesOrAnEngineWithItsSettings() {
+        TuneConfig spark = read(PIPELINE + "  parallel: {type: spark, master: \"local[2]\", cores: 2}\n");
+        assertEquals(1, spark.parallel());
+        assertEquals("spark", spark.cluster().type());
+        assertEquals("local[2]", spark.cluster().setting("master").asText());
+        assertEquals(2, spark.cluster().setting("cores").asInt());
+        assertEquals("p.yaml:11: tune.parallel.master: no", spark.cluster().error("master", "no").getMessage());
+        assertNull(read(PIPELINE + "  parallel: 3\n").cluster());
+        assertEquals("p.yaml:11: tune.parallel: expected a count of worker processes, at least 1, or {type: spark, master: ...}; "
+                + "got 0", error(PIPELINE + "  parallel: 0\n"));
+        assertEquals("p.yaml:11: tune.parallel.type: missing: name the engine that runs the trials, e.g. {type: spark, "
+                + "master: \"local[2]\"}", error(PIPELINE + "  parallel: {master: \"local[2]\"}\n"));
+    }
 }
