@@ -27,15 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SparkStudyIT {
 
-    private static final String STUDY = Launcher.TINY_PIPELINE + """
-            tune:
-              objectives:
-                - {metric: validation.specific.accuracy, direction: max}
-              parameters:
-                strategy.learning-rate: {float: [0.0005, 0.05], log: true}
-                model.hidden: {choice: [[8], [16]]}
-              trials: 6
-            """;
+    /** TuneLauncherIT's study of six trials of the tiny pipeline. */
+    private static final String STUDY = TuneLauncherIT.STUDY;
 
     @TempDir
     Path work;
@@ -140,6 +133,12 @@ class SparkStudyIT {
                 .assertErrContains("tune.parallel.type: the Spark runner is not installed: it is the optional Fulcrum Spark "
                         + "bundle; extract fulcrum-spark-<version>.tar.gz into");
         assertFalse(Files.exists(work.resolve("runs/tiny")), "nothing written: " + result.all());
+        try (var jars = Files.list(Launcher.DISTRIBUTION.resolve("lib"))) {
+            List<String> spark = jars.map(jar -> jar.getFileName().toString())
+                    .filter(name -> name.startsWith("spark-") || name.startsWith("scala-") || name.startsWith("fulcrum-spark")).toList();
+            assertEquals(List.of(), spark, "the default distribution's lib/ holds no Spark jar");
+        }
+        assertTrue(Files.isRegularFile(SparkInstall.sparkJars().resolve("spark-core_2.13-4.0.1.jar")));
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** fulcrum tune through the real launcher: a study killed with kill -9 resumes; two worker processes share one study. */
 class TuneLauncherIT {
 
-    private static final String STUDY = Launcher.TINY_PIPELINE + """
+    static final String STUDY = Launcher.TINY_PIPELINE + """
             tune:
               objectives:
                 - {metric: validation.specific.accuracy, direction: max}
