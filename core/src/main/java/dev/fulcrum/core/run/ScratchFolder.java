@@ -28,6 +28,11 @@ public final class ScratchFolder implements AutoCloseable {
         }
     }
 
+    /** An existing folder made elsewhere (under an engine's own files, say), removed as a scratch folder is. */
+    public static ScratchFolder at(Path existing) {
+        return new ScratchFolder(existing);
+    }
+
     public RunFolder runFolder() {
         return RunFolder.at(path);
     }

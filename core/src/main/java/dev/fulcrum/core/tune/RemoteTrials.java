@@ -7,15 +7,11 @@ import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.PipelineLauncher;
 import dev.fulcrum.core.pipeline.RunProgress;
+import dev.fulcrum.core.run.ScratchFolder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The side of a {@link TrialEngine} that runs a trial on its machine: the pipeline rebuilt from its
@@ -33,39 +29,24 @@ public final class RemoteTrials {
      * @param worker names this attempt in the trial's provenance (an executor and attempt)
      */
     public static RemoteTrialResult run(RemoteTrial trial, FulcrumHost host, Path work, String worker, RunProgress progress) {
-        PipelineConfig pipeline = PipelineConfigReader.parse(trial.pipelineYaml(), trial.pipelineSource(), trial.pipelineName(),
-                Path.of(trial.pipelineFolder()));
-        TuneConfig tune = TuneConfigReader.read(pipeline);
-        StudyFolder folder = StudyFolder.of(work, trial.study());
-        PipelineLauncher launcher = new PipelineLauncher(host, progress);
-        StudyPlan plan = new StudyValidator(host, launcher).plan(pipeline, tune, folder.path());
-        List<TrialRecord> others = trial.others().stream().map(TrialSnapshot::record).toList();
-        ClaimedTrial claimed = new ClaimedTrial(trial.number(), StudyJson.readParams(trial.params()), trial.queued());
-        SnapshotStorage storage = new SnapshotStorage(others, trial.number(), claimed.params());
-        TrialRunner runner = new TrialRunner(plan, storage, folder, Path.of(trial.studyFolder()), launcher,
-                StudyTimings.fromSystemProperties(), worker, trial.workers());
-        try {
+        try (ScratchFolder ignored = ScratchFolder.at(work)) {
+            PipelineConfig pipeline = PipelineConfigReader.parse(trial.pipelineYaml(), trial.pipelineSource(), trial.pipelineName(),
+                    Path.of(trial.pipelineFolder()));
+            TuneConfig tune = TuneConfigReader.read(pipeline);
+            StudyFolder folder = StudyFolder.of(work, trial.study());
+            PipelineLauncher launcher = new PipelineLauncher(host, progress);
+            StudyPlan plan = new StudyValidator(host, launcher).plan(pipeline, tune, folder.path());
+            List<TrialRecord> others = trial.others().stream().map(TrialSnapshot::record).toList();
+            ClaimedTrial claimed = new ClaimedTrial(trial.number(), StudyJson.readParams(trial.params()), trial.queued());
+            SnapshotStorage storage = new SnapshotStorage(others, trial.number(), claimed.params());
+            TrialRunner runner = new TrialRunner(plan, storage, folder, Path.of(trial.studyFolder()), launcher,
+                    StudyTimings.fromSystemProperties(), worker, trial.workers());
             TrialEnd end = runner.run(claimed);
             String runFolder = storage.runFolder();
             byte[] zip = runFolder == null ? new byte[0] : FolderZip.zip(folder.path().resolve(runFolder));
             return new RemoteTrialResult(end.state().name(), new LinkedHashMap<>(end.values()), end.feasible(), end.error(),
                     end.stopsWorker(), storage.reports(), runFolder == null ? null : Path.of(runFolder).getFileName().toString(),
                     zip, worker);
-        } finally {
-            delete(work);
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the trial's local folder " + folder, e);
         }
     }
 }
