@@ -22,13 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,9 +55,6 @@ public final class SqliteStudyStorage implements StudyStorage {
     private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
     /** SQLite's primary result code for a lock held elsewhere. */
     private static final int SQLITE_BUSY = 5;
-
-    private static final String TRIAL_COLUMNS =
-            "number, state, params, objective_values, feasible, run_folder, error, worker, started_us, finished_us";
 
     private final Path file;
     private final Connection connection;
@@ -308,18 +301,7 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     @Override
     public boolean finish(int trial, TrialState state, Map<String, Double> values, boolean feasible, String error) {
-        if (!state.finished()) {
-            throw new IllegalArgumentException("trial " + trial + ": a trial finishes pruned, complete or failed, not "
-                    + state.word());
-        }
-        if (state != TrialState.COMPLETE && !values.isEmpty()) {
-            throw new IllegalArgumentException("trial " + trial + ": only a complete trial has values, got " + values
-                    + " for a " + state.word() + " one");
-        }
-        if (state != TrialState.FAILED && error != null) {
-            throw new IllegalArgumentException("trial " + trial + ": only a failed trial has an error, got \"" + error
-                    + "\" for a " + state.word() + " one");
-        }
+        TrialRows.requireEnd(trial, state, values, error);
         String json = StudyJson.metrics(values);
         return write("finishing trial " + trial + " as " + state.word(), () -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE trials SET state = ?, "
@@ -377,26 +359,12 @@ public final class SqliteStudyStorage implements StudyStorage {
     }
 
     private List<TrialRecord> readTrials() throws SQLException {
-        Map<Integer, SortedMap<Integer, Map<String, Double>>> reports = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT trial, step, metrics FROM intermediate_reports")) {
-            while (rows.next()) {
-                reports.computeIfAbsent(rows.getInt(1), trial -> new TreeMap<>())
-                        .put(rows.getInt(2), StudyJson.readMetrics(rows.getString(3)));
-            }
+        try (Statement reports = connection.createStatement();
+             ResultSet reportRows = reports.executeQuery("SELECT trial, step, metrics FROM intermediate_reports");
+             Statement trials = connection.createStatement();
+             ResultSet trialRows = trials.executeQuery("SELECT " + TrialRows.TRIAL_COLUMNS + " FROM trials ORDER BY number")) {
+            return TrialRows.read(reportRows, trialRows);
         }
-        List<TrialRecord> trials = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + TRIAL_COLUMNS + " FROM trials ORDER BY number")) {
-            while (rows.next()) {
-                int number = rows.getInt(1);
-                trials.add(new TrialRecord(number, state(rows.getString(2)), StudyJson.readParams(rows.getString(3)),
-                        StudyJson.readMetrics(rows.getString(4)), rows.getBoolean(5),
-                        reports.getOrDefault(number, new TreeMap<>()), rows.getString(6), rows.getString(7),
-                        rows.getString(8), instant(rows, 9), instant(rows, 10)));
-            }
-        }
-        return List.copyOf(trials);
     }
 
     private int trialCount() throws SQLException {
@@ -415,7 +383,7 @@ public final class SqliteStudyStorage implements StudyStorage {
                 if (!row.next()) {
                     throw new IllegalArgumentException(file + ": the study has no trial " + trial);
                 }
-                return state(row.getString(1));
+                return TrialRows.state(row.getString(1));
             }
         }
     }
@@ -426,15 +394,6 @@ public final class SqliteStudyStorage implements StudyStorage {
             throw new IllegalStateException(file + ": trial " + trial + " is " + state.word() + ", not running: "
                     + what + " is refused");
         }
-    }
-
-    private static TrialState state(String word) {
-        return TrialState.valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        long micros = rows.getLong(column);
-        return rows.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     /** Now, to the microsecond the file keeps, on the wall clock every process on the machine shares. */
