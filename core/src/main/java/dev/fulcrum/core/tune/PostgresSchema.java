@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -97,6 +98,30 @@ final class PostgresSchema {
                 "INSERT INTO fulcrum.studies (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
             insert.setString(1, study);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Checks that the database holds study {@code study} at a version this Fulcrum reads, changing
+     * nothing: a worker joining a study never makes one (a mistyped name would start an empty study).
+     */
+    static void requireStudy(Connection connection, PostgresUrl url, String study) throws SQLException {
+        if (!exists(connection)) {
+            throw new InvalidInputException(url + ": this database holds no Fulcrum study (it has no table "
+                    + "fulcrum.schema_version); fulcrum tune with tune.storage: " + url.withoutStudy() + " makes one");
+        }
+        check(connection, url.withoutStudy());
+        List<String> studies = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT name FROM fulcrum.studies WHERE definition IS NOT NULL ORDER BY name")) {
+            while (rows.next()) {
+                studies.add(rows.getString(1));
+            }
+        }
+        if (!studies.contains(study)) {
+            throw new InvalidInputException(url + ": no study \"" + study + "\" in this database; it holds "
+                    + (studies.isEmpty() ? "none" : String.join(", ", studies)));
         }
     }
 

@@ -81,6 +81,29 @@ public final class PostgresStudyStorage implements StudyStorage {
         }
     }
 
+    /**
+     * Opens the existing study that {@code url} names ({@code ?study=NAME}), for a worker joining it.
+     *
+     * @throws dev.fulcrum.api.InvalidInputException as {@link #open}, and when the database holds no such study
+     */
+    public static PostgresStudyStorage join(PostgresUrl url, PostgresLogin login) {
+        if (url.study() == null) {
+            throw new IllegalArgumentException(url + " names no study");
+        }
+        Connection connection = PostgresConnections.open(url, login);
+        PostgresStudyStorage storage = new PostgresStudyStorage(url, connection);
+        try {
+            storage.read("opening study \"" + url.study() + "\"", () -> {
+                PostgresSchema.requireStudy(connection, url, url.study());
+                return null;
+            });
+            return storage;
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
     /** The study's URL, for a worker to join with {@code fulcrum tune --worker URL}. */
     public PostgresUrl url() {
         return url;

@@ -19,13 +19,20 @@ import java.util.Map;
  * @param pruner     the pruner's type and params, at {@code tune.pruner}
  * @param timeout    no trial starts after this much wall time of one {@code fulcrum tune}, or {@code null}
  * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
+ * @param storage    the PostgreSQL database holding the study, or {@code null} for SQLite in the study folder
  */
 public record TuneConfig(String name, long seed, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
                          ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
-                         int maxFailed, KeepModels keepModels, SelectRule select) {
+                         int maxFailed, KeepModels keepModels, SelectRule select, PostgresUrl storage) {
 
     public TuneConfig {
         objectives = List.copyOf(objectives);
         declared = Map.copyOf(declared);
+    }
+
+    /** This study on {@code database}: a joining worker's own URL of it, which may name the host otherwise. */
+    TuneConfig withStorage(PostgresUrl database) {
+        return new TuneConfig(name, seed, objectives, space, declared, sampler, pruner, trials, timeout, parallel, maxFailed,
+                keepModels, select, database.withoutStudy());
     }
 }

@@ -66,7 +66,8 @@ public final class TuneConfigReader {
                 component(document, Family.PRUNER, section.pruner(), DEFAULT_PRUNER),
                 trials, timeout(section, document), section.parallel() == null ? 1 : section.parallel(),
                 section.maxFailed() == null ? DEFAULT_MAX_FAILED : section.maxFailed(), keepModels(section, document),
-                section.select() == null ? null : SelectRule.read(document, TUNE.child("select")));
+                section.select() == null ? null : SelectRule.read(document, TUNE.child("select")),
+                storage(section, document));
     }
 
     private static String name(TuneSection section, PipelineConfig pipeline, ConfigDocument document) {
@@ -141,6 +142,22 @@ public final class TuneConfigReader {
             return Durations.parse(section.timeout());
         } catch (IllegalArgumentException e) {
             throw document.error(TUNE.child("timeout"), e.getMessage());
+        }
+    }
+
+    private static PostgresUrl storage(TuneSection section, ConfigDocument document) {
+        if (section.storage() == null) {
+            return null;
+        }
+        try {
+            PostgresUrl url = PostgresUrl.parse(section.storage());
+            if (url.study() != null) {
+                throw new IllegalArgumentException("names the database only; the study in it is tune.name (or the "
+                        + "pipeline's name), got \"?study=" + url.study() + "\"");
+            }
+            return url;
+        } catch (IllegalArgumentException e) {
+            throw document.error(TUNE.child("storage"), e.getMessage());
         }
     }
 
