@@ -9,9 +9,12 @@ import dev.fulcrum.core.tune.PostgresStudyStorage;
 import dev.fulcrum.core.tune.PostgresUrl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresStudyStorageTest extends StudyStorageContract {
 
+    private static final String PASSWORD_FILE_PROPERTY = "org.postgresql.pgpassfile";
     private static PostgresServer server;
     private static PostgresUrl database;
 
@@ -91,6 +95,30 @@ class PostgresStudyStorageTest extends StudyStorageContract {
         assertEquals(newer + ": schema version 2 of this study database is newer than this Fulcrum ("
                 + FulcrumVersion.fulcrum() + ") supports (1); join it with the Fulcrum that made it, or a newer one",
                 thrown.getMessage());
+    }
+
+    /** The driver reads the password file named by PGPASSFILE or, as here, its system property {@code org.postgresql.pgpassfile}. */
+    @Test
+    void withoutPgpasswordThePasswordComesFromThePasswordFile(@TempDir Path home) throws Exception {
+        Path passwords = home.resolve("pgpass");
+        Files.writeString(passwords, "# host:port:database:user:password\n127.0.0.1:" + server.port() + ":contract:"
+                + PostgresServer.USER + ":" + PostgresServer.PASSWORD + "\n");
+        String before = System.getProperty(PASSWORD_FILE_PROPERTY);
+        System.setProperty(PASSWORD_FILE_PROPERTY, passwords.toString());
+        try {
+            PostgresLogin fromFile = PostgresLogin.from(Map.of("PGUSER", PostgresServer.USER), database);
+            assertEquals(PostgresServer.PASSWORD, fromFile.password());
+            PostgresStudyStorage.open(database, "from-file", fromFile).close();
+            assertEquals("other", PostgresLogin.from(Map.of("PGUSER", PostgresServer.USER, "PGPASSWORD", "other"), database)
+                    .password(), "PGPASSWORD comes first");
+            assertEquals(null, PostgresLogin.from(Map.of("PGUSER", "nobody"), database).password(), "no line for that user");
+        } finally {
+            if (before == null) {
+                System.clearProperty(PASSWORD_FILE_PROPERTY);
+            } else {
+                System.setProperty(PASSWORD_FILE_PROPERTY, before);
+            }
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ public record PostgresLogin(String user, String password) {
         return from(System.getenv(), url);
     }
 
-    static PostgresLogin from(Map<String, String> environment, PostgresUrl url) {
+    public static PostgresLogin from(Map<String, String> environment, PostgresUrl url) {
         String user = environment.getOrDefault("PGUSER", System.getProperty("user.name"));
         String password = environment.get("PGPASSWORD");
         if (password == null) {
