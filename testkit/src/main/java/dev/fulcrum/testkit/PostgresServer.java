@@ -27,12 +27,13 @@ import java.util.stream.Stream;
  * listening on a free loopback port with its socket in that folder, a user with a password checked
  * by SCRAM-SHA-256 on every TCP connection, stopped and deleted when the JVM ends. PostgreSQL
  * refuses to run as root, so as root the cluster belongs to the {@code postgres} user and its
- * commands run through {@code runuser}. Durability is off (fsync, synchronous commit): a test
- * server loses nothing it needs when the machine crashes.
+ * commands run through {@code runuser}. The tests' server has durability off (fsync, synchronous
+ * commit): it loses nothing it needs when the machine crashes; a benchmark's keeps PostgreSQL's
+ * defaults.
  *
- * <p>One server per JVM ({@link #shared()}); each test class takes a database of its own.
+ * <p>One test server per JVM ({@link #shared()}); each test class takes a database of its own.
  */
-public final class PostgresServer {
+public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "fulcrum";
     public static final String PASSWORD = "s3cret-for-tests";
@@ -44,29 +45,36 @@ public final class PostgresServer {
     private final Path folder;
     private final int port;
     private final boolean asPostgresUser;
+    private final boolean durable;
 
-    private PostgresServer(Path bin, Path folder, int port, boolean asPostgresUser) {
+    private PostgresServer(Path bin, Path folder, int port, boolean asPostgresUser, boolean durable) {
         this.bin = bin;
         this.folder = folder;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.durable = durable;
     }
 
     /** The JVM's server, started on first use. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(false);
         }
         return shared;
     }
 
-    private static PostgresServer start() {
+    /**
+     * A server of its own, for a benchmark: stopped by {@link #close} or the JVM's exit.
+     *
+     * @param durable whether commits reach the disk before they return, as PostgreSQL's defaults have it
+     */
+    public static PostgresServer start(boolean durable) {
         Path bin = binaries().orElseThrow(() -> new IllegalStateException("the PostgreSQL server is not installed "
                 + "(no initdb under " + DEBIAN_SERVERS + "/*/bin): apt-get install postgresql"));
         boolean root = "root".equals(System.getProperty("user.name"));
         try {
             Path folder = Files.createTempDirectory("fulcrum-pg");
-            PostgresServer server = new PostgresServer(bin, folder, freePort(), root);
+            PostgresServer server = new PostgresServer(bin, folder, freePort(), root, durable);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop PostgreSQL"));
             server.initAndStart();
             return server;
@@ -116,12 +124,17 @@ public final class PostgresServer {
         run(List.of(bin.resolve("initdb").toString(), "-D", data().toString(), "-U", USER, "--pwfile=" + passwordFile,
                 "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C", "--no-sync"), true);
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", folder.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off "
-                        + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60", "start"), true);
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c max_connections=60"
+                        + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"), "start"), true);
     }
 
     private Path data() {
         return folder.resolve("data");
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     /** Stops the server at once and deletes its folder; the JVM's exit does it too. */
