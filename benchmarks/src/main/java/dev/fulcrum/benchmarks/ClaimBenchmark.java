@@ -30,7 +30,8 @@ import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
  * the budget), on SQLite (a file on the local disk, WAL) and on a PostgreSQL server on loopback
  * with its default durability (commits reach the disk), with one worker and with four claiming at
  * once (threads, each with a storage of its own: a connection, as a process would have), each
- * finishing its trial right after the claim. Median and 90th percentile over every claim.
+ * finishing its trial right after the claim (no training between: the most contention there can
+ * be). Median and 90th percentile over every claim, and the study's claims per second of wall time.
  *
  * <p>Usage, from the repository root: {@code benchmarks/scale/claim [claims]} (default 200).
  */
@@ -43,7 +44,8 @@ public final class ClaimBenchmark {
         int claims = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path folder = Files.createTempDirectory(Path.of(System.getProperty("user.dir")), "claim-benchmark");
         try (PostgresServer server = PostgresServer.start(true)) {
-            System.out.printf(Locale.ROOT, "%-11s %-8s %6s %10s %8s%n", "storage", "workers", "claims", "median ms", "p90 ms");
+            System.out.printf(Locale.ROOT, "%-11s %-8s %6s %10s %8s %9s%n", "storage", "workers", "claims", "median ms",
+                    "p90 ms", "claims/s");
             for (int workers : new int[] {1, 4}) {
                 String study = "claims-" + workers;
                 Path file = folder.resolve(study + ".db");
@@ -59,8 +61,11 @@ public final class ClaimBenchmark {
         }
     }
 
-    /** Each claim's milliseconds, {@code workers} at once claiming the study's {@code claims} trials. */
-    private static List<Double> measure(int workers, int claims, Supplier<StudyStorage> open) throws Exception {
+    /** Each claim's milliseconds, {@code workers} at once claiming the study's {@code claims} trials, and the wall time. */
+    private record Timings(List<Double> millis, double seconds) {
+    }
+
+    private static Timings measure(int workers, int claims, Supplier<StudyStorage> open) throws Exception {
         try (StudyStorage first = open.get()) {
             first.createIfAbsent("{}");
         }
@@ -77,6 +82,7 @@ public final class ClaimBenchmark {
                     }
                 }));
             }
+            long started = System.nanoTime();
             start.countDown();
             List<Double> all = new ArrayList<>();
             for (Future<List<Double>> timing : timings) {
@@ -85,7 +91,7 @@ public final class ClaimBenchmark {
             if (all.size() != claims) {
                 throw new IllegalStateException(all.size() + " claims, not " + claims);
             }
-            return all;
+            return new Timings(all, (System.nanoTime() - started) / 1e9);
         } finally {
             pool.shutdownNow();
         }
@@ -104,10 +110,12 @@ public final class ClaimBenchmark {
         }
     }
 
-    private static void print(String storage, int workers, List<Double> millis) {
+    private static void print(String storage, int workers, Timings timings) {
+        List<Double> millis = timings.millis();
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         double p90 = sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
-        System.out.printf(Locale.ROOT, "%-11s %-8d %6d %10.2f %8.2f%n", storage, workers, millis.size(), median(millis), p90);
+        System.out.printf(Locale.ROOT, "%-11s %-8d %6d %10.2f %8.2f %9.0f%n", storage, workers, millis.size(), median(millis),
+                p90, millis.size() / timings.seconds());
     }
 }
