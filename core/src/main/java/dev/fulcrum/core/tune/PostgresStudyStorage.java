@@ -10,13 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -39,8 +37,8 @@ import java.util.function.Function;
  * <p>Times are the server's clock, the one clock every machine's workers share: a worker's
  * heartbeat is never judged by another machine's clock.
  *
- * <p>Thread-safety: one connection per storage, each call holding its lock for its transaction,
- * as {@link SqliteStudyStorage}.
+ * <p>Thread-safety: one connection per storage, each call holding its lock for its transaction
+ * ({@link StudyTransactions}).
  */
 public final class PostgresStudyStorage implements StudyStorage {
 
@@ -50,13 +48,14 @@ public final class PostgresStudyStorage implements StudyStorage {
     private final PostgresUrl url;
     private final String study;
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed;
+    private final StudyTransactions transactions;
 
     private PostgresStudyStorage(PostgresUrl url, Connection connection) {
         this.url = url;
         this.study = url.study();
         this.connection = connection;
+        this.transactions = new StudyTransactions(connection, url.toString(),
+                (doing, e) -> new StudyStorageException(url.toString(), doing, e));
     }
 
     /**
@@ -111,9 +110,7 @@ public final class PostgresStudyStorage implements StudyStorage {
 
     @Override
     public boolean createIfAbsent(String definition) {
-        if (definition == null) {
-            throw new IllegalArgumentException("a study needs a definition, got null");
-        }
+        StorageArguments.requireDefinition(definition);
         return write("creating the study", () -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE fulcrum.studies SET definition = ?, "
                     + "created_us = " + NOW_US + " WHERE name = ? AND definition IS NULL")) {
@@ -181,9 +178,7 @@ public final class PostgresStudyStorage implements StudyStorage {
     @Override
     public Optional<ClaimedTrial> claim(String worker, int maxTrials,
                                         Function<List<TrialRecord>, Map<String, Object>> suggest) {
-        if (worker == null) {
-            throw new IllegalArgumentException("a claim needs a worker name, got null");
-        }
+        StorageArguments.requireWorker(worker);
         return write("claiming a trial for worker " + worker, () -> {
             Optional<ClaimedTrial> queued = claimWaiting(worker);
             if (queued.isPresent()) {
@@ -261,9 +256,7 @@ public final class PostgresStudyStorage implements StudyStorage {
 
     @Override
     public void report(int trial, int step, Map<String, Double> metrics) {
-        if (step < 1) {
-            throw new IllegalArgumentException("trial " + trial + ": steps count from 1, got " + step);
-        }
+        StorageArguments.requireStep(trial, step);
         String json = StudyJson.metrics(metrics);
         write("storing step " + step + " of trial " + trial, () -> {
             // The trial's row stays locked to the end, so that no re-queue drops its reports under this one.
@@ -308,7 +301,7 @@ public final class PostgresStudyStorage implements StudyStorage {
 
     @Override
     public boolean finish(int trial, TrialState state, Map<String, Double> values, boolean feasible, String error) {
-        TrialRows.requireEnd(trial, state, values, error);
+        StorageArguments.requireEnd(trial, state, values, error);
         String json = StudyJson.metrics(values);
         return write("finishing trial " + trial + " as " + state.word(), () -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE fulcrum.trials SET state = ?, "
@@ -331,9 +324,7 @@ public final class PostgresStudyStorage implements StudyStorage {
 
     @Override
     public List<Integer> requeueStale(Duration silence) {
-        if (silence.isNegative()) {
-            throw new IllegalArgumentException("a silence is at least zero, got " + silence);
-        }
+        StorageArguments.requireSilence(silence);
         long silenceMicros = silence.toNanos() / 1000;
         return write("re-queueing trials silent for " + silence, () -> {
             // Every worker asks before each claim: most find nothing, and need not queue on the study's row.
@@ -426,68 +417,16 @@ public final class PostgresStudyStorage implements StudyStorage {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                connection.close();
-            }
-        } catch (SQLException e) {
-            throw new StudyStorageException(url.toString(), "closing the connection to the study database", e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
+        transactions.close();
     }
 
     /** A transaction at READ COMMITTED, PostgreSQL's default: each statement sees what committed before it began. */
-    private <T> T write(String doing, Work<T> work) {
-        return transaction("BEGIN", doing, work);
+    private <T> T write(String doing, StudyTransactions.Work<T> work) {
+        return transactions.transaction("BEGIN", doing, work);
     }
 
     /** One snapshot for every statement of the read, so that reports and trials agree. */
-    private <T> T read(String doing, Work<T> work) {
-        return transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing, work);
-    }
-
-    /** Begun and ended by hand on a connection in auto-commit mode, so that no transaction stays open between calls. */
-    private <T> T transaction(String begin, String doing, Work<T> work) {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException(url + ": " + doing + ": the storage is closed");
-            }
-            execute(begin);
-            try {
-                T result = work.run();
-                execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StudyStorageException(url.toString(), doing, e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private void rollbackQuietly(Exception cause) {
-        try {
-            execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
+    private <T> T read(String doing, StudyTransactions.Work<T> work) {
+        return transactions.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing, work);
     }
 }

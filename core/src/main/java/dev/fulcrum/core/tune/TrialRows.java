@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * What every study database's rows hold, whichever database keeps them: trials read from rows of
  * {@link #TRIAL_COLUMNS} and reports from rows of (trial, step, metrics), states by their words,
- * times as microseconds since the epoch, and the checks on how a trial may finish.
+ * times as microseconds since the epoch.
  */
 final class TrialRows {
 
@@ -48,22 +48,6 @@ final class TrialRows {
 
     static TrialState state(String word) {
         return TrialState.valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
-    /** Refuses an end that is no end, values for a trial that did not complete, an error for one that did not fail. */
-    static void requireEnd(int trial, TrialState state, Map<String, Double> values, String error) {
-        if (!state.finished()) {
-            throw new IllegalArgumentException("trial " + trial + ": a trial finishes pruned, complete or failed, not "
-                    + state.word());
-        }
-        if (state != TrialState.COMPLETE && !values.isEmpty()) {
-            throw new IllegalArgumentException("trial " + trial + ": only a complete trial has values, got " + values
-                    + " for a " + state.word() + " one");
-        }
-        if (state != TrialState.FAILED && error != null) {
-            throw new IllegalArgumentException("trial " + trial + ": only a failed trial has an error, got \"" + error
-                    + "\" for a " + state.word() + " one");
-        }
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {
