@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A study on a real PostgreSQL server through the real launcher: {@code fulcrum tune} with
  * {@code tune.storage} starts it, a worker that has no pipeline file joins it with
  * {@code fulcrum tune --worker URL} from a runs folder of its own, as from another machine, and
- * every trial counts once; and each piece of bad input ends in one line and exit 2.
+ * every trial counts once; and bad input ends in one line and exit 2 through the launcher (the
+ * storage's own tests have every message; these show each kind reaches the command line).
  */
 class PostgresStudyIT {
 
@@ -160,13 +161,6 @@ class PostgresStudyIT {
                 "tune", "--worker", "mysql://db/studies");
         assertRefused(login, "--worker " + database + ": names no study; add ?study=NAME (fulcrum tune prints the URL to join "
                 + "when it starts a study on PostgreSQL)", "tune", "--worker", database.toString());
-        PostgresUrl empty = server.createDatabase("empty");
-        assertRefused(login, empty.withStudy("tiny") + ": this database holds no Fulcrum study (it has no table "
-                + "fulcrum.schema_version); fulcrum tune with tune.storage: " + empty + " makes one",
-                "tune", "--worker", empty.withStudy("tiny").toString());
-        PostgresStudyStorage.open(empty, "other", server.login()).close();
-        assertRefused(login, empty.withStudy("tiny") + ": no study \"tiny\" in this database; it holds none",
-                "tune", "--worker", empty.withStudy("tiny").toString());
         assertRefused(Map.of("PGUSER", PostgresServer.USER, "PGPASSWORD", "wrong"), "the study database " + database
                 + " refused user fulcrum: FATAL: password authentication failed for user \"fulcrum\" (credentials come from "
                 + "PGUSER and PGPASSWORD, or PGPASSFILE / ~/.pgpass)", "tune", "--worker", database.withStudy("tiny").toString());
@@ -177,8 +171,6 @@ class PostgresStudyIT {
         PostgresUrl nobody = PostgresUrl.parse("postgresql://127.0.0.1:" + port + "/studies");
         assertRefused(login, "cannot reach the study database " + nobody + ": connection refused (is PostgreSQL running "
                 + "there, listening on port " + port + "?)", "tune", "--worker", nobody.withStudy("tiny").toString());
-        assertRefused(login, "cannot reach the study database postgresql://no-such-host.invalid:5432/studies: unknown host "
-                + "no-such-host.invalid", "tune", "--worker", "postgresql://no-such-host.invalid/studies?study=tiny");
 
         PostgresUrl newer = server.createDatabase("newer_cli");
         PostgresStudyStorage.open(newer, "tiny", server.login()).close();

@@ -122,6 +122,24 @@ class PostgresStudyStorageTest extends StudyStorageContract {
     }
 
     @Test
+    void aWorkerJoiningNeverMakesAStudyAndNamesTheStudiesThere() {
+        PostgresUrl empty = server.createDatabase("joined");
+        InvalidInputException noTables = assertThrows(InvalidInputException.class,
+                () -> PostgresStudyStorage.join(empty.withStudy("tiny"), server.login()));
+        assertEquals(empty.withStudy("tiny") + ": this database holds no Fulcrum study (it has no table "
+                + "fulcrum.schema_version); fulcrum tune with tune.storage: " + empty + " makes one", noTables.getMessage());
+        try (PostgresStudyStorage other = PostgresStudyStorage.open(empty, "other", server.login())) {
+            other.createIfAbsent("{}");
+        }
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> PostgresStudyStorage.join(empty.withStudy("tiny"), server.login()));
+        assertEquals(empty.withStudy("tiny") + ": no study \"tiny\" in this database; it holds other", unknown.getMessage());
+        try (PostgresStudyStorage joined = PostgresStudyStorage.join(empty.withStudy("other"), server.login())) {
+            assertEquals("{}", joined.definition());
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedInOneLine() {
         InvalidInputException thrown = assertThrows(InvalidInputException.class,
                 () -> PostgresStudyStorage.open(database, "s", new PostgresLogin(PostgresServer.USER, "wrong")));
