@@ -155,6 +155,20 @@ class PostgresStudyIT {
     }
 
     @Test
+    void workerProcessesOfParallelShareTheStudyOnTheServer() throws Exception {
+        PostgresUrl local = server.createDatabase("parallel_it");
+        writePipeline(local.toString());
+        CliResult result = run(server.loginEnvironment(), "tune", "tiny.yaml", "--runs", "runs", "--set", "tune.parallel=2",
+                "--set", "tune.trials=4", "--set", "strategy.epochs=2").assertExit(0).assertOutContains("2 worker processes, ");
+        try (PostgresStudyStorage storage = PostgresStudyStorage.join(local.withStudy("tiny"), server.login())) {
+            List<TrialRecord> trials = storage.trials();
+            assertEquals(List.of(0, 1, 2, 3), trials.stream().map(TrialRecord::number).toList(), result.all());
+            assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE), result.all());
+        }
+        assertEquals(4, StudyRecord.inFolder(work.resolve("runs/tiny"), "tiny").trialFolders().size());
+    }
+
+    @Test
     void eachBadStudyUrlOrDatabaseEndsInOneLineAndExit2() throws Exception {
         Map<String, String> login = server.loginEnvironment();
         assertRefused(login, "--worker mysql://db/studies: expected postgresql://host[:port]/database, got \"mysql://db/studies\"",
