@@ -146,6 +146,8 @@ class PostgresStudyIT {
                 assertFalse(Files.readString(folder.resolve("provenance.json")).contains(PostgresServer.PASSWORD));
             }
             assertFalse(Files.readString(launcherLog).contains(PostgresServer.PASSWORD));
+            run(server.loginEnvironment(), "tune", "--status", study.toString(), "--runs", "runs").assertExit(0)
+                    .assertOutContains("study tiny: " + TRIALS + " trials: " + TRIALS + " complete");
             assertTrue(Files.readString(here.folder().resolve("trials.csv")).lines().count() > TRIALS);
             assertTrue(Files.isRegularFile(here.folder().resolve("best.yaml")) || Files.isRegularFile(there.folder()
                     .resolve("best.yaml")), "the machine that ran the selected trial has best.yaml");
