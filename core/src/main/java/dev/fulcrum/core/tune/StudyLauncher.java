@@ -86,8 +86,8 @@ public final class StudyLauncher {
         StudyTimings timings = StudyTimings.fromSystemProperties();
         Instant deadline = tune.timeout() == null ? null : Instant.now().plus(tune.timeout());
         try (StudyStorage storage = folder.open(tune.storage())) {
-            share(storage, pipeline, deadline);
             open(storage, plan, source, folder);
+            share(storage, pipeline, deadline);
             StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), progress);
             studyProgress.skip(storage.trials());
             List<WorkerEnd> ends = tune.parallel() == 1
@@ -149,7 +149,9 @@ public final class StudyLauncher {
 
     /**
      * A study on a server is shared with workers that have no pipeline file: it gets the pipeline
-     * as resolved here, before its definition, so that a worker that finds the study finds both.
+     * as resolved here (replacing an earlier launch's, whose budget may have been another), once its
+     * definition was found the same, so that a launcher refused for another definition leaves the
+     * study's stored pipeline alone.
      */
     private void share(StudyStorage storage, PipelineConfig pipeline, Instant deadline) {
         if (storage instanceof PostgresStudyStorage shared) {
