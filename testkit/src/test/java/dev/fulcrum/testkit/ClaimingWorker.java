@@ -1,7 +1,11 @@
 package dev.fulcrum.testkit;
 
 import dev.fulcrum.api.tune.ClaimedTrial;
+import dev.fulcrum.api.tune.StudyStorage;
 import dev.fulcrum.api.tune.TrialState;
+import dev.fulcrum.core.tune.PostgresLogin;
+import dev.fulcrum.core.tune.PostgresStudyStorage;
+import dev.fulcrum.core.tune.PostgresUrl;
 import dev.fulcrum.core.tune.SqliteStudyStorage;
 import org.sqlite.SQLiteConfig;
 
@@ -14,13 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A worker process of {@link SqliteStudyStorageProcessesTest}: loads SQLite, says it is ready by
+ * A worker process of {@link SqliteStudyStorageProcessesTest} and {@link PostgresStudyStorageProcessesTest}: loads SQLite, says it is ready by
  * creating {@code GO.WORKER.ready}, waits for the file {@code GO} to appear, opens the study, then
  * claims, reports and finishes trials until the budget is spent, printing {@code claimed N} for
  * each. With {@code stall} it claims one trial and hangs, to be killed. Any failure ends it with
  * its stack trace and a non-zero exit.
  *
- * <p>Arguments: database file, study name, worker name, budget, the file GO, {@code run} or {@code stall}.
+ * <p>Arguments: database file or PostgreSQL URL (its login in PGUSER and PGPASSWORD), study name, worker name, budget, the file GO, {@code run} or {@code stall}.
  */
 public final class ClaimingWorker {
 
@@ -34,17 +38,17 @@ public final class ClaimingWorker {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path file = Path.of(args[0]);
+        String database = args[0];
         String worker = args[2];
         int budget = Integer.parseInt(args[3]);
         Path go = Path.of(args[4]);
         boolean stall = args[5].equals("stall");
-        loadTheDriver();
+        loadTheDriver(database);
         Files.createFile(readyFile(go, worker));
         while (!Files.exists(go)) {
             LockSupport.parkNanos(200_000);
         }
-        try (SqliteStudyStorage storage = SqliteStudyStorage.open(file, args[1])) {
+        try (StudyStorage storage = open(database, args[1])) {
             storage.createIfAbsent("{\"objectives\":[\"loss\"]}");
             Optional<ClaimedTrial> next;
             while ((next = storage.claim(worker, budget, trials -> Map.of("x", (double) trials.size()))).isPresent()) {
@@ -69,11 +73,27 @@ public final class ClaimingWorker {
         return go.resolveSibling(go.getFileName() + "." + worker + ".ready");
     }
 
-    /** Loads SQLite's native library, which takes seconds on a busy machine, before the workers' common start. */
-    private static void loadTheDriver() {
+    /** A SQLite file's storage, or a PostgreSQL URL's with the login in the environment. */
+    private static StudyStorage open(String database, String study) {
+        if (PostgresUrl.names(database)) {
+            PostgresUrl url = PostgresUrl.parse(database);
+            return PostgresStudyStorage.open(url, study, PostgresLogin.fromEnvironment(url));
+        }
+        return SqliteStudyStorage.open(Path.of(database), study);
+    }
+
+    /**
+     * Loads the driver's classes (and SQLite's native library), which takes seconds on a busy
+     * machine, before the workers' common start.
+     */
+    private static void loadTheDriver(String database) {
         try {
-            new SQLiteConfig().createConnection("jdbc:sqlite::memory:").close();
-        } catch (SQLException e) {
+            if (PostgresUrl.names(database)) {
+                Class.forName("org.postgresql.Driver");
+            } else {
+                new SQLiteConfig().createConnection("jdbc:sqlite::memory:").close();
+            }
+        } catch (SQLException | ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqliteStudyStorageProcessesTest {
 
     private static final int WORKERS = 4;
-    private static final Duration PROCESS_LIMIT = Duration.ofMinutes(3);
+    private static final Duration PROCESS_LIMIT = ClaimingWorkers.PROCESS_LIMIT;
 
     @TempDir
     Path folder;
@@ -78,50 +78,12 @@ class SqliteStudyStorageProcessesTest {
         assertEveryTrialCompleteOnce(file, 3, claimed);
     }
 
-    /**
-     * Starts {@link #WORKERS} processes, waits until each has loaded SQLite, then lets them all
-     * open the study at once and claim until {@code budget}; returns the trials they claimed.
-     */
     private List<Integer> runWorkers(Path file, int budget) throws IOException, InterruptedException {
-        Path go = folder.resolve("go");
-        List<Process> processes = new ArrayList<>();
-        for (int w = 0; w < WORKERS; w++) {
-            processes.add(worker(file, "worker-" + w, budget, go, "run").start());
-        }
-        Instant limit = Instant.now().plus(PROCESS_LIMIT);
-        for (int w = 0; w < WORKERS; w++) {
-            while (!Files.exists(ClaimingWorker.readyFile(go, "worker-" + w))) {
-                assertTrue(processes.get(w).isAlive(), "worker-" + w + " ended before it was ready: "
-                        + Files.readString(folder.resolve("worker-" + w + ".err"), StandardCharsets.UTF_8));
-                assertTrue(Instant.now().isBefore(limit), "worker-" + w + " was not ready in " + PROCESS_LIMIT);
-                Thread.sleep(10);
-            }
-        }
-        Files.createFile(go);
-        List<Integer> claimed = new ArrayList<>();
-        for (int w = 0; w < WORKERS; w++) {
-            Process process = processes.get(w);
-            boolean ended = process.waitFor(PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            if (!ended) {
-                process.destroyForcibly();
-            }
-            String out = Files.readString(folder.resolve("worker-" + w + ".out"), StandardCharsets.UTF_8);
-            String err = Files.readString(folder.resolve("worker-" + w + ".err"), StandardCharsets.UTF_8);
-            String said = "worker-" + w + " printed:\n" + out + err;
-            assertTrue(ended, "worker-" + w + " did not end in " + PROCESS_LIMIT + "; " + said);
-            assertFalse(err.contains("locked") || err.contains("SQLITE_BUSY"), said);
-            assertEquals(0, process.exitValue(), said);
-            out.lines().map(line -> Integer.parseInt(line.substring("claimed ".length()))).forEach(claimed::add);
-        }
-        return claimed;
+        return new ClaimingWorkers(folder, file.toString(), Map.of()).run(WORKERS, budget);
     }
 
     private ProcessBuilder worker(Path file, String name, int budget, Path go, String mode) {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ClaimingWorker.class.getName(),
-                file.toString(), "study", name, Integer.toString(budget), go.toString(), mode)
-                .redirectOutput(folder.resolve(name + ".out").toFile())
-                .redirectError(folder.resolve(name + ".err").toFile());
+        return new ClaimingWorkers(folder, file.toString(), Map.of()).worker(name, budget, go, mode);
     }
 
     private static void awaitLine(Path out, String line, Process process) throws IOException, InterruptedException {
@@ -133,20 +95,9 @@ class SqliteStudyStorageProcessesTest {
         }
     }
 
-    /** Every number below the budget claimed once in all (no second run) and complete in the file (none lost). */
     private static void assertEveryTrialCompleteOnce(Path file, int budget, List<Integer> claimed) {
-        List<Integer> sorted = new ArrayList<>(claimed);
-        Collections.sort(sorted);
-        List<Integer> every = IntStream.range(0, budget).boxed().toList();
-        assertEquals(every, sorted, "the trials the workers claimed");
         try (SqliteStudyStorage storage = SqliteStudyStorage.open(file, "study")) {
-            List<TrialRecord> trials = storage.trials();
-            assertEquals(every, trials.stream().map(TrialRecord::number).toList());
-            for (TrialRecord trial : trials) {
-                assertEquals(TrialState.COMPLETE, trial.state(), "trial " + trial.number());
-                assertEquals(Map.of("loss", (double) trial.number()), trial.values(), "trial " + trial.number());
-                assertEquals(Map.of(1, Map.of("loss", trial.number() + 0.5)), trial.intermediate(), "trial " + trial.number());
-            }
+            ClaimingWorkers.assertEveryTrialCompleteOnce(storage, budget, claimed);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * the trial's resolved {@code config.yaml} (every default filled in, every path absolute, its seed)
  * under a comment naming the study and trial, so it runs from any folder and replays the trial.
  * Without a selected trial there is no {@code best.yaml}: one left from an earlier selection is
- * removed.
+ * removed. So too where the selected trial ran on another machine (a study on PostgreSQL): its run
+ * folder is there, and that machine's study folder gets the file.
  */
 final class BestYaml {
 
@@ -24,7 +25,7 @@ final class BestYaml {
     }
 
     static void write(RunFolder study, String studyName, Selection selection, TrialFolders folders) {
-        if (selection.trial() == null) {
+        if (selection.trial() == null || !folders.folder(selection.trial()).map(Files::isDirectory).orElse(true)) {
             try {
                 Files.deleteIfExists(study.resolve(FILE));
             } catch (IOException e) {

@@ -22,16 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -60,17 +55,14 @@ public final class SqliteStudyStorage implements StudyStorage {
     /** SQLite's primary result code for a lock held elsewhere. */
     private static final int SQLITE_BUSY = 5;
 
-    private static final String TRIAL_COLUMNS =
-            "number, state, params, objective_values, feasible, run_folder, error, worker, started_us, finished_us";
-
     private final Path file;
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed;
+    private final StudyTransactions transactions;
 
     private SqliteStudyStorage(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.transactions = new StudyTransactions(connection, file.toString(), this::failure);
     }
 
     /**
@@ -123,7 +115,7 @@ public final class SqliteStudyStorage implements StudyStorage {
      */
     private void useWriteAheadLog() {
         long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
-        String mode = locked("switching to WAL journal mode", () -> {
+        String mode = transactions.locked("switching to WAL journal mode", () -> {
             while (true) {
                 try (Statement statement = connection.createStatement();
                      ResultSet row = statement.executeQuery("PRAGMA journal_mode = WAL")) {
@@ -146,9 +138,7 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     @Override
     public boolean createIfAbsent(String definition) {
-        if (definition == null) {
-            throw new IllegalArgumentException("a study needs a definition, got null");
-        }
+        StorageArguments.requireDefinition(definition);
         return write("creating the study", () -> {
             if (storedDefinition() != null) {
                 return false;
@@ -198,9 +188,7 @@ public final class SqliteStudyStorage implements StudyStorage {
     @Override
     public Optional<ClaimedTrial> claim(String worker, int maxTrials,
                                         Function<List<TrialRecord>, Map<String, Object>> suggest) {
-        if (worker == null) {
-            throw new IllegalArgumentException("a claim needs a worker name, got null");
-        }
+        StorageArguments.requireWorker(worker);
         return write("claiming a trial for worker " + worker, () -> {
             long now = nowMicros();
             Optional<ClaimedTrial> queued = claimWaiting(worker, now);
@@ -269,9 +257,7 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     @Override
     public void report(int trial, int step, Map<String, Double> metrics) {
-        if (step < 1) {
-            throw new IllegalArgumentException("trial " + trial + ": steps count from 1, got " + step);
-        }
+        StorageArguments.requireStep(trial, step);
         String json = StudyJson.metrics(metrics);
         write("storing step " + step + " of trial " + trial, () -> {
             requireRunning(trial, "its report of step " + step);
@@ -308,18 +294,7 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     @Override
     public boolean finish(int trial, TrialState state, Map<String, Double> values, boolean feasible, String error) {
-        if (!state.finished()) {
-            throw new IllegalArgumentException("trial " + trial + ": a trial finishes pruned, complete or failed, not "
-                    + state.word());
-        }
-        if (state != TrialState.COMPLETE && !values.isEmpty()) {
-            throw new IllegalArgumentException("trial " + trial + ": only a complete trial has values, got " + values
-                    + " for a " + state.word() + " one");
-        }
-        if (state != TrialState.FAILED && error != null) {
-            throw new IllegalArgumentException("trial " + trial + ": only a failed trial has an error, got \"" + error
-                    + "\" for a " + state.word() + " one");
-        }
+        StorageArguments.requireEnd(trial, state, values, error);
         String json = StudyJson.metrics(values);
         return write("finishing trial " + trial + " as " + state.word(), () -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE trials SET state = ?, "
@@ -341,9 +316,7 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     @Override
     public List<Integer> requeueStale(Duration silence) {
-        if (silence.isNegative()) {
-            throw new IllegalArgumentException("a silence is at least zero, got " + silence);
-        }
+        StorageArguments.requireSilence(silence);
         return write("re-queueing trials silent for " + silence, () -> {
             List<Integer> stale = new ArrayList<>();
             try (PreparedStatement silent = connection.prepareStatement(
@@ -377,26 +350,12 @@ public final class SqliteStudyStorage implements StudyStorage {
     }
 
     private List<TrialRecord> readTrials() throws SQLException {
-        Map<Integer, SortedMap<Integer, Map<String, Double>>> reports = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT trial, step, metrics FROM intermediate_reports")) {
-            while (rows.next()) {
-                reports.computeIfAbsent(rows.getInt(1), trial -> new TreeMap<>())
-                        .put(rows.getInt(2), StudyJson.readMetrics(rows.getString(3)));
-            }
+        try (Statement reports = connection.createStatement();
+             ResultSet reportRows = reports.executeQuery("SELECT trial, step, metrics FROM intermediate_reports");
+             Statement trials = connection.createStatement();
+             ResultSet trialRows = trials.executeQuery("SELECT " + TrialRows.TRIAL_COLUMNS + " FROM trials ORDER BY number")) {
+            return TrialRows.read(reportRows, trialRows);
         }
-        List<TrialRecord> trials = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + TRIAL_COLUMNS + " FROM trials ORDER BY number")) {
-            while (rows.next()) {
-                int number = rows.getInt(1);
-                trials.add(new TrialRecord(number, state(rows.getString(2)), StudyJson.readParams(rows.getString(3)),
-                        StudyJson.readMetrics(rows.getString(4)), rows.getBoolean(5),
-                        reports.getOrDefault(number, new TreeMap<>()), rows.getString(6), rows.getString(7),
-                        rows.getString(8), instant(rows, 9), instant(rows, 10)));
-            }
-        }
-        return List.copyOf(trials);
     }
 
     private int trialCount() throws SQLException {
@@ -415,7 +374,7 @@ public final class SqliteStudyStorage implements StudyStorage {
                 if (!row.next()) {
                     throw new IllegalArgumentException(file + ": the study has no trial " + trial);
                 }
-                return state(row.getString(1));
+                return TrialRows.state(row.getString(1));
             }
         }
     }
@@ -428,15 +387,6 @@ public final class SqliteStudyStorage implements StudyStorage {
         }
     }
 
-    private static TrialState state(String word) {
-        return TrialState.valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        long micros = rows.getLong(column);
-        return rows.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    }
-
     /** Now, to the microsecond the file keeps, on the wall clock every process on the machine shares. */
     private static long nowMicros() {
         return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
@@ -444,23 +394,7 @@ public final class SqliteStudyStorage implements StudyStorage {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                connection.close();
-            }
-        } catch (SQLException e) {
-            throw new StudyStorageException(file, "closing the study database", e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Work on the connection, inside a transaction the caller opened. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
+        transactions.close();
     }
 
     /**
@@ -468,41 +402,13 @@ public final class SqliteStudyStorage implements StudyStorage {
      * off, sqlite-jdbc's {@code commit()} begins the next transaction at once, which in IMMEDIATE
      * mode would hold the file's write lock between calls.
      */
-    private <T> T write(String doing, Work<T> work) {
-        return transaction("BEGIN IMMEDIATE", doing, work);
+    private <T> T write(String doing, StudyTransactions.Work<T> work) {
+        return transactions.transaction("BEGIN IMMEDIATE", doing, work);
     }
 
     /** A read transaction: one snapshot of the file (WAL), even across several statements. */
-    private <T> T read(String doing, Work<T> work) {
-        return transaction("BEGIN DEFERRED", doing, work);
-    }
-
-    private <T> T transaction(String begin, String doing, Work<T> work) {
-        return locked(doing, () -> {
-            execute(begin);
-            try {
-                T result = work.run();
-                execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
-            }
-        });
-    }
-
-    private <T> T locked(String doing, Work<T> work) {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException(file + ": " + doing + ": the storage is closed");
-            }
-            return work.run();
-        } catch (SQLException e) {
-            throw failure(doing, e);
-        } finally {
-            lock.unlock();
-        }
+    private <T> T read(String doing, StudyTransactions.Work<T> work) {
+        return transactions.transaction("BEGIN DEFERRED", doing, work);
     }
 
     private RuntimeException failure(String doing, SQLException e) {
@@ -510,20 +416,6 @@ public final class SqliteStudyStorage implements StudyStorage {
             return new DataFileException(file, "not a study database: " + e.getMessage(), e);
         }
         return new StudyStorageException(file, doing, e);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private void rollbackQuietly(Exception cause) {
-        try {
-            execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static void closeQuietly(Connection connection, Exception cause) {

@@ -61,6 +61,15 @@ public record StudyFolder(Path path, String study) {
         return SqliteStudyStorage.open(database(), study);
     }
 
+    /**
+     * Opens the study's database: study {@link #study} on {@code sharedDatabase}, its login from the
+     * environment, or, where that is {@code null}, {@link #DATABASE} here as {@link #open()}.
+     */
+    public StudyStorage open(PostgresUrl sharedDatabase) {
+        return sharedDatabase == null ? open()
+                : PostgresStudyStorage.open(sharedDatabase, study, PostgresLogin.fromEnvironment(sharedDatabase));
+    }
+
     /** A new, empty run folder for a trial. */
     public RunFolder newTrialFolder(int number) {
         return RunFolder.create(trials(), String.valueOf(number), LocalDateTime.now());

@@ -6,6 +6,7 @@ import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.FulcrumHost;
+import dev.fulcrum.core.host.PluginLock;
 import dev.fulcrum.core.pipeline.PipelineLauncher;
 import dev.fulcrum.core.pipeline.RunProgress;
 
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * {@code fulcrum tune}: checks the study before trial 0, creates or resumes it in its folder, and
  * runs its trials, in this process ({@code parallel: 1}), in N worker processes that share its
  * database while this one shows their progress, or on an engine ({@code parallel: {type: spark}},
- * {@link ClusterStudy}) with this process as its driver; and the worker side of those processes.
+ * {@link ClusterStudy}) with this process as its driver; the worker side of those processes; and a
+ * worker joining a study on PostgreSQL from another machine.
  */
 public final class StudyLauncher {
 
@@ -75,6 +77,10 @@ public final class StudyLauncher {
         TuneConfig tune = TuneConfigReader.read(pipeline);
         StudyFolder folder = StudyFolder.of(source.runsRoot(), tune.name());
         StudyPlan plan = new StudyValidator(host, launcher).validate(pipeline, tune, folder.path());
+        if (fresh && tune.storage() != null) {
+            throw new InvalidInputException("--new: study " + tune.name() + " lives on " + tune.storage() + ", shared "
+                    + "with workers on other machines, and is not moved aside; give tune.name another name");
+        }
         StudyTimings timings = StudyTimings.fromSystemProperties();
         // Before anything is written: an engine that cannot be reached stops the study here.
         TrialEngine.Session engine = tune.cluster() == null ? null
@@ -83,8 +89,9 @@ public final class StudyLauncher {
             progress.note("--new: the earlier study " + tune.name() + " moved to " + folder.moveAside(LocalDateTime.now()));
         }
         Instant deadline = tune.timeout() == null ? null : Instant.now().plus(tune.timeout());
-        try (TrialEngine.Session ignored = engine; StudyStorage storage = folder.open()) {
+        try (TrialEngine.Session ignored = engine; StudyStorage storage = folder.open(tune.storage())) {
             open(storage, plan, source, folder);
+            share(storage, pipeline, deadline);
             StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), progress);
             studyProgress.skip(storage.trials());
             List<WorkerEnd> ends;
@@ -114,15 +121,59 @@ public final class StudyLauncher {
         PipelineConfig pipeline = source.pipeline();
         TuneConfig tune = TuneConfigReader.read(pipeline);
         StudyFolder folder = StudyFolder.of(source.runsRoot(), tune.name());
-        if (!folder.exists()) {
+        if (tune.storage() == null && !folder.exists()) {
             throw new InvalidInputException("no study " + tune.name() + " in " + folder.path() + "; fulcrum tune creates it");
         }
         StudyPlan plan = new StudyValidator(host, launcher).plan(pipeline, tune, folder.path());
-        try (StudyStorage storage = folder.open()) {
+        try (StudyStorage storage = folder.open(tune.storage())) {
             refuseOtherDefinition(storage, StudyDefinition.of(plan), folder);
             return finish(List.of(worker(workerId, workers, storage, plan, folder, StudyTimings.fromSystemProperties(),
                     deadline, trials -> { }).run()));
         }
+    }
+
+    /**
+     * {@code fulcrum tune --worker URL}: joins the study that {@code url} names from any machine,
+     * with no pipeline file: the study holds the pipeline as its launcher resolved it. This worker's
+     * trial folders and its copy of the study's outputs go under {@code runsRoot}.
+     *
+     * @param plugins this host's plugins folder, whose lock must match the launcher's
+     */
+    public int join(PostgresUrl url, Path runsRoot, Path plugins, String workerId) {
+        try (PostgresStudyStorage storage = PostgresStudyStorage.join(url, PostgresLogin.fromEnvironment(url))) {
+            StudyLaunch launch = StudyLaunch.read(storage.launch().orElseThrow(() -> new InvalidInputException(url
+                    + ": the study holds no pipeline for joining workers (fulcrum tune stores it when it starts)")),
+                    url.toString());
+            launch.requireSamePlugins(pluginLock(), plugins.toAbsolutePath(), url.toString());
+            TuneConfig tune = TuneConfigReader.read(launch.pipeline()).withStorage(url);
+            StudyFolder folder = StudyFolder.of(runsRoot, url.study());
+            StudyPlan plan = new StudyValidator(host, launcher).plan(launch.pipeline(), tune, folder.path());
+            refuseOtherDefinition(storage, StudyDefinition.of(plan), folder);
+            progress.note("worker " + workerId + " joined study " + url.study() + " on " + url.withoutStudy()
+                    + "; its trials go to " + folder.trials());
+            StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), progress);
+            studyProgress.skip(storage.trials());
+            return finish(List.of(worker(workerId, 1, storage, plan, folder, StudyTimings.fromSystemProperties(),
+                    launch.deadline(), studyProgress::update).run()));
+        }
+    }
+
+    /**
+     * A study on a server is shared with workers that have no pipeline file: it gets the pipeline
+     * as resolved here (replacing an earlier launch's, whose budget may have been another), once its
+     * definition was found the same, so that a launcher refused for another definition leaves the
+     * study's stored pipeline alone.
+     */
+    private void share(StudyStorage storage, PipelineConfig pipeline, Instant deadline) {
+        if (storage instanceof PostgresStudyStorage shared) {
+            shared.publishLaunch(new StudyLaunch(pipeline, pluginLock(), deadline).json());
+            progress.note("study " + shared.url().study() + " is on " + shared.url().withoutStudy() + "; workers on "
+                    + "other machines join it with: fulcrum tune --worker " + shared.url());
+        }
+    }
+
+    private String pluginLock() {
+        return host.lock().map(PluginLock::sha256).orElse(null);
     }
 
     private StudyWorker worker(String id, int workers, StudyStorage storage, StudyPlan plan, StudyFolder folder,

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 public final class StudyStorageException extends RuntimeException {
 
     public StudyStorageException(Path file, String doing, Throwable cause) {
-        super(file + ": " + doing + ": " + cause.getMessage(), cause);
+        this(file.toString(), doing, cause);
+    }
+
+    /** @param database the database's file, or the URL of a server's (never with credentials) */
+    public StudyStorageException(String database, String doing, Throwable cause) {
+        super(database + ": " + doing + ": " + cause.getMessage(), cause);
     }
 }

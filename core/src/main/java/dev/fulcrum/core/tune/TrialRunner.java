@@ -122,6 +122,9 @@ final class TrialRunner {
         study.set("pruner", Json.object().put("type", plan.pruner().spec().type())
                 .put("plugin", plan.pruner().factory().pluginId()));
         study.put("worker", worker).put("workers", workers).put("cores", ThreadSettings.cores());
+        // Where the study's trials live; a URL never holds credentials (PostgresUrl refuses them).
+        study.put("storage", plan.tune().storage() == null ? StudyFolder.DATABASE
+                : plan.tune().storage().withStudy(folder.study()).toString());
         if (trial.number() == 0) {
             study.put("pipeline_as_written", true);
             study.set("defaults", TrialValues.node(plan.tune().space().parameters().stream().map(Parameter::path)

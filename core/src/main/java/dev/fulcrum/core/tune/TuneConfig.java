@@ -21,13 +21,21 @@ import java.util.Map;
  * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
  * @param cluster    the engine that runs the trials ({@code tune.parallel: {type: spark, ...}}), or {@code null}
  *                   for {@code parallel} worker processes on this machine
+ * @param storage    the PostgreSQL database holding the study, or {@code null} for SQLite in the study folder
  */
 public record TuneConfig(String name, long seed, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
                          ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
-                         int maxFailed, KeepModels keepModels, SelectRule select, ClusterSpec cluster) {
+                         int maxFailed, KeepModels keepModels, SelectRule select, ClusterSpec cluster,
+                         PostgresUrl storage) {
 
     public TuneConfig {
         objectives = List.copyOf(objectives);
         declared = Map.copyOf(declared);
+    }
+
+    /** This study on {@code database}: a joining worker's own URL of it, which may name the host otherwise. */
+    TuneConfig withStorage(PostgresUrl database) {
+        return new TuneConfig(name, seed, objectives, space, declared, sampler, pruner, trials, timeout, parallel, maxFailed,
+                keepModels, select, cluster, database.withoutStudy());
     }
 }

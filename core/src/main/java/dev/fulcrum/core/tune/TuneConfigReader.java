@@ -67,7 +67,7 @@ public final class TuneConfigReader {
                 trials, timeout(section, document), processes(section.parallel(), document),
                 section.maxFailed() == null ? DEFAULT_MAX_FAILED : section.maxFailed(), keepModels(section, document),
                 section.select() == null ? null : SelectRule.read(document, TUNE.child("select")),
-                cluster(section.parallel(), document));
+                cluster(section.parallel(), document), storage(section, document));
     }
 
     private static String name(TuneSection section, PipelineConfig pipeline, ConfigDocument document) {
@@ -170,6 +170,22 @@ public final class TuneConfigReader {
         ObjectNode settings = parallel.deepCopy();
         settings.remove("type");
         return new ClusterSpec(type.asText(), settings, at, document);
+    }
+
+    private static PostgresUrl storage(TuneSection section, ConfigDocument document) {
+        if (section.storage() == null) {
+            return null;
+        }
+        try {
+            PostgresUrl url = PostgresUrl.parse(section.storage());
+            if (url.study() != null) {
+                throw new IllegalArgumentException("names the database only; the study in it is tune.name (or the "
+                        + "pipeline's name), got \"?study=" + url.study() + "\"");
+            }
+            return url;
+        } catch (IllegalArgumentException e) {
+            throw document.error(TUNE.child("storage"), e.getMessage());
+        }
     }
 
     private static KeepModels keepModels(TuneSection section, ConfigDocument document) {

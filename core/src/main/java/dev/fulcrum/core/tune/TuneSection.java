@@ -25,7 +25,10 @@ record TuneSection(
         @Doc("failed trials that stop the study (default 5)") @AtLeast(1) Integer maxFailed,
         @Doc("which trials keep model.zip: front (the non-dominated ones, default) or all") String keepModels,
         @Doc("picks best.yaml's trial from the front: {max: specific.accuracy, subject-to: \"general.accuracy >= 0.85\"}")
-        JsonNode select) {
+        JsonNode select,
+        @Doc("where the study's trials live: postgresql://host[:port]/database, shared by workers on any machine "
+                + "(credentials from PGUSER/PGPASSWORD or PGPASSFILE); default: study.db (SQLite) in the study folder")
+        String storage) {
 
     /** One objective as written. */
     record ObjectiveSection(@Doc("a metric path of summary.json under metrics: validation.<task>.<metric>") String metric,

@@ -66,6 +66,7 @@ class TuneConfigReaderTest {
         assertEquals(1, tune.parallel());
         assertEquals(5, tune.maxFailed());
         assertEquals(KeepModels.FRONT, tune.keepModels());
+        assertNull(tune.storage());
     }
 
     @Test
@@ -170,7 +171,20 @@ class TuneConfigReaderTest {
         assertEquals("p.yaml:11: tune.keep-models: expected front or all, got \"best\"", error(PIPELINE + "  keep-models: best\n"));
         assertEquals("p.yaml:11: tune.sampler.type: missing: every sampler names its type", error(PIPELINE + "  sampler: {seed: 3}\n"));
         assertEquals("p.yaml:11: tune.trails: unknown parameter; known: allow-test, keep-models, max-failed, name, objectives, "
-                + "parallel, parameters, pruner, sampler, seed, select, timeout, trials", error(PIPELINE + "  trails: 3\n"));
+                + "parallel, parameters, pruner, sampler, seed, select, storage, timeout, trials", error(PIPELINE + "  trails: 3\n"));
+    }
+
+    @Test
+    void aStorageUrlNamesAPostgresqlDatabaseWithoutCredentialsOrAStudy() {
+        assertNull(read(PIPELINE).storage(), "by default the study is study.db in its folder");
+        assertEquals(new PostgresUrl("db.lab", 5432, "studies", null), read(PIPELINE + "  storage: postgresql://db.lab/studies\n").storage());
+        assertEquals("p.yaml:11: tune.storage: expected postgresql://host[:port]/database, got \"sqlite:study.db\"",
+                error(PIPELINE + "  storage: sqlite:study.db\n"));
+        assertEquals("p.yaml:11: tune.storage: a user or password does not go in the URL (it would be written to the "
+                + "pipeline, the study's files and provenance): set PGUSER and PGPASSWORD, or PGPASSFILE, instead",
+                error(PIPELINE + "  storage: postgresql://me:secret@db.lab/studies\n"));
+        assertEquals("p.yaml:11: tune.storage: names the database only; the study in it is tune.name (or the pipeline's "
+                + "name), got \"?study=other\"", error(PIPELINE + "  storage: postgresql://db.lab/studies?study=other\n"));
     }
 
     @Test
