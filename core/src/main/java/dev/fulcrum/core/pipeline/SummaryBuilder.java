@@ -45,7 +45,7 @@ import java.util.Map;
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 8;
+    static final int SCHEMA_VERSION = 9;
 
     private SummaryBuilder() {
     }
