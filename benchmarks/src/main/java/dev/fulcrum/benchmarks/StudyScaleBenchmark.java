@@ -18,7 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The same 20-trial study of a small pipeline on PostgreSQL (a server of its own on loopback, its
+ * The 20-trial study of {@code benchmarks/scale/study.yaml} (the one {@code benchmarks/scale/run} also
+ * runs in one process and on a Spark cluster) on PostgreSQL (a server of its own on loopback, its
  * default durability) with one worker, then with two: {@code fulcrum tune} alone, then
  * {@code fulcrum tune} and a {@code fulcrum tune --worker URL} from another runs folder, started as
  * soon as the launcher prints the URL. Each worker is given one core ({@code -Dfulcrum.cores=1}),
@@ -26,25 +27,10 @@ import java.util.concurrent.TimeUnit;
  * launcher's start to the last worker's end, and the trials each finished.
  *
  * <p>Usage, from the repository root after building the distribution:
- * {@code benchmarks/scale/study [path/to/bin/fulcrum] [trials]} (defaults distribution/target/fulcrum/bin/fulcrum, 20).
+ * {@code benchmarks/scale/study [path/to/bin/fulcrum] [trials] [pipeline]} (defaults
+ * distribution/target/fulcrum/bin/fulcrum, 20, benchmarks/scale/study.yaml).
  */
 public final class StudyScaleBenchmark {
-
-    private static final String PIPELINE = """
-            name: scale
-            data:
-              specific: {type: synthetic, rows: 2000}
-            model: {type: mlp, hidden: [32, 16]}
-            strategy: {type: supervised, epochs: 8}
-            tune:
-              objectives:
-                - {metric: validation.specific.accuracy, direction: max}
-              parameters:
-                strategy.learning-rate: {float: [0.0005, 0.05], log: true}
-                model.hidden: {choice: [[16], [32, 16]]}
-              trials: %d
-              storage: %s
-            """;
 
     private StudyScaleBenchmark() {
     }
@@ -52,10 +38,11 @@ public final class StudyScaleBenchmark {
     public static void main(String[] args) throws Exception {
         Path fulcrum = Path.of(args.length > 0 ? args[0] : "distribution/target/fulcrum/bin/fulcrum").toAbsolutePath();
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path pipeline = Path.of(args.length > 2 ? args[2] : "benchmarks/scale/study.yaml").toAbsolutePath();
         Path work = Files.createTempDirectory(Path.of(System.getProperty("user.dir")), "study-scale");
         try (PostgresServer server = PostgresServer.start(true)) {
-            double one = study(server, fulcrum, work, 1, trials);
-            double two = study(server, fulcrum, work, 2, trials);
+            double one = study(server, fulcrum, pipeline, work, 1, trials);
+            double two = study(server, fulcrum, pipeline, work, 2, trials);
             System.out.printf(Locale.ROOT, "wall time, 2 workers / 1 worker: %.2f (%.1fx faster)%n", two / one, one / two);
         } finally {
             try (var files = Files.walk(work)) {
@@ -65,12 +52,13 @@ public final class StudyScaleBenchmark {
     }
 
     /** Runs the study with {@code workers} workers; prints and returns its wall seconds. */
-    private static double study(PostgresServer server, Path fulcrum, Path work, int workers, int trials) throws Exception {
+    private static double study(PostgresServer server, Path fulcrum, Path pipeline, Path work, int workers, int trials) throws Exception {
         PostgresUrl database = server.createDatabase("scale_" + workers);
         Path folder = Files.createDirectories(work.resolve("workers-" + workers));
-        Files.writeString(folder.resolve("scale.yaml"), PIPELINE.formatted(trials, database));
+        Files.copy(pipeline, folder.resolve("scale.yaml"));
         long started = System.nanoTime();
-        Process launcher = start(server, fulcrum, folder, "launcher", "tune", "scale.yaml", "--runs", "runs");
+        Process launcher = start(server, fulcrum, folder, "launcher", "tune", "scale.yaml", "--runs", "runs",
+                "--set", "tune.trials=" + trials, "--set", "tune.storage=" + database);
         List<Process> processes = new ArrayList<>(List.of(launcher));
         String url = database.withStudy("scale").toString();
         for (int w = 2; w <= workers; w++) {
