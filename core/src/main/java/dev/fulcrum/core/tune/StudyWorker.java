@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 final class StudyWorker {
 
+    private static final long IDLE_POLL_MILLIS = 1000;
+
     private final String id;
     private final StudyStorage storage;
     private final StudyPlan plan;
@@ -94,9 +96,14 @@ final class StudyWorker {
                 + "(tune.max-failed: " + plan.tune().maxFailed() + "); the last, trial " + last.number() + ": " + last.error()));
     }
 
+    /**
+     * Waits before looking again. Every second, not every heartbeat: the trial this worker waits for
+     * usually ends, and then the study ends too, so a heartbeat's wait (10 s) would be added to every
+     * study of several workers.
+     */
     private void pause() {
         try {
-            Thread.sleep(timings.heartbeat().toMillis());
+            Thread.sleep(Math.min(timings.heartbeat().toMillis(), IDLE_POLL_MILLIS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("worker " + id + " was interrupted", e);
