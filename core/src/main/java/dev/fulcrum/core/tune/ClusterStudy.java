@@ -42,6 +42,8 @@ final class ClusterStudy {
     private final RunProgress progress;
     private final String driver = "spark-driver-" + ProcessHandle.current().pid();
     private final Map<Integer, InFlight> inFlight = new LinkedHashMap<>();
+    /** The pipeline every trial's task carries, written once. */
+    private final String pipelineYaml;
 
     private record InFlight(ClaimedTrial trial, CompletableFuture<RemoteTrialResult> result, Heartbeat heartbeat) {
     }
@@ -56,6 +58,15 @@ final class ClusterStudy {
         this.deadline = deadline;
         this.afterTrial = afterTrial;
         this.progress = progress;
+        this.pipelineYaml = yaml(plan.pipeline());
+    }
+
+    private static String yaml(PipelineConfig pipeline) {
+        try {
+            return ConfigDocument.YAML.writeValueAsString(pipeline.document().root());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the pipeline as YAML", e);
+        }
     }
 
     WorkerEnd run() {
@@ -113,14 +124,8 @@ final class ClusterStudy {
         PipelineConfig pipeline = plan.pipeline();
         List<TrialSnapshot> others = storage.trials().stream().filter(t -> t.number() != trial.number())
                 .map(TrialSnapshot::of).toList();
-        String yaml;
-        try {
-            yaml = ConfigDocument.YAML.writeValueAsString(pipeline.document().root());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the pipeline as YAML", e);
-        }
         RemoteTrial remote = new RemoteTrial(folder.study(), trial.number(), pipeline.name(), pipeline.document().sourceName(),
-                yaml, pipeline.folder().toString(), folder.path().toAbsolutePath().toString(), StudyJson.params(trial.params()),
+                pipelineYaml, pipeline.folder().toString(), folder.path().toAbsolutePath().toString(), StudyJson.params(trial.params()),
                 trial.queued(), others, engine.slots());
         Heartbeat heartbeat = Heartbeat.start(storage, trial.number(), timings.heartbeat());
         inFlight.put(trial.number(), new InFlight(trial, engine.submit(remote), heartbeat));
