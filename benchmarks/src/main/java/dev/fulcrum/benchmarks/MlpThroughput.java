@@ -13,6 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 /**
  * One measurement, in its own JVM (thread settings are fixed at start): trains the 784-256-128-10
  * MLP of the design notes on random data and prints {@code samples/s N}.
@@ -43,12 +46,19 @@ public final class MlpThroughput {
         for (int i = 0; i < 10; i++) {
             network.fit(data);
         }
-        int iterations = Math.max(20, 60_000 / batch);
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+        int iterations = Math.max(20, samples / batch);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long startCpu = cpu.getCurrentThreadCpuTime();
         for (int i = 0; i < iterations; i++) {
             network.fit(data);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - startCpu) / 1e9;
         System.out.println("samples/s " + (iterations * batch / seconds));
+        // With ND4J and OpenBLAS on one thread each all the work runs on this thread, so this figure
+        // leaves out the time other processes on a shared machine took the core away.
+        System.out.println("samples/cpu-s " + (iterations * batch / cpuSeconds));
     }
 }
