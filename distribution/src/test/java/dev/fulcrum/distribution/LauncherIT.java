@@ -1,5 +1,6 @@
 package dev.fulcrum.distribution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.core.host.Family;
 import dev.fulcrum.testkit.CliResult;
 import dev.fulcrum.testkit.PluginJars;
@@ -48,6 +49,18 @@ class LauncherIT {
         assertTrue(run.number("timing", "total_seconds") < 60, run.summary().get("timing").toString());
         assertEquals("1", run.provenance().at("/threads/OMP_NUM_THREADS").asText(), result.all());
         assertTrue(run.provenance().get("plugins_lock").isNull(), "a folder without plugins.lock records none");
+        boolean avx512 = cpuFlags().containsAll(List.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"));
+        JsonNode loaded = run.provenance().get("native");
+        assertEquals(avx512 ? "nd4j-native linux-x86_64-avx512" : "nd4j-native linux-x86_64", loaded.get("build").asText(), loaded.toString());
+        assertEquals(avx512 ? 3 : 0, loaded.get("binary_level").asInt(), "libnd4j's own report of the build it runs: " + loaded);
+        assertEquals("0", loaded.get("javacpp_max_physical_bytes").asText(), loaded.toString());
+        assertEquals("33554432", loaded.get("MALLOC_MMAP_THRESHOLD_").asText(), "bin/fulcrum's malloc setting: " + loaded);
+        assertEquals(loaded, run.summary().at("/resources/machine/native"));
+    }
+
+    private static List<String> cpuFlags() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("flags")).findFirst()
+                .map(line -> List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))).orElse(List.of());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.fulcrum.spark;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.host.LockPolicy;
 import dev.fulcrum.core.host.PluginProblem;
+import dev.fulcrum.core.threads.NativeBuild;
 import org.apache.spark.SparkFiles;
 
 import java.io.IOException;
@@ -37,6 +38,8 @@ final class ExecutorHost {
     }
 
     private static FulcrumHost start(List<String> pluginFiles) {
+        // an executor of a cluster has not loaded ND4J yet: it makes the launcher's native choices itself
+        NativeBuild.choose();
         Path root = root();
         Path plugins = root.resolve("fulcrum-plugins-" + Integer.toHexString(pluginFiles.hashCode()));
         try {

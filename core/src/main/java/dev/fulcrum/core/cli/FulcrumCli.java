@@ -2,6 +2,7 @@ package dev.fulcrum.core.cli;
 
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.FulcrumVersion;
+import dev.fulcrum.core.threads.NativeBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -16,6 +17,7 @@ public final class FulcrumCli {
 
     public static void main(String[] args) {
         quietLibraries();
+        NativeBuild.choose();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

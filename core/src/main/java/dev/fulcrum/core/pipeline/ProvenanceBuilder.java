@@ -9,6 +9,7 @@ import dev.fulcrum.core.host.PluginInfo;
 import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.threads.BlasCheck;
+import dev.fulcrum.core.threads.NativeBuild;
 import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.core.train.StartingPointSource;
 
@@ -71,6 +72,7 @@ final class ProvenanceBuilder {
         ObjectNode threadNode = provenance.putObject("threads");
         threadNode.setAll((ObjectNode) Json.tree(threads.describe()));
         threadNode.put("blas_check_max_error", blas.maxError());
+        provenance.set("native", Json.tree(NativeBuild.describe()));
         trial.ifPresent(t -> provenance.set("study", t.provenance()));
         provenance.set("resumed_from", resumedFrom);
         return provenance;
