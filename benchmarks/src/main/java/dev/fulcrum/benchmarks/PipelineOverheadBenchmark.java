@@ -17,6 +17,7 @@ import dev.fulcrum.core.pipeline.RunStatus;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.Json;
 import dev.fulcrum.core.run.RunFolder;
+import dev.fulcrum.core.threads.NativeBuild;
 import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.runtime.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,7 +42,10 @@ import java.util.Locale;
 /**
  * Training throughput of the {@code supervised} strategy through the whole pipeline against a plain
  * DL4J loop on the same network (built by the same {@code mlp} plugin), the same Fashion-MNIST rows
- * and the same batch size, in one JVM; then the PyTorch peer on the same machine. On a shared machine
+ * and the same batch size, in one JVM with the launcher's native choices ({@code NativeBuild}); then the
+ * same network in PyTorch ({@code benchmarks/speed/torch_throughput.py}) on the same machine. The plain
+ * loop and PyTorch each run on one and on two threads and are credited with the faster; the pipeline
+ * runs as it chooses. On a shared machine
  * the load from elsewhere moves speeds by tens of percent from one minute to the next, so the two are
  * measured in many short rounds (one epoch each, the order swapped every round) and the ratio is the
  * median of the per-round ratios. The pipeline's own work is also measured inside its epochs, batch by
@@ -49,12 +53,12 @@ import java.util.Locale;
  * epoch (what {@code metrics.jsonl} reports as {@code samples_per_second}: cutting mini-batches and
  * fitting them), set against the plain loop's {@code fit} calls alone; whole epochs are reported too.
  *
- * <p>Usage: {@code benchmarks/run PipelineOverheadBenchmark PLUGINS_DIR [rows-per-class] [rounds] [peer.py]}
+ * <p>Usage: {@code benchmarks/run PipelineOverheadBenchmark PLUGINS_DIR [rows-per-class] [rounds] [batch]}
  */
 public final class PipelineOverheadBenchmark {
 
     private static final String FASHION = "/usr/share/datasets/fashion-mnist/";
-    private static final int BATCH = 128;
+    private static final Path TORCH = Path.of("benchmarks/speed/torch_throughput.py");
     private static final long SEED = 1;
 
     private PipelineOverheadBenchmark() {
@@ -79,37 +83,42 @@ public final class PipelineOverheadBenchmark {
         Path plugins = Path.of(args[0]);
         int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
-        Path peer = Path.of(args.length > 3 ? args[3] : "/work/shared/peers/torch_fashion.py");
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 128;
+        NativeBuild.choose();
         ThreadSettings threads = ThreadSettings.apply();
         Path work = Files.createTempDirectory("fulcrum-overhead-");
-        Path pipelineFile = Files.writeString(work.resolve("throughput.yaml"), pipeline(perClass));
+        Path pipelineFile = Files.writeString(work.resolve("throughput.yaml"), pipeline(perClass, batch));
         List<Speed> pipelineSpeeds = new ArrayList<>();
         double batching = 0;
         double fitting = 0;
-        List<Speed> plainSpeeds = new ArrayList<>();
+        List<Speed> plainOne = new ArrayList<>();
+        List<Speed> plainAll = new ArrayList<>();
         try (FulcrumHost host = FulcrumHost.start(plugins, work.resolve("plugin-data"))) {
             PipelineConfig config = PipelineConfigReader.read(pipelineFile, List.of(), null);
             // one unmeasured epoch of each first, so that neither pays for JIT compilation and native set-up
             runPipeline(host, config, work.resolve("runs"));
-            runPlainLoop(host, config, work);
+            runPlainLoop(host, config, work, batch);
             for (int round = 0; round < rounds; round++) {
                 if (round % 2 == 1) {
-                    plainSpeeds.add(runPlainLoop(host, config, work));
+                    plainRound(host, config, work, batch, threads, plainOne, plainAll);
                 }
                 PipelineRun run = runPipeline(host, config, work.resolve("runs"));
                 pipelineSpeeds.add(run.speed());
                 batching += run.batchingSeconds();
                 fitting += run.fitSeconds();
                 if (round % 2 == 0) {
-                    plainSpeeds.add(runPlainLoop(host, config, work));
+                    plainRound(host, config, work, batch, threads, plainOne, plainAll);
                 }
                 System.out.printf(Locale.ROOT, "round %d: pipeline %.0f samples/s fitting (%.0f whole epochs), "
-                                + "plain DL4J %.0f samples/s fitting (%.0f whole epochs)%n", round + 1, pipelineSpeeds.get(round).fit(),
-                        pipelineSpeeds.get(round).epoch(), plainSpeeds.get(round).fit(), plainSpeeds.get(round).epoch());
+                                + "plain DL4J %.0f (1 OpenBLAS thread) and %.0f (%d) samples/s fitting%n", round + 1,
+                        pipelineSpeeds.get(round).fit(), pipelineSpeeds.get(round).epoch(), plainOne.get(round).fit(),
+                        plainAll.get(round).fit(), threads.blasThreads());
             }
         }
         double pipelineFit = median(pipelineSpeeds, Speed::fit);
         double pipelineEpoch = median(pipelineSpeeds, Speed::epoch);
+        boolean oneIsFaster = median(plainOne, Speed::fit) >= median(plainAll, Speed::fit);
+        List<Speed> plainSpeeds = oneIsFaster ? plainOne : plainAll;
         double plainFit = median(plainSpeeds, Speed::fit);
         double plainEpoch = median(plainSpeeds, Speed::epoch);
         List<Double> fitRatios = new ArrayList<>();
@@ -118,21 +127,25 @@ public final class PipelineOverheadBenchmark {
             fitRatios.add(pipelineSpeeds.get(round).fit() / plainSpeeds.get(round).fit());
             epochRatios.add(pipelineSpeeds.get(round).epoch() / plainSpeeds.get(round).epoch());
         }
-        double torch = runPeer(peer);
+        double torchOne = runTorch(batch, 1, 10 * perClass);
+        double torchTwo = runTorch(batch, 2, 10 * perClass);
+        double torch = Math.max(torchOne, torchTwo);
         System.out.printf(Locale.ROOT, "%nFashion-MNIST 784-256-128-10 MLP, Adam, batch %d, %d training rows, %d rounds of one epoch, "
-                        + "%d cores, OMP_NUM_THREADS=%s, OpenBLAS threads %d, OPENBLAS_CORETYPE=%s%n", BATCH, 10 * perClass, rounds,
-                Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"), threads.blasThreads(),
-                System.getenv("OPENBLAS_CORETYPE"));
+                        + "%d cores, OMP_NUM_THREADS=%s, OpenBLAS threads %d (the pipeline fits on %d), OPENBLAS_CORETYPE=%s, %s%n",
+                batch, 10 * perClass, rounds, Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"),
+                threads.blasThreads(), threads.fittingThreads(batch), System.getenv("OPENBLAS_CORETYPE"), NativeBuild.describe());
         System.out.printf(Locale.ROOT, "  pipeline, building batches   %8.1f%% of its fitting time (measured batch by batch, so load falls on both alike)%n",
                 100 * batching / fitting);
-        System.out.printf(Locale.ROOT, "  plain DL4J, fit calls only   %8.0f samples/s%n", plainFit);
+        System.out.printf(Locale.ROOT, "  plain DL4J, fit calls only   %8.0f samples/s  (its faster thread setting: %s; 1 thread %.0f, %d threads %.0f)%n",
+                plainFit, oneIsFaster ? "1 OpenBLAS thread" : threads.blasThreads() + " OpenBLAS threads", median(plainOne, Speed::fit),
+                threads.blasThreads(), median(plainAll, Speed::fit));
         System.out.printf(Locale.ROOT, "  plain DL4J, whole epochs     %8.0f samples/s  (shuffle and batchBy each epoch)%n", plainEpoch);
         System.out.printf(Locale.ROOT, "  pipeline, fitting            %8.0f samples/s  median ratio to plain fit calls x%.3f, per round %s%n",
                 pipelineFit, ThreadSettingsBenchmark.median(fitRatios), rounded(fitRatios));
         System.out.printf(Locale.ROOT, "  pipeline, whole epochs       %8.0f samples/s  median ratio to plain whole epochs x%.3f, per round %s%n",
                 pipelineEpoch, ThreadSettingsBenchmark.median(epochRatios), rounded(epochRatios));
-        System.out.printf(Locale.ROOT, "  PyTorch peer (1 thread)      %8.0f samples/s  plain DL4J fit calls x%.3f of it, pipeline x%.3f%n",
-                torch, plainFit / torch, pipelineFit / torch);
+        System.out.printf(Locale.ROOT, "  PyTorch (faster of 1 and 2 threads: %.0f and %.0f) %8.0f samples/s  plain DL4J fit calls x%.3f of it, pipeline x%.3f%n",
+                torchOne, torchTwo, torch, plainFit / torch, pipelineFit / torch);
     }
 
     private static List<String> rounded(List<Double> ratios) {
@@ -144,7 +157,7 @@ public final class PipelineOverheadBenchmark {
     }
 
     /** One epoch on {@code perClass} rows of each class, and the validation rows apart from them. */
-    private static String pipeline(int perClass) {
+    private static String pipeline(int perClass, int batch) {
         return """
                 name: throughput
                 seed: %d
@@ -158,7 +171,7 @@ public final class PipelineOverheadBenchmark {
                 split: {validation: 0, test: 0}
                 model: {type: mlp, hidden: [256, 128]}
                 strategy: {type: supervised, epochs: 1, batch-size: %d}
-                """.formatted(SEED, FASHION, FASHION, perClass, BATCH);
+                """.formatted(SEED, FASHION, FASHION, perClass, batch);
     }
 
     private static PipelineRun runPipeline(FulcrumHost host, PipelineConfig config, Path runs) throws IOException {
@@ -189,7 +202,15 @@ public final class PipelineOverheadBenchmark {
      * {@code MultiDataSet} the pipeline feeds (DL4J's {@code fit(DataSet)} measured slower), so the
      * difference is Fulcrum's own work: cutting batches and building label masks.
      */
-    private static Speed runPlainLoop(FulcrumHost host, PipelineConfig config, Path work) throws IOException {
+    private static void plainRound(FulcrumHost host, PipelineConfig config, Path work, int batch, ThreadSettings threads,
+                                   List<Speed> one, List<Speed> all) throws IOException {
+        threads.use(1);
+        one.add(runPlainLoop(host, config, work, batch));
+        threads.use(threads.blasThreads());
+        all.add(runPlainLoop(host, config, work, batch));
+    }
+
+    private static Speed runPlainLoop(FulcrumHost host, PipelineConfig config, Path work, int batch) throws IOException {
         HostRunContext context = new HostRunContext(SEED, RunFolder.at(Files.createTempDirectory(work, "plain-")));
         ResolvedPipeline resolved = new PipelineResolver(host.catalog()).resolve(config, context);
         Dataset data = resolved.specific().component().load();
@@ -206,29 +227,30 @@ public final class PipelineOverheadBenchmark {
         long started = System.nanoTime();
         long fitting = 0;
         all.shuffle(SEED);
-        for (DataSet batch : all.batchBy(BATCH)) {
+        for (DataSet rows : all.batchBy(batch)) {
             long fitStarted = System.nanoTime();
-            model.graph().fit(new MultiDataSet(batch.getFeatures(), batch.getLabels()));
+            model.graph().fit(new MultiDataSet(rows.getFeatures(), rows.getLabels()));
             fitting += System.nanoTime() - fitStarted;
         }
         return new Speed(labels.length / (fitting / 1e9), labels.length / ((System.nanoTime() - started) / 1e9));
     }
 
-    /** Runs the PyTorch peer with one thread and reads its {@code samples/s} line. */
-    private static double runPeer(Path script) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), "1").redirectErrorStream(true).start();
+    /** Runs {@code torch_throughput.py} and reads its {@code samples/s} line. */
+    private static double runTorch(int batch, int threads, int rows) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("/usr/bin/python3", TORCH.toString(), String.valueOf(batch), String.valueOf(threads),
+                String.valueOf(rows)).redirectErrorStream(true).start();
         Double samples = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                System.out.println("  peer: " + line);
-                int at = line.indexOf("samples/s=");
-                if (line.startsWith("full:") && at >= 0) {
-                    samples = Double.parseDouble(line.substring(at + "samples/s=".length()).split(",")[0].trim());
+                if (line.startsWith("samples/s ")) {
+                    samples = Double.parseDouble(line.substring("samples/s ".length()).trim());
+                } else {
+                    System.out.println("  torch: " + line);
                 }
             }
         }
         if (process.waitFor() != 0 || samples == null) {
-            throw new IllegalStateException("the peer " + script + " failed or printed no samples/s");
+            throw new IllegalStateException(TORCH + " failed or printed no samples/s (run from the repository's root)");
         }
         return samples;
     }

@@ -9,6 +9,7 @@ import dev.fulcrum.core.resources.MachineInfo;
 import dev.fulcrum.core.resources.MemoryPeaks;
 import dev.fulcrum.core.resources.ModelCost;
 import dev.fulcrum.core.run.Json;
+import dev.fulcrum.core.threads.NativeBuild;
 import dev.fulcrum.core.train.PhaseCost;
 import dev.fulcrum.core.train.TrainingBudget;
 import dev.fulcrum.math.cost.LayerFlops;
@@ -66,6 +67,7 @@ final class ResourcesSection {
         } else {
             machineNode.set("threads", Json.tree(state.threads.describe()));
         }
+        machineNode.set("native", Json.tree(NativeBuild.describe()));
         node.set("budget", budget(state.budget));
         return node;
     }
@@ -85,6 +87,11 @@ final class ResourcesSection {
             Json.putNumber(entry, "samples_per_second", phase.samplesPerSecond());
             entry.put("forward_flops_per_sample", phase.forwardFlops());
             Json.putNumber(entry, "flops", phase.trainingFlops());
+            if (phase.epochs() > 0) {
+                entry.put("blas_threads", phase.blasThreads());
+            } else {
+                entry.putNull("blas_threads");
+            }
         }
         return training;
     }

@@ -22,17 +22,25 @@ public final class ThreadSettings {
      * by side on all cores each would oversubscribe them (2-3x slower here).
      */
     public static final String CORES_PROPERTY = "fulcrum.cores";
+    /**
+     * Mini-batches of fewer rows fit faster with one OpenBLAS thread than with two on the 2-core
+     * machines measured ({@code benchmarks/speed/native}, README "Threads"): their products are too
+     * small to pay for sharing.
+     */
+    public static final int SMALL_BATCH_ROWS = 512;
 
     private final int cores;
     private final int ompThreads;
     private final int blasThreads;
     private final String blasChoice;
+    private final boolean forced;
 
-    private ThreadSettings(int cores, int ompThreads, int blasThreads, String blasChoice) {
+    private ThreadSettings(int cores, int ompThreads, int blasThreads, String blasChoice, boolean forced) {
         this.cores = cores;
         this.ompThreads = ompThreads;
         this.blasThreads = blasThreads;
         this.blasChoice = blasChoice;
+        this.forced = forced;
     }
 
     /** Chooses and applies the OpenBLAS thread count; idempotent. */
@@ -53,7 +61,7 @@ public final class ThreadSettings {
             choice = "all cores, ND4J's OpenMP uses 1 thread";
         }
         Nd4j.factory().blas().setMaxThreads(blas);
-        return new ThreadSettings(cores, omp, Nd4j.factory().blas().getMaxThreads(), choice);
+        return new ThreadSettings(cores, omp, Nd4j.factory().blas().getMaxThreads(), choice, forced != null);
     }
 
     /** The cores this process may use: the machine's, or fewer where {@value #CORES_PROPERTY} says so. */
@@ -65,6 +73,16 @@ public final class ThreadSettings {
 
     public int blasThreads() {
         return blasThreads;
+    }
+
+    /** OpenBLAS' threads while fitting mini-batches of {@code batchSize} rows: one for small batches, unless forced. */
+    public int fittingThreads(int batchSize) {
+        return forced || batchSize >= SMALL_BATCH_ROWS ? blasThreads : 1;
+    }
+
+    /** Gives OpenBLAS {@code threads} threads from now on; {@link #blasThreads()} gives back the process's choice. */
+    public void use(int threads) {
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 
     public int ompThreads() {
@@ -80,6 +98,8 @@ public final class ThreadSettings {
         described.put("nd4j_omp_threads", ompThreads);
         described.put("blas_threads", blasThreads);
         described.put("blas_threads_choice", blasChoice);
+        described.put("blas_threads_fitting", forced || blasThreads == 1 ? "as blas_threads"
+                : "1 for mini-batches below " + SMALL_BATCH_ROWS + " rows, else as blas_threads");
         described.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
         described.put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
         described.put("OPENBLAS_NUM_THREADS", System.getenv("OPENBLAS_NUM_THREADS"));

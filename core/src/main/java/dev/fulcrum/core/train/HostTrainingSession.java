@@ -20,6 +20,7 @@ import dev.fulcrum.api.train.Phase;
 import dev.fulcrum.api.train.PhaseResult;
 import dev.fulcrum.api.train.DomainAdversary;
 import dev.fulcrum.api.train.TrainingSession;
+import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.core.run.CrashHook;
 import dev.fulcrum.core.run.Digests;
 import dev.fulcrum.core.run.Json;
@@ -364,7 +365,7 @@ public final class HostTrainingSession implements TrainingSession {
         }
         PhaseResult result = new PhaseResult(phase.name(), 0, 0, Double.NaN, false, 0);
         results.add(result);
-        costs.add(new PhaseCost(phase.name(), 0, 0, 0, 0, 0));
+        costs.add(new PhaseCost(phase.name(), 0, 0, 0, 0, 0, 0));
         return result;
     }
 
@@ -383,6 +384,8 @@ public final class HostTrainingSession implements TrainingSession {
         budget.requireOneEpoch(phase.name(), firstEpoch.samples(), LayerFlops.training(firstEpoch.samples(), forwardFlops));
         progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), firstEpoch.batchCount());
         LearningRates rates = trained == model ? learningRates : new LearningRates(graph);
+        ThreadSettings threads = ThreadSettings.apply();
+        int fitThreads = threads.fittingThreads(phase.batchSize());
         long started = System.nanoTime();
         double best = Double.NaN;
         int bestEpoch = 0;
@@ -426,13 +429,19 @@ public final class HostTrainingSession implements TrainingSession {
             Batch epochRows = augment(rows, phase);
             MiniBatches batches = new MiniBatches(epochRows, trained, phase, seedFor(phase, "shuffle/" + globalEpoch));
             long fitStarted = System.nanoTime();
-            MiniBatches.Fit fit = batches.fitAll(graph, (done, total) -> {
-                progress.batchDone(phase.name(), globalEpoch, done, total);
-                CrashHook.batchDone();
-                if (averager != null) {
-                    averager.iterationDone();
-                }
-            });
+            MiniBatches.Fit fit;
+            threads.use(fitThreads);
+            try {
+                fit = batches.fitAll(graph, (done, total) -> {
+                    progress.batchDone(phase.name(), globalEpoch, done, total);
+                    CrashHook.batchDone();
+                    if (averager != null) {
+                        averager.iterationDone();
+                    }
+                }, fitThreads < ThreadSettings.cores());
+            } finally {
+                threads.use(threads.blasThreads());
+            }
             if (averager != null) {
                 averager.epochDone();
             }
@@ -491,7 +500,7 @@ public final class HostTrainingSession implements TrainingSession {
                 stoppedEarly, (System.nanoTime() - started) / 1e9);
         results.add(result);
         costs.add(new PhaseCost(phase.name(), epochsRun, samples, fitting,
-                cost.trainableParameters(trainedLayers), forwardFlops));
+                cost.trainableParameters(trainedLayers), forwardFlops, fitThreads));
         checkpoints.phaseDone(index, snapshot(index + 1, null));
         return result;
     }

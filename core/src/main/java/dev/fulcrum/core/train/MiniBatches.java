@@ -21,6 +21,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -31,8 +38,10 @@ import java.util.stream.IntStream;
  */
 final class MiniBatches {
 
-    /** Batches whose rows are copied out together; a group of 128-row batches of 784 floats is 13 MB. */
-    private static final int BATCHES_PER_GATHER = 32;
+    /** Rows copied out together, in whole batches: 4,096 rows of 784 floats are 13 MB. */
+    private static final int ROWS_PER_GATHER = 4096;
+    /** System property: {@code false} builds each group of batches on the training thread, between fits. */
+    static final String PREFETCH_PROPERTY = "fulcrum.batches.prefetch";
 
     /** Called after each mini-batch with the number done and the total. */
     interface Listener {
@@ -41,7 +50,8 @@ final class MiniBatches {
 
     /**
      * What fitting an epoch did: the mean training loss (weighted by batch size), the rows it fed, and
-     * the seconds spent building batches (the trainer's own work, between DL4J's {@code fit} calls).
+     * the seconds the training thread spent on batches rather than in DL4J's {@code fit}: waiting for
+     * them where they are built on another thread, building them where not.
      */
     record Fit(double meanLoss, long samples, double batchingSeconds) {
     }
@@ -188,29 +198,95 @@ final class MiniBatches {
         return batches.stream().mapToLong(batch -> batch.length).sum();
     }
 
-    /** Fits every mini-batch. */
-    Fit fitAll(ComputationGraph graph, Listener listener) {
-        double lossSum = 0;
-        long samples = 0;
-        long batching = 0;
-        for (int first = 0; first < batches.size(); first += BATCHES_PER_GATHER) {
-            long started = System.nanoTime();
-            Gathered gathered = new Gathered(batches.subList(first, Math.min(batches.size(), first + BATCHES_PER_GATHER)));
-            batching += System.nanoTime() - started;
-            int offset = 0;
-            for (int b = 0; b < gathered.batches.size(); b++) {
-                int[] indices = gathered.batches.get(b);
-                started = System.nanoTime();
-                MultiDataSet data = gathered.batch(offset, indices);
-                batching += System.nanoTime() - started;
-                graph.fit(data);
-                lossSum += graph.score() * indices.length;
-                samples += indices.length;
-                offset += indices.length;
-                listener.done(first + b + 1, batches.size());
+    /**
+     * Fits every mini-batch. With {@code prefetch} (and unless {@value #PREFETCH_PROPERTY} is false),
+     * the next group of batches is built on another thread while DL4J fits one, so the training thread
+     * only waits where building a group takes longer than fitting one. The caller asks for it only
+     * where a core is left over: a builder thread competing with OpenBLAS' threads for the cores slows
+     * every product down to its slowest thread.
+     */
+    Fit fitAll(ComputationGraph graph, Listener listener, boolean prefetch) {
+        int perGroup = Math.max(1, ROWS_PER_GATHER / phase.batchSize());
+        List<List<int[]>> groups = new ArrayList<>();
+        for (int first = 0; first < batches.size(); first += perGroup) {
+            groups.add(batches.subList(first, Math.min(batches.size(), first + perGroup)));
+        }
+        ExecutorService builder = prefetch && prefetchAllowed() ? Executors.newSingleThreadExecutor(MiniBatches::builderThread) : null;
+        try {
+            double lossSum = 0;
+            long samples = 0;
+            long waiting = 0;
+            int done = 0;
+            Future<List<MultiDataSet>> next = groups.isEmpty() ? null : build(builder, groups.get(0));
+            for (int g = 0; g < groups.size(); g++) {
+                long started = System.nanoTime();
+                List<MultiDataSet> group = await(next);
+                next = g + 1 < groups.size() ? build(builder, groups.get(g + 1)) : null;
+                waiting += System.nanoTime() - started;
+                for (int b = 0; b < group.size(); b++) {
+                    int size = groups.get(g).get(b).length;
+                    graph.fit(group.get(b));
+                    lossSum += graph.score() * size;
+                    samples += size;
+                    listener.done(++done, batches.size());
+                }
+            }
+            return new Fit(samples == 0 ? Double.NaN : lossSum / samples, samples, waiting / 1e9);
+        } finally {
+            if (builder != null) {
+                stop(builder);
             }
         }
-        return new Fit(samples == 0 ? Double.NaN : lossSum / samples, samples, batching / 1e9);
+    }
+
+    /** Stops the builder, and waits for it, so that no epoch leaves a thread behind. */
+    private static void stop(ExecutorService builder) {
+        builder.shutdownNow();
+        try {
+            builder.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean prefetchAllowed() {
+        return !"false".equals(System.getProperty(PREFETCH_PROPERTY));
+    }
+
+    private static Thread builderThread(Runnable task) {
+        Thread thread = new Thread(task, "fulcrum-batches");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The group's batches, built on {@code builder}, or here and now where there is none. */
+    private Future<List<MultiDataSet>> build(ExecutorService builder, List<int[]> group) {
+        Callable<List<MultiDataSet>> task = () -> new Gathered(group).all();
+        if (builder != null) {
+            return builder.submit(task);
+        }
+        try {
+            return CompletableFuture.completedFuture(task.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static List<MultiDataSet> await(Future<List<MultiDataSet>> group) {
+        try {
+            return group.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the next mini-batches", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("building mini-batches failed", e.getCause());
+        }
     }
 
     /**
@@ -238,6 +314,17 @@ final class MiniBatches {
                     masks[o] = unmasked.contains(outputs.get(o)) ? null : Nd4j.pullRows(mask, 1, all);
                 }
             }
+        }
+
+        /** Every batch of the group, in order. */
+        List<MultiDataSet> all() {
+            List<MultiDataSet> built = new ArrayList<>(batches.size());
+            int offset = 0;
+            for (int[] indices : batches) {
+                built.add(batch(offset, indices));
+                offset += indices.length;
+            }
+            return built;
         }
 
         /** The batch whose rows start at {@code offset}: views, but for the outputs the phase does not train. */

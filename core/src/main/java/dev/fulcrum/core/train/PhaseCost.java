@@ -10,9 +10,10 @@ import dev.fulcrum.math.cost.LayerFlops;
  * @param fitSeconds          seconds spent fitting mini-batches (as {@code metrics.jsonl}'s {@code fit_seconds})
  * @param trainableParameters the parameters of the layers that learned (a rate above 0) in at least one of its epochs
  * @param forwardFlops        forward FLOPs of one sample through the network it trained
+ * @param blasThreads         OpenBLAS' threads while it fitted mini-batches
  */
 public record PhaseCost(String phase, int epochs, long samples, double fitSeconds, long trainableParameters,
-                        long forwardFlops) {
+                        long forwardFlops, int blasThreads) {
 
     /** Forward and backward over the samples it fed: {@link LayerFlops#training}. */
     public double trainingFlops() {

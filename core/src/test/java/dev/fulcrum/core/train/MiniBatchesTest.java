@@ -37,6 +37,8 @@ class MiniBatchesTest {
 
     private static final class RecordingGraph extends ComputationGraph {
         final List<MultiDataSet> fitted = new ArrayList<>();
+        /** Whether a batch-building thread was alive during a fit. */
+        boolean builderAlive;
 
         RecordingGraph(ComputationGraph graph) {
             super(graph.getConfiguration());
@@ -46,6 +48,7 @@ class MiniBatchesTest {
         @Override
         public void fit(MultiDataSet data) {
             fitted.add(data);
+            builderAlive |= Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("fulcrum-batches"));
         }
 
         @Override
@@ -119,7 +122,7 @@ class MiniBatchesTest {
     void withoutSharesEveryRowIsFedOncePerEpochAndUntrainedOutputsAreMaskedOut() {
         TrainableModel model = model();
         Phase phase = Phase.named("p").task("specific").batchSize(4).build();
-        MiniBatches.Fit fit = new MiniBatches(rows(ones()), model, phase, 7).fitAll(model.graph(), (b, n) -> { });
+        MiniBatches.Fit fit = new MiniBatches(rows(ones()), model, phase, 7).fitAll(model.graph(), (b, n) -> { }, true);
         List<MultiDataSet> fitted = ((RecordingGraph) model.graph()).fitted;
         assertEquals(4, fitted.size());
         assertEquals(14, fit.samples());
@@ -131,10 +134,63 @@ class MiniBatchesTest {
     }
 
     @Test
+    void batchesBuiltOnAnotherThreadAreTheOnesBuiltBetweenFitsInGroupsOfWholeBatches() {
+        Phase phase = Phase.named("p").task("specific").batchSize(1000).build();
+        Batch rows = indexedRows(9_500);
+        List<int[]> prefetched = fedRows(rows, phase, true, "true");
+        List<int[]> inline = fedRows(rows, phase, false, "true");
+        List<int[]> switchedOff = fedRows(rows, phase, true, "false");
+        assertEquals(10, prefetched.size(), "9,500 rows in batches of 1,000, built 4 batches at a time");
+        for (int b = 0; b < prefetched.size(); b++) {
+            assertArrayEquals(inline.get(b), prefetched.get(b), "batch " + b);
+            assertArrayEquals(inline.get(b), switchedOff.get(b), "batch " + b);
+        }
+        int[] seen = prefetched.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
+        assertArrayEquals(java.util.stream.IntStream.range(0, 9_500).toArray(), seen);
+        assertEquals(500, prefetched.get(9).length);
+    }
+
+    private static List<int[]> fedRows(Batch rows, Phase phase, boolean prefetch, String allowed) {
+        String before = System.getProperty(MiniBatches.PREFETCH_PROPERTY);
+        System.setProperty(MiniBatches.PREFETCH_PROPERTY, allowed);
+        try {
+            TrainableModel model = model();
+            MiniBatches.Fit fit = new MiniBatches(rows, model, phase, 11).fitAll(model.graph(), (b, n) -> { }, prefetch);
+            assertEquals(rows.rows(), fit.samples());
+            assertEquals(prefetch && allowed.equals("true"), ((RecordingGraph) model.graph()).builderAlive,
+                    "batches are built on a thread of their own exactly where asked and allowed");
+            return ((RecordingGraph) model.graph()).fitted.stream().map(MiniBatchesTest::rowsOf).toList();
+        } finally {
+            if (before == null) {
+                System.clearProperty(MiniBatches.PREFETCH_PROPERTY);
+            } else {
+                System.setProperty(MiniBatches.PREFETCH_PROPERTY, before);
+            }
+        }
+    }
+
+    /** {@code n} rows with the specific label only; features hold the row's index. */
+    private static Batch indexedRows(int n) {
+        Schema schema = new Schema(Schema.numberedFeatures("x", 1, "test"),
+                List.of(new Task("specific", List.of("a", "b")), new Task("general", List.of("a", "b", "c"))), List.of(Domains.SOURCE), null);
+        float[] index = new float[n];
+        float[] ones = new float[n];
+        INDArray targets = Nd4j.zeros(DataType.FLOAT, n, 2);
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+            ones[i] = 1;
+            targets.putScalar(i, i % 2, 1);
+        }
+        return new Batch(schema, Nd4j.create(index, new long[] {n, 1}, DataType.FLOAT),
+                Map.of("specific", targets, "general", Nd4j.zeros(DataType.FLOAT, n, 3)),
+                Map.of("specific", column(ones), "general", column(new float[n])), column(ones));
+    }
+
+    @Test
     void aOneRowBatchIsFedAsTheRowTwiceWhichARealGraphAccepts() {
         Phase phase = Phase.named("p").task("specific").batchSize(GENERAL_ROWS + SPECIFIC_ROWS).build();
         TrainableModel recording = model();
-        MiniBatches.Fit fit = new MiniBatches(rows(ones()), recording, phase, 7).fitAll(recording.graph(), (b, n) -> { });
+        MiniBatches.Fit fit = new MiniBatches(rows(ones()), recording, phase, 7).fitAll(recording.graph(), (b, n) -> { }, true);
         MultiDataSet last = ((RecordingGraph) recording.graph()).fitted.get(1);
         int[] twice = rowsOf(last);
         assertEquals(2, twice.length);
@@ -145,7 +201,7 @@ class MiniBatchesTest {
         ComputationGraph real = ((RecordingGraph) recording.graph()).trained();
         TrainableModel model = new TrainableModel(real, List.of(), recording.headLayers());
         INDArray before = real.params().dup();
-        new MiniBatches(rows(ones()), model, phase, 7).fitAll(real, (b, n) -> { });
+        new MiniBatches(rows(ones()), model, phase, 7).fitAll(real, (b, n) -> { }, true);
         assertNotEquals(before, real.params());
     }
 
@@ -164,7 +220,7 @@ class MiniBatchesTest {
         }
         Batch generalOnly = new Batch(schema, Nd4j.zeros(DataType.FLOAT, n, 1), Map.of("general", targets),
                 Map.of("general", column(ones)), column(ones));
-        new MiniBatches(generalOnly, model, phase, 7).fitAll(model.graph(), (b, count) -> { });
+        new MiniBatches(generalOnly, model, phase, 7).fitAll(model.graph(), (b, count) -> { }, true);
         for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
             assertEquals(null, batch.getLabelsMaskArray(1), "an all-ones mask changes nothing");
             assertEquals(0.0, batch.getLabelsMaskArray(0).sumNumber().doubleValue(), "the specific output is not trained");
@@ -179,7 +235,7 @@ class MiniBatchesTest {
         MiniBatches batches = new MiniBatches(rows(ones()), model, phase, 3);
         // general has 11 rows (10 + the row with both labels) at 3 per batch: 4 batches; specific 4 rows at 2 per batch
         assertEquals(4, batches.batchCount());
-        batches.fitAll(model.graph(), (b, n) -> { });
+        batches.fitAll(model.graph(), (b, n) -> { }, true);
         int specificDraws = 0;
         for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
             int[] rows = rowsOf(batch);
@@ -203,7 +259,7 @@ class MiniBatchesTest {
         weights[11] = 3f;
         Phase phase = Phase.named("p").task("general").task("specific", 2.0).batchSize(5)
                 .rowShares(Map.of("general", 0.6, "specific", 0.4)).build();
-        new MiniBatches(rows(weights), model, phase, 3).fitAll(model.graph(), (b, n) -> { });
+        new MiniBatches(rows(weights), model, phase, 3).fitAll(model.graph(), (b, n) -> { }, true);
         for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
             int[] rows = rowsOf(batch);
             float[] specificMask = batch.getLabelsMaskArray(0).toFloatVector();
@@ -225,7 +281,7 @@ class MiniBatchesTest {
         TrainableModel model = model();
         Phase phase = Phase.named("p").task("general").task("specific").batchSize(7)
                 .rowShares(Map.of("general", 0.75, "specific", 0.25)).build();
-        new MiniBatches(rows(ones()), model, phase, 1).fitAll(model.graph(), (b, n) -> { });
+        new MiniBatches(rows(ones()), model, phase, 1).fitAll(model.graph(), (b, n) -> { }, true);
         // 7 x 0.75 = 5.25 and 7 x 0.25 = 1.75: floors 5 and 1, the larger remainder gets the 7th row
         int[] first = rowsOf(((RecordingGraph) model.graph()).fitted.get(0));
         assertEquals(7, first.length);

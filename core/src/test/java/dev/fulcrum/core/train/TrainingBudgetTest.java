@@ -61,7 +61,7 @@ class TrainingBudgetTest {
         assertEquals(3L * TRAINING_ROWS, costs.get(0).samples());
         assertEquals(40 + 18, costs.get(0).trainableParameters(), "trunk and general head; the specific head is frozen");
         assertEquals(FORWARD_FLOPS, costs.get(0).forwardFlops());
-        assertEquals(new PhaseCost("finetune", 0, 0, 0, 0, 0), costs.get(1));
+        assertEquals(new PhaseCost("finetune", 0, 0, 0, 0, 0, 0), costs.get(1));
     }
 
     @Test

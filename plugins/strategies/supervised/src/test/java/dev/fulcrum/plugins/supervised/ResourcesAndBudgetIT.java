@@ -72,6 +72,15 @@ class ResourcesAndBudgetIT {
         assertTrue(resources.at("/machine/cpu").asText().length() > 0);
         assertTrue(resources.at("/machine/threads/cores").asInt() >= 1);
         assertTrue(resources.get("budget").isNull());
+        assertEquals(1, resources.at("/training/phases/0/blas_threads").asInt(), "batches of 32 rows fit on one OpenBLAS thread");
+        assertEquals("nd4j-native", resources.at("/machine/native/build").asText().split(" ")[0]);
+    }
+
+    @Test
+    void largeBatchesFitOnEveryOpenBlasThreadTheProcessHas() {
+        JsonNode resources = host.runSucceeding(PIPELINE, "strategy.epochs=1", "strategy.batch-size=600").summary().get("resources");
+        assertEquals(resources.at("/machine/threads/blas_threads").asInt(), resources.at("/training/phases/0/blas_threads").asInt(),
+                resources.get("machine").toString());
     }
 
     @Test
