@@ -36,18 +36,27 @@ import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
  * sensitive a and b, feature yhat: a {@code Dataset} with its feature matrix). Rounds alternate the
  * three; Fulcrum's run in this JVM, each on a collected heap (the first round is cold and left out
  * of the medians), then each Fulcrum read runs again in fresh JVMs, as one {@code fulcrum} command
- * would (the data source after ND4J has started, as a run starts it before loading data).
+ * would (the data source after ND4J has started, as a run starts it before loading data). Last,
+ * end to end as a user runs them, {@code fulcrum audit} through the distribution's launcher (with
+ * the JVM options it passes; its own read timer and the process's wall time) alternates with the
+ * pandas peer's whole process.
  *
- * <p>Usage, from the repository root: {@code benchmarks/run CsvReadBenchmark [rows] [rounds] [peer.py]}
+ * <p>Usage, from the repository root: {@code benchmarks/run CsvReadBenchmark [rows] [rounds] [peer.py] [bin/fulcrum]}
+ * (the launcher's default: {@code distribution/target/fulcrum/bin/fulcrum}, built by
+ * {@code mvn -o -pl distribution -am package -DskipTests})
  */
 public final class CsvReadBenchmark {
 
     private static final Pattern AUDIT_TIMES = Pattern.compile("read in ([0-9.]+) s, decided in ([0-9.]+) s");
     private static final Pattern PEER_READ = Pattern.compile("read_s=([0-9.]+)");
     private static final Pattern FRESH_READ = Pattern.compile("fresh_read_s=([0-9.]+)");
-    private static final int FRESH_RUNS = 3;
+    private static final int FRESH_RUNS = 5;
 
     private CsvReadBenchmark() {
+    }
+
+    /** A whole command's own read time and its process's wall time, in seconds. */
+    private record Command(double read, double wall) {
     }
 
     /** The audit command's read, and its read plus turning labels into class indices. */
@@ -63,6 +72,7 @@ public final class CsvReadBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         PandasAuditPeer peer = PandasAuditPeer.fromArgs(args, 2);
+        Path launcher = Path.of(args.length > 3 ? args[3] : "distribution/target/fulcrum/bin/fulcrum").toAbsolutePath();
         Path data = peer.data(rows);
         Path plugins = BenchmarkPlugins.folder(PandasAuditPeer.workFolder(), "group-fairness", "csv");
         List<Double> pandas = new ArrayList<>();
@@ -90,6 +100,19 @@ public final class CsvReadBenchmark {
             freshSource.add(freshJvm("source", data, plugins, rows));
         }
 
+        List<Command> launched = new ArrayList<>();
+        List<Command> peerProcess = new ArrayList<>();
+        for (int run = 0; Files.isExecutable(launcher) && run < FRESH_RUNS; run++) {
+            launched.add(launcherAudit(launcher, data));
+            long started = System.nanoTime();
+            Matcher read = PEER_READ.matcher(peer.run(data.toString()));
+            double wall = (System.nanoTime() - started) / 1e9;
+            if (!read.find()) {
+                throw new IllegalStateException("unexpected peer output");
+            }
+            peerProcess.add(new Command(Double.parseDouble(read.group(1)), wall));
+        }
+
         List<AuditRead> warmAudit = audit.subList(1, audit.size());
         double pandasRead = median(pandas);
         double auditRead = median(warmAudit.stream().map(AuditRead::read).toList());
@@ -104,6 +127,33 @@ public final class CsvReadBenchmark {
                         + "csv data source %.2fx; fresh JVM: audit read %.2fx, csv data source %.2fx%n",
                 pandasRead / auditRead, pandasRead / auditClasses, pandasRead / sourceRead,
                 pandasRead / median(freshAudit), pandasRead / median(freshSource));
+        if (launched.isEmpty()) {
+            System.out.println("  no launcher at " + launcher + ": build the distribution to measure fulcrum audit end to end");
+        } else {
+            double launchedRead = median(launched.stream().map(Command::read).toList());
+            double launchedWall = median(launched.stream().map(Command::wall).toList());
+            double peerRead = median(peerProcess.stream().map(Command::read).toList());
+            double peerWall = median(peerProcess.stream().map(Command::wall).toList());
+            System.out.printf(Locale.ROOT, "  end to end (medians of %d, alternating): bin/fulcrum audit read %.3f s, wall %.3f s; "
+                            + "pandas peer read %.3f s, wall %.3f s; pandas / fulcrum: read %.2fx, wall %.2fx%n", launched.size(),
+                    launchedRead, launchedWall, peerRead, peerWall, peerRead / launchedRead, peerWall / launchedWall);
+        }
+    }
+
+    /** {@code fulcrum audit} of the file through the launcher, in a process of its own, as a user runs it. */
+    private static Command launcherAudit(Path launcher, Path data) throws IOException, InterruptedException {
+        ProcessBuilder command = new ProcessBuilder(launcher.toString(), "audit", "--data", data.toString(), "--label", "y",
+                "--prediction", "yhat", "--sensitive", "a,b").redirectErrorStream(true);
+        long started = System.nanoTime();
+        Process process = command.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        double wall = (System.nanoTime() - started) / 1e9;
+        Matcher times = AUDIT_TIMES.matcher(output);
+        if (code != 0 || !times.find()) {
+            throw new IllegalStateException("bin/fulcrum audit failed (exit " + code + "):\n" + output);
+        }
+        return new Command(Double.parseDouble(times.group(1)), wall);
     }
 
     private static AuditRead auditRead(Path data, Path plugins) {

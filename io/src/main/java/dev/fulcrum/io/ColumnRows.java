@@ -38,10 +38,10 @@ record ColumnRows(ColumnChoice choice, ValueCodes[] distinct, int[][] codes, Row
             for (ColumnRows part : parts) {
                 int[] partCodes = part.codes()[column];
                 int rows = part.lines().rows();
-                if (part == parts.get(0)) {
-                    System.arraycopy(partCodes, 0, codes, 0, rows);
+                int[] toAll = part == parts.get(0) ? null : all.codesOf(part.distinct()[column]);
+                if (toAll == null || isIdentity(toAll)) {
+                    System.arraycopy(partCodes, 0, codes, row, rows);
                 } else {
-                    int[] toAll = all.codesOf(part.distinct()[column]);
                     for (int r = 0; r < rows; r++) {
                         codes[row + r] = toAll[partCodes[r]];
                     }
@@ -51,5 +51,15 @@ record ColumnRows(ColumnChoice choice, ValueCodes[] distinct, int[][] codes, Row
             columns.put(choice.name(column), new CodedColumn(all.values(), codes));
         }
         return new CsvColumns(file, choice.header(), columns, lines);
+    }
+
+    /** Whether a stretch met its values in the first stretch's order, so that its codes are already the file's. */
+    private static boolean isIdentity(int[] codes) {
+        for (int code = 0; code < codes.length; code++) {
+            if (codes[code] != code) {
+                return false;
+            }
+        }
+        return true;
     }
 }

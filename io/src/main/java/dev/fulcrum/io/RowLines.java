@@ -13,8 +13,11 @@ final class RowLines {
     private int changes;
     private int rows;
 
+    /** Kept this short so that C1 inlines it into the per-record path; the gap rarely changes. */
     void add(long line) {
-        startGap(rows, line - rows);
+        if (changes == 0 || gaps[changes - 1] != line - rows) {
+            startGap(rows, line - rows);
+        }
         rows++;
     }
 

@@ -17,9 +17,22 @@ final class ValueCodes {
     /** Open addressing, half full at most: code + 1 per slot (0: empty), and the value's hash. */
     private int[] slots = new int[64];
     private int[] hashes = new int[64];
+    /**
+     * Code + 1 of each one-character ASCII value seen (0: not yet), found without hashing: labels,
+     * decisions and group letters are often one character, and in a fresh JVM this short path is
+     * compiled and inlined long before the hash table's is (docs/fairness.md, "Reading the CSV").
+     */
+    private final int[] single = new int[128];
 
     /** The code of the characters {@code [start, end)}, a new one if they are new. */
     int code(char[] chars, int start, int end) {
+        if (end - start == 1 && chars[start] < single.length && single[chars[start]] != 0) {
+            return single[chars[start]] - 1;
+        }
+        return lookUp(chars, start, end);
+    }
+
+    private int lookUp(char[] chars, int start, int end) {
         int hash = 1;
         for (int i = start; i < end; i++) {
             hash = 31 * hash + chars[i];
@@ -64,6 +77,9 @@ final class ValueCodes {
         starts[size] = poolSize;
         slots[slot] = code + 1;
         hashes[slot] = hash;
+        if (length == 1 && chars[start] < single.length) {
+            single[chars[start]] = code + 1;
+        }
         if (size * 2 > slots.length) {
             rehash();
         }

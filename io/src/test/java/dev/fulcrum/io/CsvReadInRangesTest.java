@@ -70,6 +70,24 @@ class CsvReadInRangesTest {
     }
 
     @Test
+    void codesFollowFirstAppearanceInTheFileWhicheverRangeMeetsAValueFirst() throws IOException {
+        // The second half meets its values in the first half's order (its codes are taken as they are),
+        // the third in another order and with a value of its own (its codes are mapped).
+        String first = "1,a,b\n2,a,a\n".repeat(500);
+        String third = "3,c,a\n4,b,b\n5,a,c\n".repeat(400);
+        Path file = file("id,name,group\n" + first + first + third);
+        CsvColumns whole = read(file, 1);
+        assertArrayEquals(new String[] {"b", "a", "c"}, whole.values("group"));
+        for (int ranges = 2; ranges <= 4; ranges++) {
+            CsvColumns cut = read(file, ranges);
+            for (String column : ALL) {
+                assertArrayEquals(whole.values(column), cut.values(column), column + " in " + ranges + " ranges");
+                assertArrayEquals(whole.codes(column), cut.codes(column), column + " in " + ranges + " ranges");
+            }
+        }
+    }
+
+    @Test
     void cutsFallJustAfterALineFeed() throws IOException {
         Path file = file(mixedRows(2_000));
         byte[] bytes = Files.readAllBytes(file);
