@@ -43,11 +43,12 @@ public final class MlpThroughput {
             labels.putScalar(i, i % 10, 1);
         }
         DataSet data = new DataSet(features, labels);
-        for (int i = 0; i < 10; i++) {
-            network.fit(data);
-        }
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
         int iterations = Math.max(20, samples / batch);
+        // as many unmeasured steps first, so that the measured ones run JIT-compiled
+        for (int i = 0; i < iterations; i++) {
+            network.fit(data);
+        }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long startCpu = cpu.getCurrentThreadCpuTime();

@@ -100,9 +100,6 @@ public final class NativeBuild {
         String maxPhysical = System.getProperty(MAX_PHYSICAL_PROPERTY, System.getProperty(MAX_PHYSICAL_PROPERTY.toLowerCase()));
         described.put("javacpp_max_physical_bytes", maxPhysical);
         described.put("javacpp_memory_check", memoryCheckChoice == null ? "JavaCPP's default (on)" : memoryCheckChoice);
-        // set by bin/fulcrum unless the user set them: glibc reads them at process start
-        described.put("MALLOC_MMAP_THRESHOLD_", System.getenv("MALLOC_MMAP_THRESHOLD_"));
-        described.put("MALLOC_TRIM_THRESHOLD_", System.getenv("MALLOC_TRIM_THRESHOLD_"));
         return described;
     }
 }
