@@ -5,6 +5,8 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.pipeline.SavedModel;
+import dev.fulcrum.core.threads.BlasCheck;
+import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.runtime.FulcrumModel;
 import dev.fulcrum.runtime.PredictionBatch;
 import dev.fulcrum.runtime.TaskPredictions;
@@ -47,6 +49,9 @@ final class PredictCommand extends HostCommand {
         Partition part = partition();
         PrintWriter stdout = out();
         try (FulcrumHost host = startHost()) {
+            // as a run: the launcher's thread choice, and a matrix product checked before predictions trust it
+            ThreadSettings.apply();
+            BlasCheck.run().require();
             FulcrumModel model = SavedModel.load(run, host).model();
             refuseWritingIntoTheRun(model.archive().toAbsolutePath().getParent());
             long started = System.nanoTime();

@@ -38,8 +38,12 @@ import java.util.stream.IntStream;
  */
 final class MiniBatches {
 
-    /** Rows copied out together, in whole batches: 4,096 rows of 784 floats are 13 MB. */
-    private static final int ROWS_PER_GATHER = 4096;
+    /**
+     * Rows copied out together, in whole batches (a batch of more rows is copied alone): 1,024 rows of
+     * 784 floats are 3 MB. At batch 1024, groups of 4 batches (views into one array) fitted at x0.85 of
+     * DL4J's speed on batches of their own, groups of 1 at x1.01 (PipelineOverheadBenchmark).
+     */
+    private static final int ROWS_PER_GATHER = 1024;
     /** System property: {@code false} builds each group of batches on the training thread, between fits. */
     static final String PREFETCH_PROPERTY = "fulcrum.batches.prefetch";
 
@@ -217,11 +221,14 @@ final class MiniBatches {
             long samples = 0;
             long waiting = 0;
             int done = 0;
-            Future<List<MultiDataSet>> next = groups.isEmpty() ? null : build(builder, groups.get(0));
+            // Group g is built into the arrays of group g - 2, which has been fitted by the time group g is
+            // asked for (after group g - 1 arrived); only the thread that builds touches these two.
+            Gathered[] lastTwo = new Gathered[2];
+            Future<List<MultiDataSet>> next = groups.isEmpty() ? null : build(builder, groups.get(0), lastTwo, 0);
             for (int g = 0; g < groups.size(); g++) {
                 long started = System.nanoTime();
                 List<MultiDataSet> group = await(next);
-                next = g + 1 < groups.size() ? build(builder, groups.get(g + 1)) : null;
+                next = g + 1 < groups.size() ? build(builder, groups.get(g + 1), lastTwo, (g + 1) % 2) : null;
                 waiting += System.nanoTime() - started;
                 for (int b = 0; b < group.size(); b++) {
                     int size = groups.get(g).get(b).length;
@@ -260,8 +267,11 @@ final class MiniBatches {
     }
 
     /** The group's batches, built on {@code builder}, or here and now where there is none. */
-    private Future<List<MultiDataSet>> build(ExecutorService builder, List<int[]> group) {
-        Callable<List<MultiDataSet>> task = () -> new Gathered(group).all();
+    private Future<List<MultiDataSet>> build(ExecutorService builder, List<int[]> group, Gathered[] lastTwo, int slot) {
+        Callable<List<MultiDataSet>> task = () -> {
+            lastTwo[slot] = new Gathered(group, lastTwo[slot]);
+            return lastTwo[slot].all();
+        };
         if (builder != null) {
             return builder.submit(task);
         }
@@ -292,7 +302,10 @@ final class MiniBatches {
     /**
      * The rows of a run of consecutive batches, copied out in batch order with one {@code pullRows}
      * per array, so that each batch is a view of consecutive rows: per-call costs are paid once per
-     * group instead of once per batch, and at most a group's rows are copied at a time.
+     * group instead of once per batch, and at most a group's rows are copied at a time. A group of
+     * as many rows as {@code previous} is copied into its arrays: into fresh ones the copy took about
+     * five times as long here, the kernel zeroing their new pages first. {@code previous} must be a
+     * group that is no longer fitted.
      */
     private final class Gathered {
         private final List<int[]> batches;
@@ -300,20 +313,28 @@ final class MiniBatches {
         private final INDArray[] labels;
         private final INDArray[] masks;
 
-        Gathered(List<int[]> batches) {
+        Gathered(List<int[]> batches, Gathered previous) {
             this.batches = batches;
             int[] all = batches.stream().flatMapToInt(Arrays::stream).toArray();
-            features = Nd4j.pullRows(rows.features(), 1, all);
+            features = pull(rows.features(), previous == null ? null : previous.features, all);
             List<String> outputs = model.outputs();
             labels = new INDArray[outputs.size()];
             masks = new INDArray[outputs.size()];
             for (int o = 0; o < outputs.size(); o++) {
                 INDArray mask = scaledMasks.get(outputs.get(o));
                 if (mask != null) {
-                    labels[o] = Nd4j.pullRows(rows.target(outputs.get(o)), 1, all);
-                    masks[o] = unmasked.contains(outputs.get(o)) ? null : Nd4j.pullRows(mask, 1, all);
+                    labels[o] = pull(rows.target(outputs.get(o)), previous == null ? null : previous.labels[o], all);
+                    masks[o] = unmasked.contains(outputs.get(o)) ? null : pull(mask, previous == null ? null : previous.masks[o], all);
                 }
             }
+        }
+
+        private static INDArray pull(INDArray source, INDArray into, int[] rows) {
+            if (into == null || into.rows() != rows.length) {
+                return Nd4j.pullRows(source, 1, rows);
+            }
+            Nd4j.pullRows(source, into, 1, rows);
+            return into;
         }
 
         /** Every batch of the group, in order. */
