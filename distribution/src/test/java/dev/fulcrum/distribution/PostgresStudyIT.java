@@ -91,11 +91,15 @@ class PostgresStudyIT {
         Files.writeString(otherPlugins.resolve("plugins.lock"), "# pinned on another day\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         writePipeline(database.toString());
+        // trials long enough that the launcher cannot finish all of them before the worker has started its JVM
+        Path pipeline = work.resolve("tiny.yaml");
+        Files.writeString(pipeline, Files.readString(pipeline).replace("epochs: 6", "epochs: 12"));
         PostgresUrl study = database.withStudy("tiny");
 
         Path launcherLog = work.resolve("launcher.log");
         Process launcher = fulcrum(server.loginEnvironment(), "tune", "tiny.yaml", "--runs", "runs", "--plugins",
                 plugins.toString()).redirectErrorStream(true).redirectOutput(launcherLog.toFile()).start();
+        Process worker = null;
         try {
             String joinWith = "join it with: fulcrum tune --worker " + study;
             Instant limit = Instant.now().plus(LIMIT);
@@ -105,7 +109,11 @@ class PostgresStudyIT {
                 Thread.sleep(50);
             }
 
-            CliResult refused = run(server.loginEnvironment(), "tune", "--worker", study.toString(), "--runs", "runs-b",
+            // The worker starts at once, so that it joins while trials are left (the refused one below takes a JVM's start).
+            Path workerLog = work.resolve("worker.log");
+            worker = fulcrum(server.loginEnvironment(), "tune", "--worker", study.toString(), "--runs", "runs-b",
+                    "--plugins", plugins.toString()).redirectErrorStream(true).redirectOutput(workerLog.toFile()).start();
+            CliResult refused = run(server.loginEnvironment(), "tune", "--worker", study.toString(), "--runs", "runs-c",
                     "--plugins", otherPlugins.toString()).assertExit(2);
             String launcherLock = dev.fulcrum.core.run.Digests.sha256(plugins.resolve("plugins.lock"));
             String workerLock = dev.fulcrum.core.run.Digests.sha256(otherPlugins.resolve("plugins.lock"));
@@ -113,16 +121,17 @@ class PostgresStudyIT {
                     + "SHA-256 " + launcherLock + ", this worker's (" + otherPlugins.toAbsolutePath() + ") has " + workerLock
                     + "; install the same plugins (copy the launcher's plugins folder and its lock)", refused.err().strip());
 
-            CliResult joined = run(server.loginEnvironment(), "tune", "--worker", study.toString(), "--runs", "runs-b",
-                    "--plugins", plugins.toString()).assertExit(0).assertOutContains("joined study tiny on " + database);
+            assertTrue(worker.waitFor(LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), read(workerLog));
+            assertEquals(0, worker.exitValue(), read(workerLog));
+            assertTrue(read(workerLog).contains("joined study tiny on " + database), read(workerLog));
             assertTrue(launcher.waitFor(LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), read(launcherLog));
-            assertEquals(0, launcher.exitValue(), read(launcherLog) + "\n--- worker\n" + joined.all());
+            assertEquals(0, launcher.exitValue(), read(launcherLog) + "\n--- worker\n" + read(workerLog));
 
             List<TrialRecord> trials;
             try (PostgresStudyStorage storage = PostgresStudyStorage.join(study, server.login())) {
                 trials = storage.trials();
             }
-            String said = read(launcherLog) + "\n--- worker\n" + joined.all();
+            String said = read(launcherLog) + "\n--- worker\n" + read(workerLog);
             assertEquals(IntStream.range(0, TRIALS).boxed().toList(), trials.stream().map(TrialRecord::number).toList(), said);
             assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE), said);
             Map<String, Long> byWorker = trials.stream().collect(Collectors.groupingBy(TrialRecord::worker, Collectors.counting()));
@@ -146,6 +155,7 @@ class PostgresStudyIT {
                 assertFalse(Files.readString(folder.resolve("provenance.json")).contains(PostgresServer.PASSWORD));
             }
             assertFalse(Files.readString(launcherLog).contains(PostgresServer.PASSWORD));
+            assertFalse(read(workerLog).contains(PostgresServer.PASSWORD));
             run(server.loginEnvironment(), "tune", "--status", study.toString(), "--runs", "runs").assertExit(0)
                     .assertOutContains("study tiny: " + TRIALS + " trials: " + TRIALS + " complete");
             assertTrue(Files.readString(here.folder().resolve("trials.csv")).lines().count() > TRIALS);
@@ -153,6 +163,9 @@ class PostgresStudyIT {
                     .resolve("best.yaml")), "the machine that ran the selected trial has best.yaml");
         } finally {
             launcher.destroyForcibly().waitFor();
+            if (worker != null) {
+                worker.destroyForcibly().waitFor();
+            }
         }
     }
 
