@@ -1,4 +1,5 @@
-"""The PyTorch side of benchmarks/speed/run-accuracy-inference (docs/resources.md, "Speed against PyTorch").
+"""The PyTorch side of benchmarks/speed/run-accuracy-inference (docs/resources.md, "Speed against PyTorch"),
+of benchmarks/speed/native and of PipelineOverheadBenchmark.
 
   torch_speed.py train --threads N --batch B --seed S --max-epochs E [--target 0.87] [--save model.pt]
       trains the 784-256-128-10 MLP (ReLU, softmax cross-entropy, Adam lr 1e-3) on the 60,000 Fashion-MNIST
@@ -11,6 +12,10 @@
       call and in batches of 1024 and 2048 (Fulcrum's predict chunk), R times each after one untimed warm-up
       call, and writes a predictions CSV with the columns `fulcrum predict` writes (id, class, one
       probability per class), so that the process's wall time covers the same work.
+  torch_speed.py throughput --threads N --batch B [--rows R] [--epochs E]
+      trains the same MLP on the first R training images for E epochs after one unmeasured epoch and prints
+      "samples/s N" (median over the epochs, wall time) and "samples/cpu-s N" (over the process's CPU time,
+      which on one thread leaves out the time other processes took the core).
 
 Pixels are bytes / 255, as the idx data source scales them; no normalisation on either side.
 """
@@ -91,6 +96,30 @@ def train(args):
         torch.save(net.state_dict(), args.save)
 
 
+def throughput(args):
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(1)
+    images = torch.from_numpy(read_idx("train-images-idx3-ubyte.gz")[:args.rows])
+    labels = torch.from_numpy(read_idx("train-labels-idx1-ubyte.gz")[:args.rows])
+    net = network()
+    optimiser = torch.optim.Adam(net.parameters(), 1e-3)
+    loss = torch.nn.CrossEntropyLoss()
+    speeds, cpu_speeds = [], []
+    for epoch in range(args.epochs + 1):
+        order = torch.randperm(args.rows)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        for first in range(0, args.rows, args.batch):
+            picked = order[first:first + args.batch]
+            optimiser.zero_grad()
+            loss(net(images[picked]), labels[picked]).backward()
+            optimiser.step()
+        if epoch > 0:
+            speeds.append(args.rows / (time.perf_counter() - started))
+            cpu_speeds.append(args.rows / (time.process_time() - started_cpu))
+    say(f"samples/s {statistics.median(speeds):.0f}")
+    say(f"samples/cpu-s {statistics.median(cpu_speeds):.0f}")
+
+
 def predict(args):
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
@@ -151,8 +180,13 @@ def main():
     p.add_argument("--model", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--repeats", type=int, default=5)
+    h = commands.add_parser("throughput")
+    h.add_argument("--threads", type=int, default=1)
+    h.add_argument("--batch", type=int, default=128)
+    h.add_argument("--rows", type=int, default=30000)
+    h.add_argument("--epochs", type=int, default=5)
     args = parser.parse_args()
-    {"train": train, "predict": predict}[args.command](args)
+    {"train": train, "predict": predict, "throughput": throughput}[args.command](args)
 
 
 if __name__ == "__main__":

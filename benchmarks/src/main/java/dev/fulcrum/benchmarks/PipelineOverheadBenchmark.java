@@ -6,6 +6,7 @@ import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.model.ModelSpec;
 import dev.fulcrum.api.model.TrainableModel;
 import dev.fulcrum.core.cli.ConsoleProgress;
+import dev.fulcrum.core.cli.FulcrumCli;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
 import dev.fulcrum.core.host.FulcrumHost;
@@ -43,7 +44,7 @@ import java.util.Locale;
  * Training throughput of the {@code supervised} strategy through the whole pipeline against a plain
  * DL4J loop on the same network (built by the same {@code mlp} plugin), the same Fashion-MNIST rows
  * and the same batch size, in one JVM with the launcher's native choices ({@code NativeBuild}); then the
- * same network in PyTorch ({@code benchmarks/speed/torch_throughput.py}) on the same machine. The plain
+ * same network in PyTorch ({@code benchmarks/speed/torch_speed.py throughput}) on the same machine. The plain
  * loop and PyTorch each run on one and on two threads and are credited with the faster; the pipeline
  * runs as it chooses. On a shared machine
  * the load from elsewhere moves speeds by tens of percent from one minute to the next, so the two are
@@ -58,7 +59,7 @@ import java.util.Locale;
 public final class PipelineOverheadBenchmark {
 
     private static final String FASHION = "/usr/share/datasets/fashion-mnist/";
-    private static final Path TORCH = Path.of("benchmarks/speed/torch_throughput.py");
+    private static final Path TORCH = Path.of("benchmarks/speed/torch_speed.py");
     private static final long SEED = 1;
 
     private PipelineOverheadBenchmark() {
@@ -77,14 +78,11 @@ public final class PipelineOverheadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        FulcrumCli.prepareProcess();
         Path plugins = Path.of(args[0]);
         int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 128;
-        NativeBuild.choose();
         ThreadSettings threads = ThreadSettings.apply();
         Path work = Files.createTempDirectory("fulcrum-overhead-");
         Path pipelineFile = Files.writeString(work.resolve("throughput.yaml"), pipeline(perClass, batch));
@@ -235,10 +233,10 @@ public final class PipelineOverheadBenchmark {
         return new Speed(labels.length / (fitting / 1e9), labels.length / ((System.nanoTime() - started) / 1e9));
     }
 
-    /** Runs {@code torch_throughput.py} and reads its {@code samples/s} line. */
+    /** Runs {@code torch_speed.py throughput} and reads its {@code samples/s} line. */
     private static double runTorch(int batch, int threads, int rows) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("/usr/bin/python3", TORCH.toString(), String.valueOf(batch), String.valueOf(threads),
-                String.valueOf(rows)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("/usr/bin/python3", TORCH.toString(), "throughput", "--batch", String.valueOf(batch),
+                "--threads", String.valueOf(threads), "--rows", String.valueOf(rows)).redirectErrorStream(true).start();
         Double samples = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {

@@ -29,9 +29,7 @@ public final class PredictWarm {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        FulcrumCli.prepareProcess();
         String[] command = {"predict", args[0], "--data", args[1], "--labels", args[2], "--out", args[3]};
         int calls = Integer.parseInt(args[4]);
         List<Double> seconds = new ArrayList<>();

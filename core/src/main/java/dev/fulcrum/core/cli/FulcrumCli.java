@@ -16,8 +16,7 @@ import java.io.PrintWriter;
 public final class FulcrumCli {
 
     public static void main(String[] args) {
-        quietLibraries();
-        NativeBuild.choose();
+        prepareProcess();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -43,6 +42,15 @@ public final class FulcrumCli {
             return ExitCodes.BAD_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * What the launcher sets in its process before any command, some of which must come before ND4J
+     * loads: code that runs commands in a JVM of its own (benchmarks) calls it first too.
+     */
+    public static void prepareProcess() {
+        quietLibraries();
+        NativeBuild.choose();
     }
 
     /** Library chatter (ND4J's start-up banner, INFO logs) would drown the progress lines. */
