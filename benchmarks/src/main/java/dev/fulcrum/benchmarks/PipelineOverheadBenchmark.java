@@ -53,6 +53,9 @@ import java.util.Locale;
  * batch ({@code batching_seconds} in {@code metrics.jsonl}), which the load cannot skew. The pipeline's figure is its fitting time per
  * epoch (what {@code metrics.jsonl} reports as {@code samples_per_second}: cutting mini-batches and
  * fitting them), set against the plain loop's {@code fit} calls alone; whole epochs are reported too.
+ * Each round also trains the pipeline for three epochs with {@code -Dfulcrum.blas.threads=auto}, which
+ * times its own mini-batches on one and two threads in its second epoch and fits the third on the
+ * faster; its third epoch is set against the same round's plain loop.
  *
  * <p>Usage: {@code benchmarks/run PipelineOverheadBenchmark PLUGINS_DIR [rows-per-class] [rounds] [batch]}
  */
@@ -77,6 +80,10 @@ public final class PipelineOverheadBenchmark {
     private record PipelineRun(Speed speed, double batchingSeconds, double fitSeconds) {
     }
 
+    /** A {@code -Dfulcrum.blas.threads=auto} run: its measuring epoch's and last epoch's fitting speed, and the count it chose. */
+    private record AutoRun(double measuringFit, double lastFit, int chosen) {
+    }
+
     public static void main(String[] args) throws Exception {
         FulcrumCli.prepareProcess();
         Path plugins = Path.of(args[0]);
@@ -91,26 +98,32 @@ public final class PipelineOverheadBenchmark {
         double fitting = 0;
         List<Speed> plainOne = new ArrayList<>();
         List<Speed> plainAll = new ArrayList<>();
+        List<AutoRun> autoRuns = new ArrayList<>();
         try (FulcrumHost host = FulcrumHost.start(plugins, work.resolve("plugin-data"))) {
             PipelineConfig config = PipelineConfigReader.read(pipelineFile, List.of(), null);
+            PipelineConfig autoConfig = PipelineConfigReader.read(pipelineFile, List.of("strategy.epochs=3"), null);
             // one unmeasured epoch of each first, so that neither pays for JIT compilation and native set-up
             runPipeline(host, config, work.resolve("runs"));
             runPlainLoop(host, config, work, batch);
             for (int round = 0; round < rounds; round++) {
                 if (round % 2 == 1) {
                     plainRound(host, config, work, batch, threads, plainOne, plainAll);
+                    autoRuns.add(runAuto(host, autoConfig, work.resolve("runs")));
                 }
                 PipelineRun run = runPipeline(host, config, work.resolve("runs"));
                 pipelineSpeeds.add(run.speed());
                 batching += run.batchingSeconds();
                 fitting += run.fitSeconds();
                 if (round % 2 == 0) {
+                    autoRuns.add(runAuto(host, autoConfig, work.resolve("runs")));
                     plainRound(host, config, work, batch, threads, plainOne, plainAll);
                 }
+                AutoRun auto = autoRuns.get(round);
                 System.out.printf(Locale.ROOT, "round %d: pipeline %.0f samples/s fitting (%.0f whole epochs), "
-                                + "plain DL4J %.0f (1 OpenBLAS thread) and %.0f (%d) samples/s fitting%n", round + 1,
+                                + "plain DL4J %.0f (1 OpenBLAS thread) and %.0f (%d) samples/s fitting; "
+                                + "pipeline with auto threads %.0f after choosing %d (%.0f while measuring)%n", round + 1,
                         pipelineSpeeds.get(round).fit(), pipelineSpeeds.get(round).epoch(), plainOne.get(round).fit(),
-                        plainAll.get(round).fit(), threads.blasThreads());
+                        plainAll.get(round).fit(), threads.blasThreads(), auto.lastFit(), auto.chosen(), auto.measuringFit());
             }
         }
         double pipelineFit = median(pipelineSpeeds, Speed::fit);
@@ -121,10 +134,22 @@ public final class PipelineOverheadBenchmark {
         double plainEpoch = median(plainSpeeds, Speed::epoch);
         List<Double> fitRatios = new ArrayList<>();
         List<Double> epochRatios = new ArrayList<>();
+        List<Double> autoRatios = new ArrayList<>();
+        List<Double> autoToFixed = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
+            double plainBest = Math.max(plainOne.get(round).fit(), plainAll.get(round).fit());
+            autoRatios.add(autoRuns.get(round).lastFit() / plainBest);
+            autoToFixed.add(autoRuns.get(round).lastFit() / pipelineSpeeds.get(round).fit());
             fitRatios.add(pipelineSpeeds.get(round).fit() / plainSpeeds.get(round).fit());
             epochRatios.add(pipelineSpeeds.get(round).epoch() / plainSpeeds.get(round).epoch());
         }
+        long choseMany = autoRuns.stream().filter(run -> run.chosen() > 1).count();
+        System.out.printf(Locale.ROOT, "  pipeline, auto threads, 3rd epoch %8.0f samples/s  median ratio to the round's faster plain setting x%.3f, "
+                        + "to the pipeline's fixed rule x%.3f; chose %d threads in %d of %d rounds, 1 in the others; "
+                        + "its measuring epoch %.0f samples/s; per round %s%n",
+                ThreadSettingsBenchmark.median(autoRuns.stream().map(AutoRun::lastFit).toList()), ThreadSettingsBenchmark.median(autoRatios),
+                ThreadSettingsBenchmark.median(autoToFixed), threads.blasThreads(), choseMany, rounds,
+                ThreadSettingsBenchmark.median(autoRuns.stream().map(AutoRun::measuringFit).toList()), rounded(autoRatios));
         double torchOne = runTorch(batch, 1, 10 * perClass);
         double torchTwo = runTorch(batch, 2, 10 * perClass);
         double torch = Math.max(torchOne, torchTwo);
@@ -192,6 +217,31 @@ public final class PipelineOverheadBenchmark {
             }
         }
         return new PipelineRun(new Speed(ThreadSettingsBenchmark.median(fit), ThreadSettingsBenchmark.median(epoch)), batching, fitting);
+    }
+
+    private static AutoRun runAuto(FulcrumHost host, PipelineConfig config, Path runs) throws IOException {
+        System.setProperty(ThreadSettings.BLAS_THREADS_PROPERTY, ThreadSettings.MEASURE);
+        RunOutcome outcome;
+        try {
+            outcome = new PipelineLauncher(host, new ConsoleProgress(new PrintWriter(OutputStream.nullOutputStream()), false)).run(config, runs);
+        } finally {
+            System.clearProperty(ThreadSettings.BLAS_THREADS_PROPERTY);
+        }
+        if (outcome.status() != RunStatus.SUCCEEDED) {
+            throw new IllegalStateException("the pipeline failed: " + outcome.errorMessage());
+        }
+        List<Double> fit = new ArrayList<>();
+        for (String line : Files.readAllLines(outcome.folder().resolve("metrics.jsonl"))) {
+            JsonNode node = Json.MAPPER.readTree(line);
+            if (node.path("split").asText().equals("train")) {
+                fit.add(node.path("samples_per_second").asDouble());
+            }
+        }
+        JsonNode phase = Json.MAPPER.readTree(outcome.folder().resolve("summary.json").toFile()).at("/resources/training/phases/0");
+        if (phase.path("blas_threads_measured").isNull()) {
+            throw new IllegalStateException("the auto run measured nothing: " + phase);
+        }
+        return new AutoRun(fit.get(1), fit.get(fit.size() - 1), phase.path("blas_threads").asInt());
     }
 
     /**

@@ -141,7 +141,7 @@ class EnsembleIT {
                 .assertExit(0).assertOutContains("ensemble of 2 runs written");
         RunRecord combined = RunRecord.at(out);
         assertEquals("succeeded", combined.status());
-        assertEquals(10, combined.summary().path("schema_version").asInt());
+        assertEquals(11, combined.summary().path("schema_version").asInt());
         JsonNode section = combined.summary().path("ensemble");
         assertEquals("runs", section.path("vary").asText());
         assertEquals(plain.folder().toString(), section.path("members").get(0).path("run").asText());

@@ -3,6 +3,7 @@ package dev.fulcrum.core.cli;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.core.FulcrumVersion;
 import dev.fulcrum.core.threads.NativeBuild;
+import dev.fulcrum.core.threads.ThreadSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -41,6 +42,13 @@ public final class FulcrumCli {
             exception.getCommandLine().usage(exception.getCommandLine().getErr());
             return ExitCodes.BAD_INPUT;
         });
+        try {
+            ThreadSettings.checkProperty();
+        } catch (InvalidInputException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         return commandLine.execute(args);
     }
 

@@ -92,6 +92,12 @@ final class ResourcesSection {
             } else {
                 entry.putNull("blas_threads");
             }
+            if (phase.blasThreadsMeasured().isEmpty()) {
+                entry.putNull("blas_threads_measured");
+            } else {
+                ObjectNode measured = entry.putObject("blas_threads_measured");
+                phase.blasThreadsMeasured().forEach((threads, rate) -> Json.putNumber(measured, threads, rate));
+            }
         }
         return training;
     }

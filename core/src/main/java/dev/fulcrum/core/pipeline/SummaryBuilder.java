@@ -45,7 +45,7 @@ import java.util.Map;
  */
 final class SummaryBuilder {
 
-    static final int SCHEMA_VERSION = 10;
+    static final int SCHEMA_VERSION = 11;
 
     private SummaryBuilder() {
     }

@@ -1,5 +1,6 @@
 package dev.fulcrum.core.threads;
 
+import dev.fulcrum.api.InvalidInputException;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.LinkedHashMap;
@@ -14,8 +15,14 @@ import java.util.Map;
  */
 public final class ThreadSettings {
 
-    /** System property to force the OpenBLAS thread count. */
+    /**
+     * System property: a number forces the OpenBLAS thread count; {@value #MEASURE} keeps the
+     * process's count but lets each phase time its mini-batches on one thread and on that count and
+     * fit on the faster ({@link FitThreadChoice}).
+     */
     public static final String BLAS_THREADS_PROPERTY = "fulcrum.blas.threads";
+    /** The value of {@value #BLAS_THREADS_PROPERTY} that measures the fitting threads per phase. */
+    public static final String MEASURE = "auto";
     /**
      * System property: the cores this process may use, fewer than the machine's. {@code fulcrum tune}
      * sets it in each of its N worker processes to the cores divided by N, since trials running side
@@ -23,35 +30,40 @@ public final class ThreadSettings {
      */
     public static final String CORES_PROPERTY = "fulcrum.cores";
     /**
-     * Mini-batches of fewer rows fit faster with one OpenBLAS thread than with two on the 2-core
-     * machines measured ({@code benchmarks/speed/native}, README "Threads"): their products are too
-     * small to pay for sharing.
+     * Mini-batches of fewer rows fit on one OpenBLAS thread: on the 2-core machine measured, at 128
+     * rows one thread was faster in some rounds and two in others, depending on the load from
+     * elsewhere, while at 256 and 384 two threads fitted x1.3-1.7 faster in 13 of 14 rounds
+     * ({@code PipelineOverheadBenchmark}, README "Threads").
      */
-    public static final int SMALL_BATCH_ROWS = 512;
+    public static final int SMALL_BATCH_ROWS = 256;
 
     private final int cores;
     private final int ompThreads;
     private final int blasThreads;
     private final String blasChoice;
     private final boolean forced;
+    private final boolean measured;
 
-    private ThreadSettings(int cores, int ompThreads, int blasThreads, String blasChoice, boolean forced) {
+    private ThreadSettings(int cores, int ompThreads, int blasThreads, String blasChoice, boolean forced, boolean measured) {
         this.cores = cores;
         this.ompThreads = ompThreads;
         this.blasThreads = blasThreads;
         this.blasChoice = blasChoice;
         this.forced = forced;
+        this.measured = measured;
     }
 
     /** Chooses and applies the OpenBLAS thread count; idempotent. */
     public static synchronized ThreadSettings apply() {
         int cores = cores();
         int omp = Nd4j.getEnvironment().maxThreads();
-        String forced = System.getProperty(BLAS_THREADS_PROPERTY);
+        String property = System.getProperty(BLAS_THREADS_PROPERTY);
+        boolean measured = property != null && property.trim().equals(MEASURE);
+        String forced = measured ? null : property;
         int blas;
         String choice;
         if (forced != null) {
-            blas = Integer.parseInt(forced.trim());
+            blas = forcedThreads(forced);
             choice = "set by -D" + BLAS_THREADS_PROPERTY;
         } else if (omp > 1) {
             blas = 1;
@@ -61,7 +73,28 @@ public final class ThreadSettings {
             choice = "all cores, ND4J's OpenMP uses 1 thread";
         }
         Nd4j.factory().blas().setMaxThreads(blas);
-        return new ThreadSettings(cores, omp, Nd4j.factory().blas().getMaxThreads(), choice, forced != null);
+        return new ThreadSettings(cores, omp, Nd4j.factory().blas().getMaxThreads(), choice, forced != null, measured);
+    }
+
+    /** Checks {@value #BLAS_THREADS_PROPERTY} before a command starts, so that a bad value stops it before it writes anything. */
+    public static void checkProperty() {
+        String property = System.getProperty(BLAS_THREADS_PROPERTY);
+        if (property != null && !property.trim().equals(MEASURE)) {
+            forcedThreads(property);
+        }
+    }
+
+    private static int forcedThreads(String value) {
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("-D" + BLAS_THREADS_PROPERTY + "=" + value + ": give a number of threads (1 or more) or "
+                + MEASURE + " (time each phase's mini-batches on 1 thread and on all cores, and fit on the faster)");
     }
 
     /** The cores this process may use: the machine's, or fewer where {@value #CORES_PROPERTY} says so. */
@@ -78,6 +111,11 @@ public final class ThreadSettings {
     /** OpenBLAS' threads while fitting mini-batches of {@code batchSize} rows: one for small batches, unless forced. */
     public int fittingThreads(int batchSize) {
         return forced || batchSize >= SMALL_BATCH_ROWS ? blasThreads : 1;
+    }
+
+    /** Whether each phase measures which thread count fits its mini-batches faster ({@value #MEASURE}). */
+    public boolean measuresFitting() {
+        return measured;
     }
 
     /** Gives OpenBLAS {@code threads} threads from now on; {@link #blasThreads()} gives back the process's choice. */
@@ -99,6 +137,9 @@ public final class ThreadSettings {
         described.put("blas_threads", blasThreads);
         described.put("blas_threads_choice", blasChoice);
         described.put("blas_threads_fitting", forced || blasThreads == 1 ? "as blas_threads"
+                : measured ? "measured in each phase of " + (FitThreadChoice.MEASURED_BATCHES + 1) + " or more mini-batches per epoch: 1 or "
+                + "blas_threads, whichever fitted its own mini-batches faster (-D" + BLAS_THREADS_PROPERTY + "=" + MEASURE + "); "
+                + "in smaller phases 1 for mini-batches below " + SMALL_BATCH_ROWS + " rows, else as blas_threads"
                 : "1 for mini-batches below " + SMALL_BATCH_ROWS + " rows, else as blas_threads");
         described.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
         described.put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));

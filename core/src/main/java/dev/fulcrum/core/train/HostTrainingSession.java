@@ -27,6 +27,7 @@ import dev.fulcrum.core.run.MetricsLog;
 import dev.fulcrum.core.run.ModelArchive;
 import dev.fulcrum.core.representation.TrunkActivations;
 import dev.fulcrum.core.resources.ModelCost;
+import dev.fulcrum.core.threads.FitThreadChoice;
 import dev.fulcrum.core.threads.ThreadSettings;
 import dev.fulcrum.math.cost.LayerFlops;
 import dev.fulcrum.math.random.RandomArrays;
@@ -365,7 +366,7 @@ public final class HostTrainingSession implements TrainingSession {
         }
         PhaseResult result = new PhaseResult(phase.name(), 0, 0, Double.NaN, false, 0);
         results.add(result);
-        costs.add(new PhaseCost(phase.name(), 0, 0, 0, 0, 0, 0));
+        costs.add(new PhaseCost(phase.name(), 0, 0, 0, 0, 0, 0, Map.of()));
         return result;
     }
 
@@ -385,7 +386,6 @@ public final class HostTrainingSession implements TrainingSession {
         progress.phaseStarted(phase.name(), phase.epochs(), rows.rows(), firstEpoch.batchCount());
         LearningRates rates = trained == model ? learningRates : new LearningRates(graph);
         ThreadSettings threads = ThreadSettings.apply();
-        int fitThreads = threads.fittingThreads(phase.batchSize());
         long started = System.nanoTime();
         double best = Double.NaN;
         int bestEpoch = 0;
@@ -412,6 +412,7 @@ public final class HostTrainingSession implements TrainingSession {
             fitting = loop.fitSeconds();
             started -= (long) (loop.seconds() * 1e9);
         }
+        FitThreadChoice fitThreads = FitThreadChoice.forPhase(threads, phase.batchSize(), firstEpoch.batchCount(), phase.epochs(), epochsRun);
         for (int epoch = epochsRun; epoch < phase.epochs(); epoch++) {
             if (Integer.valueOf(epoch).equals(phase.keepStartingPointAfter())) {
                 keepStartingPoint(phase);
@@ -430,15 +431,24 @@ public final class HostTrainingSession implements TrainingSession {
             MiniBatches batches = new MiniBatches(epochRows, trained, phase, seedFor(phase, "shuffle/" + globalEpoch));
             long fitStarted = System.nanoTime();
             MiniBatches.Fit fit;
-            threads.use(fitThreads);
+            int phaseEpoch = epoch;
+            boolean measuring = fitThreads.measuresIn(epoch);
+            if (measuring) {
+                fitThreads.epochStarted();
+            }
+            threads.use(fitThreads.threadsNow(epoch));
             try {
-                fit = batches.fitAll(graph, (done, total) -> {
+                fit = batches.fitAll(graph, (done, total, rowsFitted) -> {
+                    if (measuring) {
+                        fitThreads.batchDone(rowsFitted);
+                        threads.use(fitThreads.threadsNow(phaseEpoch));
+                    }
                     progress.batchDone(phase.name(), globalEpoch, done, total);
                     CrashHook.batchDone();
                     if (averager != null) {
                         averager.iterationDone();
                     }
-                }, fitThreads < ThreadSettings.cores());
+                }, fitThreads.prefetch(ThreadSettings.cores(), epoch));
             } finally {
                 threads.use(threads.blasThreads());
             }
@@ -500,7 +510,7 @@ public final class HostTrainingSession implements TrainingSession {
                 stoppedEarly, (System.nanoTime() - started) / 1e9);
         results.add(result);
         costs.add(new PhaseCost(phase.name(), epochsRun, samples, fitting,
-                cost.trainableParameters(trainedLayers), forwardFlops, fitThreads));
+                cost.trainableParameters(trainedLayers), forwardFlops, fitThreads.threads(), fitThreads.measured()));
         checkpoints.phaseDone(index, snapshot(index + 1, null));
         return result;
     }

@@ -49,7 +49,8 @@ final class MiniBatches {
 
     /** Called after each mini-batch with the number done and the total. */
     interface Listener {
-        void done(int batch, int batches);
+        /** After the {@code batch}-th of {@code batches} mini-batches, of {@code rows} rows, was fitted. */
+        void done(int batch, int batches, int rows);
     }
 
     /**
@@ -235,7 +236,7 @@ final class MiniBatches {
                     graph.fit(group.get(b));
                     lossSum += graph.score() * size;
                     samples += size;
-                    listener.done(++done, batches.size());
+                    listener.done(++done, batches.size(), size);
                 }
             }
             return new Fit(samples == 0 ? Double.NaN : lossSum / samples, samples, waiting / 1e9);

@@ -128,7 +128,7 @@ class MiniBatchesTest {
     void withoutSharesEveryRowIsFedOncePerEpochAndUntrainedOutputsAreMaskedOut() {
         TrainableModel model = model();
         Phase phase = Phase.named("p").task("specific").batchSize(4).build();
-        MiniBatches.Fit fit = new MiniBatches(rows(ones()), model, phase, 7).fitAll(model.graph(), (b, n) -> { }, true);
+        MiniBatches.Fit fit = new MiniBatches(rows(ones()), model, phase, 7).fitAll(model.graph(), (b, n, r) -> { }, true);
         List<MultiDataSet> fitted = ((RecordingGraph) model.graph()).fitted;
         assertEquals(4, fitted.size());
         assertEquals(14, fit.samples());
@@ -161,7 +161,7 @@ class MiniBatchesTest {
         System.setProperty(MiniBatches.PREFETCH_PROPERTY, allowed);
         try {
             TrainableModel model = model();
-            MiniBatches.Fit fit = new MiniBatches(rows, model, phase, 11).fitAll(model.graph(), (b, n) -> { }, prefetch);
+            MiniBatches.Fit fit = new MiniBatches(rows, model, phase, 11).fitAll(model.graph(), (b, n, r) -> { }, prefetch);
             assertEquals(rows.rows(), fit.samples());
             assertEquals(prefetch && allowed.equals("true"), ((RecordingGraph) model.graph()).builderAlive,
                     "batches are built on a thread of their own exactly where asked and allowed");
@@ -196,7 +196,7 @@ class MiniBatchesTest {
     void aOneRowBatchIsFedAsTheRowTwiceWhichARealGraphAccepts() {
         Phase phase = Phase.named("p").task("specific").batchSize(GENERAL_ROWS + SPECIFIC_ROWS).build();
         TrainableModel recording = model();
-        MiniBatches.Fit fit = new MiniBatches(rows(ones()), recording, phase, 7).fitAll(recording.graph(), (b, n) -> { }, true);
+        MiniBatches.Fit fit = new MiniBatches(rows(ones()), recording, phase, 7).fitAll(recording.graph(), (b, n, r) -> { }, true);
         MultiDataSet last = ((RecordingGraph) recording.graph()).fitted.get(1);
         int[] twice = rowsOf(last);
         assertEquals(2, twice.length);
@@ -207,7 +207,7 @@ class MiniBatchesTest {
         ComputationGraph real = ((RecordingGraph) recording.graph()).trained();
         TrainableModel model = new TrainableModel(real, List.of(), recording.headLayers());
         INDArray before = real.params().dup();
-        new MiniBatches(rows(ones()), model, phase, 7).fitAll(real, (b, n) -> { }, true);
+        new MiniBatches(rows(ones()), model, phase, 7).fitAll(real, (b, n, r) -> { }, true);
         assertNotEquals(before, real.params());
     }
 
@@ -226,7 +226,7 @@ class MiniBatchesTest {
         }
         Batch generalOnly = new Batch(schema, Nd4j.zeros(DataType.FLOAT, n, 1), Map.of("general", targets),
                 Map.of("general", column(ones)), column(ones));
-        new MiniBatches(generalOnly, model, phase, 7).fitAll(model.graph(), (b, count) -> { }, true);
+        new MiniBatches(generalOnly, model, phase, 7).fitAll(model.graph(), (b, count, r) -> { }, true);
         for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
             assertEquals(null, batch.getLabelsMaskArray(1), "an all-ones mask changes nothing");
             assertEquals(0.0, batch.getLabelsMaskArray(0).sumNumber().doubleValue(), "the specific output is not trained");
@@ -241,7 +241,7 @@ class MiniBatchesTest {
         MiniBatches batches = new MiniBatches(rows(ones()), model, phase, 3);
         // general has 11 rows (10 + the row with both labels) at 3 per batch: 4 batches; specific 4 rows at 2 per batch
         assertEquals(4, batches.batchCount());
-        batches.fitAll(model.graph(), (b, n) -> { }, true);
+        batches.fitAll(model.graph(), (b, n, r) -> { }, true);
         int specificDraws = 0;
         for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
             int[] rows = rowsOf(batch);
@@ -265,7 +265,7 @@ class MiniBatchesTest {
         weights[11] = 3f;
         Phase phase = Phase.named("p").task("general").task("specific", 2.0).batchSize(5)
                 .rowShares(Map.of("general", 0.6, "specific", 0.4)).build();
-        new MiniBatches(rows(weights), model, phase, 3).fitAll(model.graph(), (b, n) -> { }, true);
+        new MiniBatches(rows(weights), model, phase, 3).fitAll(model.graph(), (b, n, r) -> { }, true);
         for (MultiDataSet batch : ((RecordingGraph) model.graph()).fitted) {
             int[] rows = rowsOf(batch);
             float[] specificMask = batch.getLabelsMaskArray(0).toFloatVector();
@@ -287,7 +287,7 @@ class MiniBatchesTest {
         TrainableModel model = model();
         Phase phase = Phase.named("p").task("general").task("specific").batchSize(7)
                 .rowShares(Map.of("general", 0.75, "specific", 0.25)).build();
-        new MiniBatches(rows(ones()), model, phase, 1).fitAll(model.graph(), (b, n) -> { }, true);
+        new MiniBatches(rows(ones()), model, phase, 1).fitAll(model.graph(), (b, n, r) -> { }, true);
         // 7 x 0.75 = 5.25 and 7 x 0.25 = 1.75: floors 5 and 1, the larger remainder gets the 7th row
         int[] first = rowsOf(((RecordingGraph) model.graph()).fitted.get(0));
         assertEquals(7, first.length);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +62,7 @@ class TrainingBudgetTest {
         assertEquals(3L * TRAINING_ROWS, costs.get(0).samples());
         assertEquals(40 + 18, costs.get(0).trainableParameters(), "trunk and general head; the specific head is frozen");
         assertEquals(FORWARD_FLOPS, costs.get(0).forwardFlops());
-        assertEquals(new PhaseCost("finetune", 0, 0, 0, 0, 0, 0), costs.get(1));
+        assertEquals(new PhaseCost("finetune", 0, 0, 0, 0, 0, 0, Map.of()), costs.get(1));
     }
 
     @Test

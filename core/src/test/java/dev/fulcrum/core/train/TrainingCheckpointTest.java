@@ -29,7 +29,7 @@ class TrainingCheckpointTest {
         INDArray params = Nd4j.rand(DataType.FLOAT, 1, 300);
         return new TrainingCheckpoint(1, params, Nd4j.rand(DataType.FLOAT, 1, 600), Map.of("dense-1", 0.001, "specific", 0.0),
                 42, 3, List.of(new PhaseResult("pretrain", 3, 3, Double.NaN, false, 1.5)),
-                List.of(new PhaseCost("pretrain", 3, 900, 1.2, 300, 600, 1)), List.of(), Map.of("dense-1_W", params.dup()),
+                List.of(new PhaseCost("pretrain", 3, 900, 1.2, 300, 600, 1, Map.of("1", 750.0, "2", 700.0))), List.of(), Map.of("dense-1_W", params.dup()),
                 "pretrain", new TrainingCheckpoint.BudgetState(900, 1.6e6, 1.5, null), 5, List.of("{\"a\":1}"),
                 new TrainingCheckpoint.InPhase("finetune", 2, 0.75, 1, params.mul(2), List.of("specific"), 200, 0.4, 0.9));
     }

@@ -54,7 +54,7 @@ class AuditedRunIT extends SharedHostTest {
         RunRecord run = host().latestRun();
         assertTrue(Files.isRegularFile(run.model()));
         assertEquals("gate_failed", run.status());
-        assertEquals(10, run.number("schema_version"));
+        assertEquals(11, run.number("schema_version"));
         assertTrue(run.summary().path("error").isNull());
         JsonNode gates = run.summary().path("gates");
         assertEquals(2, gates.size());

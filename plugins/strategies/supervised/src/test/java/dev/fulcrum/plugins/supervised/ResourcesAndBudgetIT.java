@@ -84,6 +84,65 @@ class ResourcesAndBudgetIT {
     }
 
     @Test
+    void withBlasThreadsAutoEachLargeEnoughPhaseFitsOnTheCountThatFittedItsOwnMiniBatchesFaster() {
+        System.setProperty("fulcrum.blas.threads", "auto");
+        try {
+            // 10000 rows leave about 78 mini-batches of 32 per epoch for the specific task: enough to time; 1200 leave fewer than 72
+            JsonNode timed = host.runSucceeding(PIPELINE, "strategy.epochs=2", "data.specific.rows=10000").summary().get("resources");
+            JsonNode small = host.runSucceeding(PIPELINE, "strategy.epochs=2").summary().get("resources");
+            int blas = timed.at("/machine/threads/blas_threads").asInt();
+            JsonNode phase = timed.at("/training/phases/0");
+            if (blas > 1) {
+                JsonNode measured = phase.get("blas_threads_measured");
+                assertEquals(List.of("1", String.valueOf(blas)), fieldNames(measured), phase.toString());
+                double one = measured.get("1").asDouble();
+                double many = measured.get(String.valueOf(blas)).asDouble();
+                assertTrue(one > 0 && many > 0, measured.toString());
+                assertEquals(many > one ? blas : 1, phase.get("blas_threads").asInt(), phase.toString());
+                assertTrue(timed.at("/machine/threads/blas_threads_fitting").asText().startsWith("measured in each phase of 73 or more"),
+                        timed.at("/machine/threads").toString());
+            } else {
+                assertTrue(phase.get("blas_threads_measured").isNull(), "one OpenBLAS thread leaves nothing to choose: " + phase);
+            }
+            assertTrue(small.at("/training/phases/0/blas_threads_measured").isNull(), small.at("/training/phases/0").toString());
+            assertEquals(1, small.at("/training/phases/0/blas_threads").asInt(), "too few batches to time: the rule for 32 rows");
+        } finally {
+            System.clearProperty("fulcrum.blas.threads");
+        }
+    }
+
+    @Test
+    void aBlasThreadsValueThatIsNeitherANumberNorAutoIsBadInput() {
+        Path pipeline = host.writeFile("pipelines/threads.yaml", PIPELINE);
+        System.setProperty("fulcrum.blas.threads", "fast");
+        List<Path> before = runFolders();
+        try {
+            host.cli("run", pipeline.toString()).assertExit(2)
+                    .assertErrContains("-Dfulcrum.blas.threads=fast: give a number of threads (1 or more) or auto");
+            assertEquals(before, runFolders(), "the command stops before it writes a run folder");
+        } finally {
+            System.clearProperty("fulcrum.blas.threads");
+        }
+    }
+
+    private static List<Path> runFolders() {
+        if (!Files.isDirectory(host.runsFolder())) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> folders = Files.list(host.runsFolder())) {
+            return folders.sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void aSamplesBudgetStopsTrainingAfterTheEpochItRanOutInAndTheRunSucceedsWithItsModel() {
         RunRecord run = host.runSucceeding(PIPELINE, "budget={samples: 2000}");
         JsonNode summary = run.summary();

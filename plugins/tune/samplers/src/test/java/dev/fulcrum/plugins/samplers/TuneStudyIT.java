@@ -56,7 +56,7 @@ class TuneStudyIT extends SharedHostTest {
         assertEquals(Map.of("strategy.learning-rate", 0.01, "model.hidden", List.of(8L)), zero.params(),
                 "trial 0 runs the pipeline's own values; model.dropout is inactive with hidden [8]");
         RunRecord zeroRun = study.run(0);
-        assertEquals(10, zeroRun.number("schema_version"));
+        assertEquals(11, zeroRun.number("schema_version"));
         assertEquals("six", zeroRun.summary().at("/study/name").asText());
         assertEquals(0, zeroRun.summary().at("/study/trial").asInt());
         assertTrue(zeroRun.config().contains("learning-rate: 0.01"), zeroRun.config());
