@@ -30,12 +30,12 @@ public final class ThreadSettings {
      */
     public static final String CORES_PROPERTY = "fulcrum.cores";
     /**
-     * Mini-batches of fewer rows fit on one OpenBLAS thread: on the 2-core machine measured, at 128
-     * rows one thread was faster in some rounds and two in others, depending on the load from
-     * elsewhere, while at 256 and 384 two threads fitted x1.3-1.7 faster in 13 of 14 rounds
-     * ({@code PipelineOverheadBenchmark}, README "Threads").
+     * Mini-batches of fewer rows fit on one OpenBLAS thread. On the 2-core machine measured with the
+     * AVX-512 build ({@code PipelineOverheadBenchmark}, README "Threads"), two threads fitted faster at
+     * 128 rows and more in most rounds (the pipeline at batch 128 on two: x1.22 of plain DL4J's faster
+     * setting, on one: x0.81); at 64 rows the two were within a few percent of each other.
      */
-    public static final int SMALL_BATCH_ROWS = 256;
+    public static final int SMALL_BATCH_ROWS = 128;
 
     private final int cores;
     private final int ompThreads;
