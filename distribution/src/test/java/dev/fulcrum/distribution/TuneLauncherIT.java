@@ -116,4 +116,23 @@ class TuneLauncherIT {
         assertEquals(Set.of(cores), budgets, "each trial's threads are the cores divided by the workers");
         assertEquals(2, study.run(3).provenance().at("/study/workers").asInt());
     }
+
+    @Test
+    void twoWorkersStopAtTheStudysBudgetHavingOverspentByLessThanAnEpochEach() throws Exception {
+        long budget = 1500;
+        CliResult result = ChildProcess.run(tune("--set", "tune.parallel=2", "--set", "tune.trials=40",
+                        "--set", "tune.budget={samples: " + budget + "}"), Duration.ofMinutes(5))
+                .assertExit(0).assertOutContains("the study's budget is spent (study.samples)");
+        StudyRecord study = StudyRecord.at(work.resolve("runs"), "tiny");
+        List<TrialRecord> trials = study.trials();
+        assertTrue(trials.size() < 40, result.all());
+        assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE), result.all());
+        long perEpoch = study.run(0).summary().at("/data/tasks/specific/labelled/train").asLong();
+        long spent = trials.stream().mapToLong(t -> t.intermediate().isEmpty() ? 0
+                : t.intermediate().get(t.lastStep()).get("spent.samples").longValue()).sum();
+        assertTrue(spent >= budget && spent < budget + 2 * perEpoch,
+                "spent " + spent + " of " + budget + ", at most an epoch (" + perEpoch + ") over per worker\n" + result.all());
+        assertTrue(IntStream.range(0, trials.size()).mapToObj(study::run)
+                .anyMatch(run -> run.summary().at("/resources/budget/stopped_by").asText().equals("study.samples")), result.all());
+    }
 }

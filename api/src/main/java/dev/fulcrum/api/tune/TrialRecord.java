@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * @param values       objective metric to final value; every objective when {@code COMPLETE}, else empty
  * @param feasible     false when the run completed but an audit gate failed: a constraint the trial breaks
  * @param intermediate step (the run's epoch, counted across phases from 1) to the validation metrics
- *                     reported after it, keyed as objectives are ({@code validation.specific.accuracy})
+ *                     reported after it, keyed as objectives are ({@code validation.specific.accuracy}), and
+ *                     what the trial's training had spent by then ({@code spent.samples}, {@code spent.flops},
+ *                     {@code spent.seconds}), which the host sums against the study's budget
  * @param runFolder    the trial's run folder, or {@code null} before it has one
  * @param error        why the trial failed, or {@code null}
  * @param worker       the worker that claimed it last, or {@code null} while waiting

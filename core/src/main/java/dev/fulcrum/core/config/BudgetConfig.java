@@ -19,4 +19,11 @@ public record BudgetConfig(
             throw new InvalidParamsException("seconds", "a budget gives seconds, samples or flops (any of them); this one gives none");
         }
     }
+
+    /** The first limit that what was spent reached, in the order samples, flops, seconds; empty while none is. */
+    public java.util.Optional<String> reached(long spentSamples, double spentFlops, double spentSeconds) {
+        return java.util.Optional.ofNullable(samples != null && spentSamples >= samples ? "samples"
+                : flops != null && spentFlops >= flops ? "flops"
+                : seconds != null && spentSeconds >= seconds ? "seconds" : null);
+    }
 }

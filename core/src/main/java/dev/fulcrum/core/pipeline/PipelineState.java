@@ -47,7 +47,7 @@ public final class PipelineState {
     final List<PhaseCost> phaseCosts = new ArrayList<>();
     /** The model's parameters and forward FLOPs per layer, once the model stage built it; else {@code null}. */
     ModelCost modelCost;
-    /** What training spent against the pipeline's budget, and whether it ended training; {@code null} without a budget. */
+    /** What training spent against the pipeline's budget (none where it has none), and whether a limit ended training; {@code null} before training. */
     TrainingBudget budget;
     /** The run's memory peaks, once the run's stages ended. */
     MemoryPeaks.Peaks memory;

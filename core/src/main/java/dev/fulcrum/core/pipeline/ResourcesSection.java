@@ -119,18 +119,19 @@ final class ResourcesSection {
 
     /** {@code {seconds, samples, flops, spent: {seconds, samples, flops}, stopped_by, stopped_at: {phase, epoch, global_epoch}}}. */
     private static JsonNode budget(TrainingBudget budget) {
-        if (budget == null || budget.limits().isEmpty()) {
+        if (budget == null || budget.limits().isEmpty() && budget.stop().isEmpty()) {
             return NullNode.getInstance();
         }
-        BudgetConfig limits = budget.limits().get();
+        // a trial that its study's budget ended (stopped_by study.<limit>) may have no budget of its own
+        BudgetConfig limits = budget.limits().orElse(null);
         ObjectNode node = Json.object();
-        putNullable(node, "seconds", limits.seconds());
-        if (limits.samples() == null) {
+        putNullable(node, "seconds", limits == null ? null : limits.seconds());
+        if (limits == null || limits.samples() == null) {
             node.putNull("samples");
         } else {
             node.put("samples", limits.samples());
         }
-        putNullable(node, "flops", limits.flops());
+        putNullable(node, "flops", limits == null ? null : limits.flops());
         ObjectNode spent = node.putObject("spent");
         spent.put("seconds", budget.seconds()).put("samples", budget.samples());
         Json.putNumber(spent, "flops", budget.flops());

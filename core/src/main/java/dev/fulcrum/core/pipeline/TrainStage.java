@@ -97,7 +97,7 @@ final class TrainStage implements PipelineStage {
             trainEnsemble(state, pipeline.ensemble().get());
             return;
         }
-        state.budget = pipeline.budget().map(TrainingBudget::of).orElse(null);
+        state.budget = pipeline.budget().map(TrainingBudget::of).orElseGet(TrainingBudget::none);
         train(state, state.model, state.data, context, metricsLog, trial.map(StudyTrial::epochs).orElse(EpochListener.NONE),
                 () -> state.generalBefore = generalBefore(state.model, state.data));
         save(state, state.model, context.folder());

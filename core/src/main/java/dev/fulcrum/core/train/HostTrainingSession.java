@@ -470,11 +470,15 @@ public final class HostTrainingSession implements TrainingSession {
             double elapsed = (System.nanoTime() - started) / 1e9;
             progress.epochDone(new TrainingProgress.EpochReport(phase.name(), epochsRun, phase.epochs(), trainLoss,
                     validation, seconds, elapsed / epochsRun * (phase.epochs() - epochsRun)));
-            epochListener.epochDone(globalEpoch, validation);
             samples += fit.samples();
             fitting += fitSeconds;
             boolean budgetSpent = budget.spend(phase.name(), epochsRun, globalEpoch, fit.samples(),
                     LayerFlops.training(fit.samples(), forwardFlops), seconds);
+            Optional<String> sharedLimit = epochListener.epochDone(globalEpoch, validation, budget.spent());
+            if (sharedLimit.isPresent()) {
+                budget.stopBy(sharedLimit.get(), phase.name(), epochsRun, globalEpoch);
+                budgetSpent = true;
+            }
             if (stopping != null) {
                 double value = validation.get(stopping.task()).get(stopping.metricName());
                 if (bestParams == null || stopping.improves(value, best)) {

@@ -25,6 +25,10 @@ public final class TrainingBudget {
     public record Stop(String limit, String phase, int epoch, int globalEpoch) {
     }
 
+    /** What training has spent so far: samples fed, training FLOPs, wall seconds of its epochs. */
+    public record Spent(long samples, double flops, double seconds) {
+    }
+
     private final BudgetConfig limits;
     private long samples;
     private double flops;
@@ -66,13 +70,22 @@ public final class TrainingBudget {
         if (limits == null || stop != null) {
             return stop != null;
         }
-        String reached = limits.samples() != null && samples >= limits.samples() ? "samples"
-                : limits.flops() != null && flops >= limits.flops() ? "flops"
-                : limits.seconds() != null && seconds >= limits.seconds() ? "seconds" : null;
-        if (reached != null) {
-            stop = new Stop(reached, phase, epoch, globalEpoch);
+        limits.reached(samples, flops, seconds).ifPresent(limit -> stop = new Stop(limit, phase, epoch, globalEpoch));
+        return stop != null;
+    }
+
+    /**
+     * Ends training after this epoch because a limit beyond the run's ran out ({@code study.samples}
+     * for a study's budget), as a limit of its own would; a stop already recorded stays.
+     */
+    void stopBy(String limit, String phase, int epoch, int globalEpoch) {
+        if (stop == null) {
+            stop = new Stop(limit, phase, epoch, globalEpoch);
         }
-        return reached != null;
+    }
+
+    public Spent spent() {
+        return new Spent(samples, flops, seconds);
     }
 
     /** What was spent so far, for a checkpoint. */

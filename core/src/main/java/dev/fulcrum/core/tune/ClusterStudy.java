@@ -106,14 +106,7 @@ final class ClusterStudy {
     }
 
     private Optional<WorkerEnd> stopReason(List<TrialRecord> trials) {
-        Optional<WorkerEnd> failedOut = StudyWorker.tooManyFailed(plan, trials);
-        if (failedOut.isPresent()) {
-            return failedOut;
-        }
-        if (deadline != null && Instant.now().isAfter(deadline)) {
-            return Optional.of(WorkerEnd.budgetSpent("the study's timeout has passed"));
-        }
-        return Optional.empty();
+        return StudyWorker.stopReason(plan, trials, deadline);
     }
 
     private Optional<ClaimedTrial> claim() {

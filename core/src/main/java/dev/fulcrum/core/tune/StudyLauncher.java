@@ -92,7 +92,7 @@ public final class StudyLauncher {
         try (TrialEngine.Session ignored = engine; StudyStorage storage = folder.open(tune.storage())) {
             open(storage, plan, source, folder);
             share(storage, pipeline, deadline);
-            StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), progress);
+            StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), tune.budget(), progress);
             studyProgress.skip(storage.trials());
             List<WorkerEnd> ends;
             if (engine != null) {
@@ -104,6 +104,10 @@ public final class StudyLauncher {
                         trials -> studyProgress.update(trials)).run());
             } else {
                 ends = workInProcesses(tune.parallel(), source, plugins, deadline, storage, folder, studyProgress);
+                if (ends.isEmpty()) {
+                    // the workers said why they stopped in their logs; a study's limit is the launcher's to tell
+                    ends = StudyWorker.stopReason(plan, storage.trials(), deadline).map(List::of).orElse(ends);
+                }
             }
             List<TrialRecord> trials = storage.trials();
             afterTrial(plan, folder).accept(trials);
@@ -151,7 +155,7 @@ public final class StudyLauncher {
             refuseOtherDefinition(storage, StudyDefinition.of(plan), folder);
             progress.note("worker " + workerId + " joined study " + url.study() + " on " + url.withoutStudy()
                     + "; its trials go to " + folder.trials());
-            StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), progress);
+            StudyProgress studyProgress = new StudyProgress(tune.name(), tune.objectives(), tune.trials(), tune.budget(), progress);
             studyProgress.skip(storage.trials());
             return finish(List.of(worker(workerId, 1, storage, plan, folder, StudyTimings.fromSystemProperties(),
                     launch.deadline(), studyProgress::update).run()));

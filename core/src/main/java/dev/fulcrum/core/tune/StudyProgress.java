@@ -3,6 +3,7 @@ package dev.fulcrum.core.tune;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
+import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.core.pipeline.RunProgress;
 
 import java.time.Duration;
@@ -16,20 +17,24 @@ import java.util.stream.Collectors;
 /**
  * The study's progress for a person, in the launcher's style: a line for each trial as it finishes
  * (how it ended, its values, its time and params), then a status line (trials done, pruned,
- * failed, running, the best value of each objective and the size of the front).
+ * failed, running, the best value of each objective, the size of the front, and what the study's
+ * budget allowed and was spent).
  */
 final class StudyProgress {
 
     private final String study;
     private final List<Objective> objectives;
     private final int trials;
+    private final BudgetConfig budget;
     private final RunProgress out;
     private final Set<Integer> told = new HashSet<>();
 
-    StudyProgress(String study, List<Objective> objectives, int trials, RunProgress out) {
+    /** @param budget the study's {@code tune.budget}, or {@code null} */
+    StudyProgress(String study, List<Objective> objectives, int trials, BudgetConfig budget, RunProgress out) {
         this.study = study;
         this.objectives = List.copyOf(objectives);
         this.trials = trials;
+        this.budget = budget;
         this.out = out;
     }
 
@@ -85,6 +90,9 @@ final class StudyProgress {
                     objective.metric(), best.value(objective), best.number())));
         }
         line.append("; front ").append(ParetoFront.of(records, objectives).size());
+        if (budget != null) {
+            line.append("; budget: ").append(StudySpending.describe(budget, StudySpending.of(records)));
+        }
         return line.toString();
     }
 

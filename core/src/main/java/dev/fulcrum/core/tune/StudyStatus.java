@@ -12,7 +12,9 @@ import java.util.Locale;
 
 /**
  * {@code fulcrum tune --status}: a study's progress in a few lines: trials by state, the best value
- * of each objective, the front, its hypervolume and the selected trial.
+ * of each objective, the front, its hypervolume, the selected trial, and what the trials spent on
+ * training (which a {@code tune.budget} limits; the budget itself is the launcher's to say, not the
+ * study database's, since it may change on resume).
  */
 public final class StudyStatus {
 
@@ -45,6 +47,7 @@ public final class StudyStatus {
         }).orElse("none yet (no complete trial)"));
         Selection selection = Selection.of(select, front, objectives, new TrialFolders(null));
         out.println("selected: " + (selection.trial() == null ? "" : "trial " + selection.trial().number() + ", ") + selection.how());
+        out.println("spent on training, all trials: " + StudySpending.describe(StudySpending.of(trials)));
         out.flush();
     }
 

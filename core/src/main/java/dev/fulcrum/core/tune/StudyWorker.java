@@ -5,6 +5,7 @@ import dev.fulcrum.api.tune.StudyStorage;
 import dev.fulcrum.api.tune.TrialRecord;
 import dev.fulcrum.api.tune.TrialState;
 import dev.fulcrum.core.pipeline.RunProgress;
+import dev.fulcrum.core.train.TrainingBudget;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,12 +50,9 @@ final class StudyWorker {
     WorkerEnd run() {
         while (true) {
             storage.requeueStale(timings.staleAfter());
-            Optional<WorkerEnd> failedOut = tooManyFailed(plan, storage.trials());
-            if (failedOut.isPresent()) {
-                return failedOut.get();
-            }
-            if (deadline != null && Instant.now().isAfter(deadline)) {
-                return WorkerEnd.budgetSpent("the study's timeout has passed");
+            Optional<WorkerEnd> stop = stopReason(plan, storage.trials(), deadline);
+            if (stop.isPresent()) {
+                return stop.get();
             }
             Optional<ClaimedTrial> claimed = claim(storage, id, plan);
             if (claimed.isEmpty()) {
@@ -83,6 +81,28 @@ final class StudyWorker {
     static Optional<ClaimedTrial> claim(StudyStorage storage, String worker, StudyPlan plan) {
         return storage.claim(worker, plan.tune().trials(), trials -> plan.sampler().component()
                 .suggest(plan.tune().space(), plan.tune().objectives(), trials, TrialSeeds.of(plan.seed(), trials.size())));
+    }
+
+    /**
+     * Why no trial may start now, whichever workers ran the trials so far: too many failed, the
+     * timeout ({@code deadline}, or {@code null}) passed, or the study's budget is spent.
+     */
+    static Optional<WorkerEnd> stopReason(StudyPlan plan, List<TrialRecord> trials, Instant deadline) {
+        Optional<WorkerEnd> failedOut = tooManyFailed(plan, trials);
+        if (failedOut.isPresent()) {
+            return failedOut;
+        }
+        if (deadline != null && Instant.now().isAfter(deadline)) {
+            return Optional.of(WorkerEnd.budgetSpent("the study's timeout has passed"));
+        }
+        return budgetSpent(plan, trials);
+    }
+
+    /** Why no trial starts any more once the study's {@code tune.budget} is spent. */
+    private static Optional<WorkerEnd> budgetSpent(StudyPlan plan, List<TrialRecord> trials) {
+        TrainingBudget.Spent spent = StudySpending.of(trials);
+        return StudySpending.reached(plan.tune().budget(), spent).map(limit -> WorkerEnd.budgetSpent("the study's budget is spent ("
+                + limit + "): " + StudySpending.describe(plan.tune().budget(), spent)));
     }
 
     /** Why the study stops when too many of its trials failed, by whichever worker. */

@@ -2,6 +2,7 @@ package dev.fulcrum.core.tune;
 
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.SearchSpace;
+import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.runtime.config.ConfigPath;
 
@@ -18,13 +19,14 @@ import java.util.Map;
  * @param sampler    the sampler's type and params, at {@code tune.sampler}
  * @param pruner     the pruner's type and params, at {@code tune.pruner}
  * @param timeout    no trial starts after this much wall time of one {@code fulcrum tune}, or {@code null}
+ * @param budget     what the study's trials may spend on training, all together ({@link StudySpending}), or {@code null}
  * @param select     picks the selected trial ({@code best.yaml}) from the front, or {@code null}
  * @param cluster    the engine that runs the trials ({@code tune.parallel: {type: spark, ...}}), or {@code null}
  *                   for {@code parallel} worker processes on this machine
  * @param storage    the PostgreSQL database holding the study, or {@code null} for SQLite in the study folder
  */
 public record TuneConfig(String name, long seed, List<Objective> objectives, SearchSpace space, Map<String, ConfigPath> declared,
-                         ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, int parallel,
+                         ComponentSpec sampler, ComponentSpec pruner, int trials, Duration timeout, BudgetConfig budget, int parallel,
                          int maxFailed, KeepModels keepModels, SelectRule select, ClusterSpec cluster,
                          PostgresUrl storage) {
 
@@ -35,7 +37,7 @@ public record TuneConfig(String name, long seed, List<Objective> objectives, Sea
 
     /** This study on {@code database}: a joining worker's own URL of it, which may name the host otherwise. */
     TuneConfig withStorage(PostgresUrl database) {
-        return new TuneConfig(name, seed, objectives, space, declared, sampler, pruner, trials, timeout, parallel, maxFailed,
+        return new TuneConfig(name, seed, objectives, space, declared, sampler, pruner, trials, timeout, budget, parallel, maxFailed,
                 keepModels, select, cluster, database.withoutStudy());
     }
 }

@@ -7,6 +7,7 @@ import dev.fulcrum.api.tune.Direction;
 import dev.fulcrum.api.tune.Objective;
 import dev.fulcrum.api.tune.Parameter;
 import dev.fulcrum.api.tune.SearchSpace;
+import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.core.config.ComponentSpec;
 import dev.fulcrum.core.config.PipelineConfig;
 import dev.fulcrum.core.config.PipelineConfigReader;
@@ -64,7 +65,7 @@ public final class TuneConfigReader {
         return new TuneConfig(name(section, pipeline, document), seed, objectives, new SearchSpace(parameters), declared,
                 component(document, Family.SAMPLER, section.sampler(), DEFAULT_SAMPLER),
                 component(document, Family.PRUNER, section.pruner(), DEFAULT_PRUNER),
-                trials, timeout(section, document), processes(section.parallel(), document),
+                trials, timeout(section, document), budget(section, pipeline, document), processes(section.parallel(), document),
                 section.maxFailed() == null ? DEFAULT_MAX_FAILED : section.maxFailed(), keepModels(section, document),
                 section.select() == null ? null : SelectRule.read(document, TUNE.child("select")),
                 cluster(section.parallel(), document), storage(section, document));
@@ -132,6 +133,13 @@ public final class TuneConfigReader {
         ObjectNode params = node.deepCopy();
         params.remove("type");
         return new ComponentSpec(family, path, type.asText(), params);
+    }
+
+    private static BudgetConfig budget(TuneSection section, PipelineConfig pipeline, ConfigDocument document) {
+        if (section.budget() == null || section.budget().isNull()) {
+            return null;
+        }
+        return new ParamsBinder(pipeline.folder()).bind(section.budget(), BudgetConfig.class, TUNE.child("budget"), document);
     }
 
     private static Duration timeout(TuneSection section, ConfigDocument document) {

@@ -19,6 +19,9 @@ record TuneSection(
         @Doc("the sampler: {type: tpe, ...its params} (default tpe)") ObjectNode sampler,
         @Doc("the pruner: {type: none, ...its params} (default none)") ObjectNode pruner,
         @Doc("trials in the study, trial 0 included (default 20)") @AtLeast(1) Integer trials,
+        @Doc("what the whole study may spend on training, over every trial and worker: {seconds, samples, flops} (any of "
+                + "them; seconds are each trial's training wall time, summed); no trial starts once spent, and a running one "
+                + "ends after the epoch in which it ran out (default: no limit)") JsonNode budget,
         @Doc("no trial starts once this much wall time has passed, e.g. 45s, 30m, 2h (default: no limit)") String timeout,
         @Doc("worker processes on this machine sharing the study (default 1), or an engine that runs the trials: "
                 + "{type: spark, master: \"spark://host:7077\"} (docs/scale.md)") JsonNode parallel,

@@ -46,6 +46,7 @@ class StudyStatusTest {
                 front: 3 trials: 0, 1, 5
                 hypervolume: 0.802500 against the reference point (validation.specific.accuracy 0.0000, validation.general.accuracy 0.0000)
                 selected: trial 5, by max validation.specific.accuracy subject to validation.general.accuracy >= 0.85
+                spent on training, all trials: samples 0, flops 0.00, seconds 0.0
                 """, status(select, HISTORY));
     }
 
@@ -77,6 +78,7 @@ class StudyStatusTest {
                 front: none yet
                 hypervolume: none yet (no complete trial)
                 selected: none: the front is empty (no complete, feasible trial yet)
+                spent on training, all trials: samples 0, flops 0.00, seconds 0.0
                 """, status(null, List.of(MadeUpTrials.pruned(0, 1), MadeUpTrials.waiting(1))));
     }
 }

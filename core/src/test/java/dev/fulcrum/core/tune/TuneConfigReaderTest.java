@@ -1,5 +1,6 @@
 package dev.fulcrum.core.tune;
 
+import dev.fulcrum.core.config.BudgetConfig;
 import dev.fulcrum.api.InvalidInputException;
 import dev.fulcrum.api.tune.ChoiceParameter;
 import dev.fulcrum.api.tune.Direction;
@@ -85,8 +86,10 @@ class TuneConfigReaderTest {
                   max-failed: 3
                   keep-models: all
                   name: search
+                  budget: {samples: 50000, seconds: 600}
                 """));
         assertEquals("search", tune.name());
+        assertEquals(new BudgetConfig(600.0, 50000L, null), tune.budget());
         assertEquals(new ChoiceParameter("model.hidden", List.of(List.of(64L, 32L), List.of(16L)), Map.of()),
                 tune.space().parameters().get(1));
         assertEquals(new IntParameter("strategy.epochs", 1, 9, false, 2, Map.of("strategy.type", List.of("multi-task", "layer-wise"))),
@@ -170,8 +173,13 @@ class TuneConfigReaderTest {
         assertEquals("p.yaml:11: tune.timeout: expected a duration such as 45s, 30m or 2h, got \"soon\"", error(PIPELINE + "  timeout: soon\n"));
         assertEquals("p.yaml:11: tune.keep-models: expected front or all, got \"best\"", error(PIPELINE + "  keep-models: best\n"));
         assertEquals("p.yaml:11: tune.sampler.type: missing: every sampler names its type", error(PIPELINE + "  sampler: {seed: 3}\n"));
-        assertEquals("p.yaml:11: tune.trails: unknown parameter; known: allow-test, keep-models, max-failed, name, objectives, "
+        assertEquals("p.yaml:11: tune.trails: unknown parameter; known: allow-test, budget, keep-models, max-failed, name, objectives, "
                 + "parallel, parameters, pruner, sampler, seed, select, storage, timeout, trials", error(PIPELINE + "  trails: 3\n"));
+        assertEquals("p.yaml:11: tune.budget.samples: must be at least 1, got 0", error(PIPELINE + "  budget: {samples: 0}\n"));
+        assertEquals("p.yaml:11: tune.budget.seconds: a budget gives seconds, samples or flops (any of them); this one gives none",
+                error(PIPELINE + "  budget: {}\n"));
+        assertEquals("p.yaml:11: tune.budget.epochs: unknown parameter; known: flops, samples, seconds",
+                error(PIPELINE + "  budget: {samples: 100, epochs: 3}\n"));
     }
 
     @Test
