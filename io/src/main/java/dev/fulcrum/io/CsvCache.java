@@ -43,6 +43,7 @@ final class CsvCache {
     static final long MIN_FILE_BYTES = 1L << 20;
     static final long DEFAULT_MAX_BYTES = 2L << 30;
     static final String SUFFIX = ".columns";
+    private static final long ABANDONED_MILLIS = 3_600_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvCache.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -204,8 +205,23 @@ final class CsvCache {
         }
     }
 
-    /** Deletes the least recently used entries until the rest fit in {@link #maxBytes}. */
+    /**
+     * Deletes the least recently used entries until the rest fit in {@link #maxBytes}, and the
+     * temporary files a killed process left behind (an hour old: no write takes that long).
+     */
     private void evict() throws IOException {
+        FileTime abandoned = FileTime.fromMillis(System.currentTimeMillis() - ABANDONED_MILLIS);
+        try (DirectoryStream<Path> paths = Files.newDirectoryStream(folder, "*" + SUFFIX + "*.tmp")) {
+            for (Path path : paths) {
+                try {
+                    if (Files.getLastModifiedTime(path).compareTo(abandoned) < 0) {
+                        Files.deleteIfExists(path);
+                    }
+                } catch (NoSuchFileException e) {
+                    // finished or deleted by another process meanwhile
+                }
+            }
+        }
         record Entry(Path path, long bytes, FileTime used) {
         }
         List<Entry> entries = new ArrayList<>();

@@ -238,6 +238,17 @@ class CsvCacheTest {
     }
 
     @Test
+    void aWriteDeletesTemporaryFilesThatKilledProcessesLeft() throws IOException {
+        Files.createDirectories(cache);
+        Path abandoned = Files.writeString(cache.resolve("0123" + CsvCache.SUFFIX + "42.tmp"), "half an entry");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000));
+        Path recent = Files.writeString(cache.resolve("4567" + CsvCache.SUFFIX + "43.tmp"), "being written");
+        read(file("rows.csv", ROWS));
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(recent), "another process may still be writing it");
+    }
+
+    @Test
     void badPropertyValuesAreInvalidInput() throws IOException {
         Path file = file("small.csv", 10);
         System.setProperty(CsvCache.MAX_BYTES_PROPERTY, "2GiB");
