@@ -167,7 +167,7 @@ final class CsvCache {
     private static CsvColumns lookUp(Path entry, Path file, String key) {
         try {
             CsvColumns columns = ColumnsFile.read(entry, file, key);
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+            markUsed(entry);
             LOG.debug("read {} from the CSV cache {}", file, entry);
             return columns;
         } catch (NoSuchFileException e) {
@@ -175,6 +175,15 @@ final class CsvCache {
         } catch (IOException | RuntimeException e) {
             LOG.debug("parsing {}: its CSV cache entry {} is not usable: {}", file, entry, e.toString());
             return null;
+        }
+    }
+
+    /** For the eviction's order; an entry that cannot be touched (a read-only cache) is still a hit. */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            LOG.debug("cannot mark {} as used: {}", entry, e.toString());
         }
     }
 
