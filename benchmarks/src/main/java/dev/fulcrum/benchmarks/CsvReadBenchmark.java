@@ -20,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
 
@@ -36,7 +38,10 @@ import static dev.fulcrum.benchmarks.PandasAuditPeer.median;
  * sensitive a and b, feature yhat: a {@code Dataset} with its feature matrix). Rounds alternate the
  * three; Fulcrum's run in this JVM, each on a collected heap (the first round is cold and left out
  * of the medians), then each Fulcrum read runs again in fresh JVMs, as one {@code fulcrum} command
- * would (the data source after ND4J has started, as a run starts it before loading data). Last,
+ * would (the data source after ND4J has started, as a run starts it before loading data), each on
+ * a CSV cache miss (an empty cache folder of its own, so the miss includes writing the entry) and on
+ * a hit (a folder warmed by one read), alternating with the pandas peer in the same rounds. The
+ * reads in this JVM run with the cache off: they measure the parse. Last,
  * end to end as a user runs them, {@code fulcrum audit} through the distribution's launcher (with
  * the JVM options it passes; its own read timer and the process's wall time) alternates with the
  * pandas peer's whole process.
@@ -51,6 +56,7 @@ public final class CsvReadBenchmark {
     private static final Pattern PEER_READ = Pattern.compile("read_s=([0-9.]+)");
     private static final Pattern FRESH_READ = Pattern.compile("fresh_read_s=([0-9.]+)");
     private static final int FRESH_RUNS = 5;
+    private static final String CSV_CACHE = "fulcrum.csv.cache";
 
     private CsvReadBenchmark() {
     }
@@ -69,6 +75,7 @@ public final class CsvReadBenchmark {
             fresh(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
             return;
         }
+        System.setProperty(CSV_CACHE, "off");
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         PandasAuditPeer peer = PandasAuditPeer.fromArgs(args, 2);
@@ -93,12 +100,26 @@ public final class CsvReadBenchmark {
                 source.add(sourceRead(host, data, rows));
             }
         }
+        List<Double> freshPandas = new ArrayList<>();
         List<Double> freshAudit = new ArrayList<>();
         List<Double> freshSource = new ArrayList<>();
+        List<Double> hitAudit = new ArrayList<>();
+        List<Double> hitSource = new ArrayList<>();
+        Path caches = Files.createTempDirectory(PandasAuditPeer.workFolder(), "csv-cache-");
+        Path warmed = caches.resolve("warmed");
+        freshJvm("source", data, plugins, rows, warmed.toString());
         for (int run = 0; run < FRESH_RUNS; run++) {
-            freshAudit.add(freshJvm("audit", data, plugins, rows));
-            freshSource.add(freshJvm("source", data, plugins, rows));
+            Matcher read = PEER_READ.matcher(peer.run(data.toString()));
+            if (!read.find()) {
+                throw new IllegalStateException("unexpected peer output");
+            }
+            freshPandas.add(Double.parseDouble(read.group(1)));
+            freshAudit.add(freshJvm("audit", data, plugins, rows, caches.resolve("audit-miss-" + run).toString()));
+            hitAudit.add(freshJvm("audit", data, plugins, rows, warmed.toString()));
+            freshSource.add(freshJvm("source", data, plugins, rows, caches.resolve("source-miss-" + run).toString()));
+            hitSource.add(freshJvm("source", data, plugins, rows, warmed.toString()));
         }
+        deleteTree(caches);
 
         List<Command> launched = new ArrayList<>();
         List<Command> peerProcess = new ArrayList<>();
@@ -120,13 +141,17 @@ public final class CsvReadBenchmark {
         double sourceRead = median(source.subList(1, source.size()));
         System.out.printf(Locale.ROOT, "%d rows (y, yhat, a, b), %d rounds, %d cores%n", rows, rounds, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  pandas %s read_csv: %.3f s (median)%n", PandasAuditPeer.pandasVersion(), pandasRead);
-        System.out.printf(Locale.ROOT, "  fulcrum audit read: %.3f s, with labels to classes %.3f s (warm medians); fresh JVM: %.3f s%n",
-                auditRead, auditClasses, median(freshAudit));
-        System.out.printf(Locale.ROOT, "  csv data source load: %.3f s (warm median); fresh JVM: %.3f s%n", sourceRead, median(freshSource));
+        System.out.printf(Locale.ROOT, "  fulcrum audit read: %.3f s, with labels to classes %.3f s (warm medians)%n", auditRead, auditClasses);
+        System.out.printf(Locale.ROOT, "  csv data source load: %.3f s (warm median)%n", sourceRead);
         System.out.printf(Locale.ROOT, "  pandas / fulcrum (above 1: fulcrum reads faster): audit read %.2fx, with classes %.2fx, "
-                        + "csv data source %.2fx; fresh JVM: audit read %.2fx, csv data source %.2fx%n",
-                pandasRead / auditRead, pandasRead / auditClasses, pandasRead / sourceRead,
-                pandasRead / median(freshAudit), pandasRead / median(freshSource));
+                        + "csv data source %.2fx%n", pandasRead / auditRead, pandasRead / auditClasses, pandasRead / sourceRead);
+        double freshPandasRead = median(freshPandas);
+        System.out.printf(Locale.ROOT, "  fresh JVM (medians of %d, alternating with pandas, %.3f s): cache miss: audit read %.3f s, "
+                        + "csv data source %.3f s; cache hit: audit read %.3f s, csv data source %.3f s%n", FRESH_RUNS, freshPandasRead,
+                median(freshAudit), median(freshSource), median(hitAudit), median(hitSource));
+        System.out.printf(Locale.ROOT, "  fresh JVM, pandas / fulcrum: cache miss: audit read %.2fx, csv data source %.2fx; "
+                        + "cache hit: audit read %.2fx, csv data source %.2fx%n", freshPandasRead / median(freshAudit),
+                freshPandasRead / median(freshSource), freshPandasRead / median(hitAudit), freshPandasRead / median(hitSource));
         if (launched.isEmpty()) {
             System.out.println("  no launcher at " + launcher + ": build the distribution to measure fulcrum audit end to end");
         } else {
@@ -144,6 +169,9 @@ public final class CsvReadBenchmark {
     private static Command launcherAudit(Path launcher, Path data) throws IOException, InterruptedException {
         ProcessBuilder command = new ProcessBuilder(launcher.toString(), "audit", "--data", data.toString(), "--label", "y",
                 "--prediction", "yhat", "--sensitive", "a,b").redirectErrorStream(true);
+        // The launcher measures the parse, as the reads in this JVM do; the fresh JVMs above measure the cache.
+        String options = command.environment().getOrDefault("FULCRUM_JAVA_OPTS", "");
+        command.environment().put("FULCRUM_JAVA_OPTS", (options + " -D" + CSV_CACHE + "=off").strip());
         long started = System.nanoTime();
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -194,9 +222,10 @@ public final class CsvReadBenchmark {
     }
 
     /** One read in a fresh JVM ({@code --fresh audit|source FILE PLUGINS ROWS} in a child process). */
-    private static double freshJvm(String what, Path data, Path plugins, int rows) throws IOException, InterruptedException {
+    private static double freshJvm(String what, Path data, Path plugins, int rows, String cache)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CsvReadBenchmark.class.getName(),
+        Process process = new ProcessBuilder(java, "-D" + CSV_CACHE + "=" + cache, "-cp", System.getProperty("java.class.path"), CsvReadBenchmark.class.getName(),
                 "--fresh", what, data.toString(), plugins.toString(), String.valueOf(rows)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Matcher read = FRESH_READ.matcher(output);
@@ -204,6 +233,14 @@ public final class CsvReadBenchmark {
             throw new IllegalStateException("the fresh JVM failed:\n" + output);
         }
         return Double.parseDouble(read.group(1));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void fresh(String what, Path data, Path plugins, int rows) throws IOException {

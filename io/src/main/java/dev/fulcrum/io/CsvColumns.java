@@ -15,7 +15,10 @@ import java.util.function.Function;
  * whole file is read before anything is returned, so a bad row never leaves half a table behind.
  * Parsing is FastCSV's (<a href="https://fastcsv.org">fastcsv.org</a>), which stays behind this
  * API so that a plugin may bundle a FastCSV of its own; a large file is parsed in ranges on the
- * cores ({@code CsvRead}), with the values, lines and messages of a read in one pass.
+ * cores ({@code CsvRead}), with the values, lines and messages of a read in one pass. A file of
+ * 1 MiB or more is parsed once per state of the file: the columns read are kept on disk
+ * ({@code CsvCache}), and a later read of the same file, delimiter and columns, in any JVM, loads
+ * them instead of parsing ({@code -Dfulcrum.csv.cache=off} turns this off).
  */
 public final class CsvColumns {
 
@@ -43,7 +46,15 @@ public final class CsvColumns {
      * @param delimiter the field separator: not a quote and not a line break
      */
     public static CsvColumns read(Path file, char delimiter, Function<CsvHeader, ? extends Collection<String>> choose) {
-        return new CsvRead(file, delimiter, choose).read(0);
+        return CsvCache.fromSystemProperties().read(file, delimiter, choose);
+    }
+
+    Map<String, CodedColumn> codedColumns() {
+        return columns;
+    }
+
+    RowLines rowLines() {
+        return lines;
     }
 
     public Path file() {

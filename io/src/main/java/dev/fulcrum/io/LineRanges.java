@@ -29,7 +29,7 @@ final class LineRanges {
     /** The bounds of up to {@code count} ranges: range {@code i} is {@code [bounds[i], bounds[i + 1])}. */
     static long[] cut(FileChannel channel, int count) throws IOException {
         long size = channel.size();
-        long start = startsWithBom(channel) ? BOM.length : 0;
+        long start = firstByte(channel);
         long[] bounds = new long[count + 1];
         bounds[0] = start;
         int cuts = 0;
@@ -45,6 +45,16 @@ final class LineRanges {
         }
         bounds[++cuts] = size;
         return Arrays.copyOf(bounds, cuts + 1);
+    }
+
+    /** The bounds of the first line, the header's: after a byte-order mark, through its {@code '\n'} (or to the end). */
+    static long[] firstLine(FileChannel channel) throws IOException {
+        long start = firstByte(channel);
+        return new long[] {start, lineEndAfter(channel, start, channel.size())};
+    }
+
+    private static long firstByte(FileChannel channel) throws IOException {
+        return startsWithBom(channel) ? BOM.length : 0;
     }
 
     private static boolean startsWithBom(FileChannel channel) throws IOException {

@@ -13,6 +13,30 @@ final class RowLines {
     private int changes;
     private int rows;
 
+    RowLines() {
+    }
+
+    /** Rows as {@link #firstRows()} and {@link #gaps()} of another gave them, as a cached read keeps them. */
+    RowLines(int[] firstRows, long[] gaps, int rows) {
+        if (firstRows.length != gaps.length || rows < 0 || (rows > 0) != (firstRows.length > 0)) {
+            throw new IllegalArgumentException("row lines do not fit together");
+        }
+        this.firstRows = Arrays.copyOf(firstRows, Math.max(16, firstRows.length));
+        this.gaps = Arrays.copyOf(gaps, Math.max(16, gaps.length));
+        this.changes = firstRows.length;
+        this.rows = rows;
+    }
+
+    /** The first row of each gap, ascending. */
+    int[] firstRows() {
+        return Arrays.copyOf(firstRows, changes);
+    }
+
+    /** Each gap: from its first row on, a row's line is its index plus the gap. */
+    long[] gaps() {
+        return Arrays.copyOf(gaps, changes);
+    }
+
     /** Kept this short so that C1 inlines it into the per-record path; the gap rarely changes. */
     void add(long line) {
         if (changes == 0 || gaps[changes - 1] != line - rows) {

@@ -1,0 +1,22 @@
+package dev.fulcrum.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * What tells one state of a file from another without reading it: its real path, size, last
+ * modification (to the nanosecond where the file system keeps it) and file key (the inode, where
+ * there is one). A rewrite that keeps all four is not told apart.
+ */
+record FileStamp(Path realPath, long size, String modified, String fileKey) {
+
+    static FileStamp of(Path file) throws IOException {
+        Path real = file.toRealPath();
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+        Object key = attributes.fileKey();
+        return new FileStamp(real, attributes.size(), attributes.lastModifiedTime().toInstant().toString(),
+                key == null ? "none" : key.toString());
+    }
+}
