@@ -58,7 +58,7 @@ public final class ThreadSettings {
         int cores = cores();
         int omp = Nd4j.getEnvironment().maxThreads();
         String property = System.getProperty(BLAS_THREADS_PROPERTY);
-        boolean measured = property != null && property.trim().equals(MEASURE);
+        boolean measured = measures(property);
         String forced = measured ? null : property;
         int blas;
         String choice;
@@ -79,9 +79,13 @@ public final class ThreadSettings {
     /** Checks {@value #BLAS_THREADS_PROPERTY} before a command starts, so that a bad value stops it before it writes anything. */
     public static void checkProperty() {
         String property = System.getProperty(BLAS_THREADS_PROPERTY);
-        if (property != null && !property.trim().equals(MEASURE)) {
+        if (property != null && !measures(property)) {
             forcedThreads(property);
         }
+    }
+
+    private static boolean measures(String property) {
+        return property != null && property.trim().equals(MEASURE);
     }
 
     private static int forcedThreads(String value) {
