@@ -64,11 +64,10 @@ public final class Dataset {
                 Arrays.fill(taskLabels, NO_LABEL);
             }
             requireLength(taskLabels.length, rows, "labels of task " + task.name());
-            for (int i = 0; i < taskLabels.length; i++) {
-                if (taskLabels[i] < NO_LABEL || taskLabels[i] >= task.classCount()) {
-                    throw new IllegalArgumentException("row " + i + ": label " + taskLabels[i] + " of task " + task.name()
-                            + " is outside its " + task.classCount() + " classes");
-                }
+            int outside = RowValues.firstOutside(taskLabels, NO_LABEL, task.classCount());
+            if (outside >= 0) {
+                throw new IllegalArgumentException("row " + outside + ": label " + taskLabels[outside] + " of task " + task.name()
+                        + " is outside its " + task.classCount() + " classes");
             }
             this.labels.put(task.name(), taskLabels);
         }
@@ -89,18 +88,15 @@ public final class Dataset {
         if (partitions != null) {
             requireLength(partitions.length, rows, "partitions");
         }
-        this.ids = ids == null ? RowIds.counted("#", rows) : ids;
+        this.ids = ids == null ? RowIds.counted("#", 0, rows) : ids;
         requireLength(this.ids.rows(), rows, "ids");
         int missing = this.ids.firstMissing();
         if (missing >= 0) {
             throw new IllegalArgumentException("row " + missing + " has no id");
         }
-        if (domains != null) {
-            for (int domain : domains) {
-                if (domain < 0 || domain >= schema.domains().size()) {
-                    throw new IllegalArgumentException("domain id " + domain + " is outside the schema's domains " + schema.domains());
-                }
-            }
+        int outsideDomains = domains == null ? -1 : RowValues.firstOutside(domains, 0, schema.domains().size());
+        if (outsideDomains >= 0) {
+            throw new IllegalArgumentException("domain id " + domains[outsideDomains] + " is outside the schema's domains " + schema.domains());
         }
         this.sensitive = new LinkedHashMap<>(sensitive);
         this.sensitive.forEach((name, values) -> requireLength(values.rows(), rows, "sensitive attribute " + name));
@@ -448,6 +444,16 @@ public final class Dataset {
          */
         public Builder ids(String prefix, long[] numbers) {
             ids = RowIds.numbered(prefix, numbers.clone());
+            return this;
+        }
+
+        /**
+         * Each row's id: {@code prefix} followed by {@code first} plus the row's index ({@code
+         * data.csv#row=} and the lines from 2 on, say), made only when asked for, as {@link
+         * #ids(String, long[])} makes them; nothing is kept per row.
+         */
+        public Builder ids(String prefix, long first) {
+            ids = RowIds.counted(prefix, first, (int) features.rows());
             return this;
         }
 

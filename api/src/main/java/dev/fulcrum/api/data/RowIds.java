@@ -10,23 +10,26 @@ import java.util.Objects;
  * {@code csv} data source on the audit benchmark's file: docs/fairness.md, "Reading the CSV").
  *
  * @param given the given ids, or null where they are {@code prefix} and a number
- * @param numbers each row's number, or null where it is the row's index
+ * @param numbers each row's number, or null where it is {@code first} plus the row's index
  */
-record RowIds(String[] given, String prefix, long[] numbers, int rows) {
+record RowIds(String[] given, String prefix, long[] numbers, long first, int rows) {
 
     /** The given strings (not copied: the caller hands over the array). */
     static RowIds of(String[] ids) {
-        return new RowIds(ids, null, null, ids.length);
+        return new RowIds(ids, null, null, 0, ids.length);
     }
 
     /** {@code prefix} followed by each row's number. */
     static RowIds numbered(String prefix, long[] numbers) {
-        return new RowIds(null, Objects.requireNonNull(prefix, "prefix"), numbers, numbers.length);
+        return new RowIds(null, Objects.requireNonNull(prefix, "prefix"), numbers, 0, numbers.length);
     }
 
-    /** {@code prefix} followed by each row's index: {@code prefix0}, {@code prefix1}, ... */
-    static RowIds counted(String prefix, int rows) {
-        return new RowIds(null, prefix, null, rows);
+    /** {@code prefix} followed by {@code first} plus each row's index: {@code prefix7}, {@code prefix8}, ... */
+    static RowIds counted(String prefix, long first, int rows) {
+        if (first < 0 || first > Long.MAX_VALUE - rows) {
+            throw new IllegalArgumentException("ids counted from " + first + " for " + rows + " rows");
+        }
+        return new RowIds(null, Objects.requireNonNull(prefix, "prefix"), null, first, rows);
     }
 
     /** The first row without an id (null or empty), or -1; only given ids can lack one. */
@@ -50,7 +53,7 @@ record RowIds(String[] given, String prefix, long[] numbers, int rows) {
     }
 
     private long number(int row) {
-        return numbers == null ? row : numbers[row];
+        return numbers == null ? first + row : numbers[row];
     }
 
     /** Every row's id, a new array. */

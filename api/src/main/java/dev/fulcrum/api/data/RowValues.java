@@ -21,12 +21,25 @@ record RowValues(String[] given, String[] values, int[] codes) {
 
     /** Row {@code r}'s value is {@code values[codes[r]]} (the arrays handed over, not copied). */
     static RowValues coded(String[] values, int[] codes) {
-        for (int row = 0; row < codes.length; row++) {
-            if (codes[row] < 0 || codes[row] >= values.length) {
-                throw new IllegalArgumentException("row " + row + ": code " + codes[row] + " is outside the " + values.length + " values");
-            }
+        int row = firstOutside(codes, 0, values.length);
+        if (row >= 0) {
+            throw new IllegalArgumentException("row " + row + ": code " + codes[row] + " is outside the " + values.length + " values");
         }
         return new RowValues(null, values, codes);
+    }
+
+    /**
+     * The first index whose value is below {@code low} or at or above {@code high}, or -1: the one
+     * check of a dataset's per-row integers (labels, domains, codes), so that a source's first
+     * dataset in a fresh JVM compiles one loop, not one per column.
+     */
+    static int firstOutside(int[] values, int low, int high) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < low || values[i] >= high) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     int rows() {

@@ -31,6 +31,18 @@ class DatasetRowsTest {
     }
 
     @Test
+    void idsCountedFromANumberReadAsTheStringsTheyStandFor() {
+        Dataset data = rows(1, 2, 3).ids("data.csv#row=", 2).build();
+        assertArrayEquals(new String[] {"data.csv#row=2", "data.csv#row=3", "data.csv#row=4"}, data.ids());
+        assertEquals("data.csv#row=4", data.id(2));
+        assertArrayEquals(new String[] {"data.csv#row=4", "data.csv#row=2"}, data.select(new int[] {2, 0}).ids());
+        Dataset listed = rows(4).ids("data.csv#row=", new long[] {9}).build();
+        assertArrayEquals(new String[] {"data.csv#row=2", "data.csv#row=3", "data.csv#row=4", "data.csv#row=9"}, data.concat(listed).ids());
+        assertThrows(IndexOutOfBoundsException.class, () -> data.id(3));
+        assertThrows(IllegalArgumentException.class, () -> rows(1).ids("x", -1));
+    }
+
+    @Test
     void defaultIdsCountTheRows() {
         Dataset data = rows(1, 2).build();
         assertArrayEquals(new String[] {"#0", "#1"}, data.ids());

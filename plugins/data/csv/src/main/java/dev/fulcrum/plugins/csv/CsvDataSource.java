@@ -10,8 +10,7 @@ import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
 import dev.fulcrum.io.CsvColumns;
 import dev.fulcrum.io.CsvHeader;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
+import dev.fulcrum.math.arrays.FloatMatrices;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ final class CsvDataSource implements DataSource {
             features.add(new Feature(featureNames.get(j), "csv:" + featureNames.get(j), categories.get(j)));
         }
         Schema schema = new Schema(features, List.of(new Task(params.label(), classes)), domainNames, null);
-        Dataset.Builder builder = Dataset.builder(schema, Nd4j.create(values, new long[] {n, d}, DataType.FLOAT))
+        Dataset.Builder builder = Dataset.builder(schema, FloatMatrices.rowMajor(values, n, d))
                 .labels(params.label(), labels);
         if (domains != null) {
             builder.domains(domains);
@@ -143,7 +142,13 @@ final class CsvDataSource implements DataSource {
     /** The id column's values, each checked to be unique and not empty, or else the file's name and each row's line. */
     private void ids(Path file, CsvColumns columns, Dataset.Builder builder) {
         if (params.id() == null) {
-            builder.ids(file.getFileName() + "#row=", columns.lines());
+            String prefix = file.getFileName() + "#row=";
+            long first = columns.firstLineIfConsecutive();
+            if (first >= 0) {
+                builder.ids(prefix, first);
+            } else {
+                builder.ids(prefix, columns.lines());
+            }
             return;
         }
         int[] codes = columns.codes(params.id());
@@ -179,8 +184,9 @@ final class CsvDataSource implements DataSource {
             classOf[code] = found[code].isEmpty() ? -1 : classes.indexOf(found[code]);
         }
         int[] codes = columns.codes(params.label());
-        int[] labels = mapped(codes, classOf);
+        int[] labels = new int[codes.length];
         for (int r = 0; r < labels.length; r++) {
+            labels[r] = classOf[codes[r]];
             if (labels[r] < 0) {
                 String value = found[codes[r]];
                 throw columns.problem(r, params.label(), value.isEmpty() ? "missing label"

@@ -126,6 +126,8 @@ class CsvDataSourceTest {
         String csv = "key,x,outcome\nb7,1,a\n\na3,2,b\n";
         assertArrayEquals(new String[] {"d.csv#row=2", "d.csv#row=4"},
                 load(csv, new CsvParams(folder.resolve("d.csv"), "outcome", List.of("x"), null, null, null, null)).ids());
+        assertArrayEquals(new String[] {"d.csv#row=2", "d.csv#row=3"}, load(csv.replace("\n\n", "\n"),
+                new CsvParams(folder.resolve("d.csv"), "outcome", List.of("x"), null, null, null, null)).ids(), "no line skipped");
         Dataset keyed = load(csv, new CsvParams(folder.resolve("d.csv"), "outcome", null, null, null, null, null, null, "key"));
         assertArrayEquals(new String[] {"b7", "a3"}, keyed.ids());
         assertEquals(List.of("x"), keyed.schema().featureNames(), "the id column is no feature");

@@ -9,8 +9,7 @@ import dev.fulcrum.api.data.ImageShape;
 import dev.fulcrum.api.data.Partition;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
+import dev.fulcrum.math.arrays.FloatMatrices;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,7 +111,7 @@ final class IdxDataSource implements DataSource {
             context.recordInput(params.testImages());
             context.recordInput(params.testLabels());
         }
-        return Dataset.builder(schema(image, names), Nd4j.create(pixels, new long[] {rows.size(), image.size()}, DataType.FLOAT))
+        return Dataset.builder(schema(image, names), FloatMatrices.rowMajor(pixels, rows.size(), image.size()))
                 .labels(TASK, labels)
                 .partitions(partitions.toArray(Partition[]::new))
                 .ids(ids)
@@ -133,9 +132,9 @@ final class IdxDataSource implements DataSource {
         Arrays.fill(labels, Dataset.NO_LABEL);
         List<String> names = params.classes().stream()
                 .map(c -> params.classNames() == null ? String.valueOf(c) : params.classNames().get(c)).toList();
-        return Dataset.builder(schema(image, names), Nd4j.create(pixels, new long[] {images.count(), image.size()}, DataType.FLOAT))
+        return Dataset.builder(schema(image, names), FloatMatrices.rowMajor(pixels, images.count(), image.size()))
                 .labels(TASK, labels)
-                .ids(Dataset.numberedIds(params.images().getFileName().toString(), images.count()))
+                .ids(params.images().getFileName() + "#", 0)
                 .build();
     }
 

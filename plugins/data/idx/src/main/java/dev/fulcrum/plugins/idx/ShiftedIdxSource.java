@@ -9,7 +9,7 @@ import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.ImageShape;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
-import org.nd4j.linalg.api.buffer.DataType;
+import dev.fulcrum.math.arrays.FloatMatrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -87,7 +87,7 @@ final class ShiftedIdxSource implements DataSource {
         for (int record = 0; record < rows; record++) {
             images.copyScaled(record, PIXEL_SCALE, pixels, record * size);
         }
-        return Nd4j.create(pixels, new long[] {rows, size}, DataType.FLOAT);
+        return FloatMatrices.rowMajor(pixels, rows, size);
     }
 
     /** The first {@code rows} labels of a file, each checked to name one of the classes. */

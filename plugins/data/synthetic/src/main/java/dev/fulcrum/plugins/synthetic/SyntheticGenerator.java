@@ -5,8 +5,7 @@ import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Domains;
 import dev.fulcrum.api.data.Schema;
 import dev.fulcrum.api.data.Task;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
+import dev.fulcrum.math.arrays.FloatMatrices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +75,12 @@ final class SyntheticGenerator {
         Schema schema = new Schema(Schema.numberedFeatures("x", d, "synthetic"),
                 List.of(new Task(Tasks.SPECIFIC, List.of("negative", "positive")), new Task(Tasks.GENERAL, generalNames)),
                 List.of(Domains.SOURCE, Domains.TARGET), null);
-        return Dataset.builder(schema, Nd4j.create(features, new long[] {n, d}, DataType.FLOAT))
+        return Dataset.builder(schema, FloatMatrices.rowMajor(features, n, d))
                 .labels(Tasks.SPECIFIC, specific)
                 .labels(Tasks.GENERAL, general)
                 .domains(domains)
                 .sensitive("group", groups)
-                .ids(Dataset.numberedIds("synthetic", n))
+                .ids("synthetic#", 0)
                 .build();
     }
 
