@@ -3,9 +3,11 @@ package dev.fulcrum.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,14 +19,17 @@ import java.util.zip.CRC32C;
  * The binary form of a {@link CsvColumns} in the CSV cache: a magic and version, the entry's key
  * (so a file written for another key, or by another program, is never taken for this one), the
  * header, the row lines as {@link RowLines} keeps them, each column's distinct values (one UTF-8
- * pool and the end of each value in it) and its codes at the narrowest width its value count
- * allows (1, 2 or 4 bytes), and a CRC-32C of everything before it. Little-endian throughout. The
- * codes are read in bulk rather than value by value: in a fresh JVM a per-value path would be
- * interpreted, which is what the cache is there to avoid.
+ * pool and the end of each value in it) and its codes (4 bytes each), and a CRC-32C of everything
+ * before it. Little-endian throughout. The codes are copied in bulk, never value by value: in a
+ * fresh JVM a loop over a million rows runs interpreted, then in C1's profiling code, about 8-20 ms
+ * per column on the audit benchmark's file (version 1 stored 1 or 2 bytes a code where the values
+ * allowed and widened them in such loops); a bulk copy is a memory copy, under 1 ms.
  */
 final class ColumnsFile {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** A read maps the entry whole, and a mapping holds at most this many bytes. */
+    static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE;
     private static final byte[] MAGIC = "FULCRUMC".getBytes(StandardCharsets.US_ASCII);
 
     private ColumnsFile() {
@@ -38,35 +43,37 @@ final class ColumnsFile {
     }
 
     static void write(Path to, String key, CsvColumns columns) throws IOException {
-        Output out = new Output();
-        out.bytes(MAGIC);
-        out.putInt(VERSION);
-        out.string(key);
-        List<String> names = columns.header().names();
-        out.putInt(names.size());
-        names.forEach(out::string);
-        RowLines lines = columns.rowLines();
-        int rows = lines.rows();
-        out.putInt(rows);
-        int[] firstRows = lines.firstRows();
-        long[] gaps = lines.gaps();
-        out.putInt(firstRows.length);
-        for (int change = 0; change < firstRows.length; change++) {
-            out.putInt(firstRows[change]);
-            out.putLong(gaps[change]);
+        try (Output out = new Output(FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+            out.bytes(MAGIC);
+            out.putInt(VERSION);
+            out.string(key);
+            List<String> names = columns.header().names();
+            out.putInt(names.size());
+            for (String name : names) {
+                out.string(name);
+            }
+            RowLines lines = columns.rowLines();
+            int rows = lines.rows();
+            out.putInt(rows);
+            int[] firstRows = lines.firstRows();
+            long[] gaps = lines.gaps();
+            out.putInt(firstRows.length);
+            for (int change = 0; change < firstRows.length; change++) {
+                out.putInt(firstRows[change]);
+                out.putLong(gaps[change]);
+            }
+            Map<String, CodedColumn> coded = columns.codedColumns();
+            out.putInt(coded.size());
+            for (Map.Entry<String, CodedColumn> column : coded.entrySet()) {
+                out.string(column.getKey());
+                writeValues(out, column.getValue().values());
+                out.ints(column.getValue().codes());
+            }
+            out.putInt(out.crc());
         }
-        Map<String, CodedColumn> coded = columns.codedColumns();
-        out.putInt(coded.size());
-        for (Map.Entry<String, CodedColumn> column : coded.entrySet()) {
-            out.string(column.getKey());
-            writeValues(out, column.getValue().values());
-            writeCodes(out, column.getValue().codes(), column.getValue().values().length);
-        }
-        out.putInt(out.crc());
-        Files.write(to, out.written());
     }
 
-    private static void writeValues(Output out, String[] values) {
+    private static void writeValues(Output out, String[] values) throws IOException {
         byte[][] encoded = new byte[values.length][];
         int end = 0;
         out.putInt(values.length);
@@ -80,35 +87,20 @@ final class ColumnsFile {
         }
     }
 
-    private static void writeCodes(Output out, int[] codes, int distinct) {
-        int width = widthFor(distinct);
-        out.putInt(width);
-        ByteBuffer buffer = out.room(codes.length * width);
-        switch (width) {
-            case 1 -> {
-                for (int code : codes) {
-                    buffer.put((byte) code);
-                }
-            }
-            case 2 -> {
-                for (int code : codes) {
-                    buffer.putShort((short) code);
-                }
-            }
-            default -> buffer.asIntBuffer().put(codes);
-        }
-    }
-
-    /** The fewest bytes that hold every code of a column with this many distinct values. */
-    static int widthFor(int distinct) {
-        return distinct <= 1 << 8 ? 1 : distinct <= 1 << 16 ? 2 : 4;
-    }
-
-    /** The columns the entry holds, for {@code file} (the path messages name); {@link NotAnEntry} unless it is one for {@code key}. */
+    /**
+     * The columns the entry holds, for {@code file} (the path messages name); {@link NotAnEntry}
+     * unless it is one for {@code key}. The entry is mapped, not read: its codes are copied once,
+     * from the page cache into the columns (a read would copy them twice more, through a temporary
+     * direct buffer into a heap array). Entries are replaced by a move, never written in place, so a
+     * mapped one does not change under the read.
+     */
     static CsvColumns read(Path from, Path file, String key) throws IOException {
-        byte[] bytes = Files.readAllBytes(from);
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < MAGIC.length + 8 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        ByteBuffer in;
+        try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
+            in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        int length = in.limit();
+        if (length < MAGIC.length + 8 || in.slice(0, MAGIC.length).compareTo(ByteBuffer.wrap(MAGIC)) != 0) {
             throw new NotAnEntry("not a cache entry");
         }
         in.position(MAGIC.length);
@@ -116,8 +108,8 @@ final class ColumnsFile {
             throw new NotAnEntry("another version");
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        if ((int) crc.getValue() != in.getInt(bytes.length - 4)) {
+        crc.update(in.slice(0, length - 4));
+        if ((int) crc.getValue() != in.getInt(length - 4)) {
             throw new NotAnEntry("truncated or corrupt");
         }
         try {
@@ -155,103 +147,111 @@ final class ColumnsFile {
 
     private static String[] values(ByteBuffer in) {
         int[] ends = new int[in.getInt()];
-        in.asIntBuffer().get(ends);
-        in.position(in.position() + 4 * ends.length);
-        int pool = in.position();
+        in.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(ends);
+        in.position(in.position() + Integer.BYTES * ends.length);
+        byte[] pool = new byte[ends.length == 0 ? 0 : ends[ends.length - 1]];
+        in.get(pool);
         String[] values = new String[ends.length];
         int start = 0;
         for (int code = 0; code < values.length; code++) {
-            values[code] = new String(in.array(), pool + start, ends[code] - start, StandardCharsets.UTF_8);
+            values[code] = new String(pool, start, ends[code] - start, StandardCharsets.UTF_8);
             start = ends[code];
         }
-        in.position(pool + start);
         return values;
     }
 
     private static int[] codes(ByteBuffer in, int rows) {
-        int width = in.getInt();
         int[] codes = new int[rows];
-        byte[] bytes = in.array();
-        int at = in.position();
-        in.position(at + rows * width); // fails here, before the loops, if the entry is too short
-        switch (width) {
-            case 1 -> {
-                for (int row = 0; row < rows; row++) {
-                    codes[row] = bytes[at + row] & 0xFF;
-                }
-            }
-            case 2 -> {
-                for (int row = 0; row < rows; row++) {
-                    codes[row] = (bytes[at + 2 * row] & 0xFF) | (bytes[at + 2 * row + 1] & 0xFF) << 8;
-                }
-            }
-            case 4 -> in.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(at).asIntBuffer().get(codes);
-            default -> throw new IllegalArgumentException("code width " + width);
-        }
+        in.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(codes); // fails if the entry is too short
+        in.position(in.position() + rows * Integer.BYTES);
         return codes;
     }
 
     private static String string(ByteBuffer in) {
-        int length = in.getInt();
-        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** A growing little-endian buffer, kept whole until the checksum is known. */
-    private static final class Output {
+    /**
+     * Little-endian output to a channel through one direct buffer, with the CRC-32C of what went
+     * through it: an entry of a million rows is tens of megabytes, which a buffer grown to hold it
+     * all would copy several times over.
+     */
+    private static final class Output implements AutoCloseable {
 
-        private ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        private final CRC32C crc = new CRC32C();
+        private long written;
 
-        /** A buffer for the next {@code length} bytes, which the caller fills; they count as written. */
-        ByteBuffer room(int length) {
-            ensure(length);
-            ByteBuffer room = buffer.slice(buffer.position(), length).order(ByteOrder.LITTLE_ENDIAN);
-            buffer.position(buffer.position() + length);
-            return room;
+        Output(FileChannel channel) {
+            this.channel = channel;
         }
 
-        void putInt(int value) {
-            ensure(4);
-            buffer.putInt(value);
+        void putInt(int value) throws IOException {
+            room(Integer.BYTES).putInt(value);
         }
 
-        void putLong(long value) {
-            ensure(8);
-            buffer.putLong(value);
+        void putLong(long value) throws IOException {
+            room(Long.BYTES).putLong(value);
         }
 
-        void bytes(byte[] bytes) {
-            ensure(bytes.length);
-            buffer.put(bytes);
+        void bytes(byte[] bytes) throws IOException {
+            for (int at = 0; at < bytes.length; ) {
+                int length = Math.min(bytes.length - at, room(1).remaining());
+                buffer.put(bytes, at, length);
+                at += length;
+            }
         }
 
-        void string(String text) {
+        void string(String text) throws IOException {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             putInt(bytes.length);
             bytes(bytes);
         }
 
-        int crc() {
-            CRC32C crc = new CRC32C();
-            crc.update(buffer.array(), 0, buffer.position());
+        /** The values in bulk, a buffer's worth at a time. */
+        void ints(int[] values) throws IOException {
+            for (int at = 0; at < values.length; ) {
+                int length = Math.min(values.length - at, room(Integer.BYTES).remaining() / Integer.BYTES);
+                buffer.asIntBuffer().put(values, at, length);
+                buffer.position(buffer.position() + length * Integer.BYTES);
+                at += length;
+            }
+        }
+
+        /** The checksum of everything put so far. */
+        int crc() throws IOException {
+            flush();
             return (int) crc.getValue();
         }
 
-        byte[] written() {
-            return Arrays.copyOf(buffer.array(), buffer.position());
+        /** The buffer, with at least {@code bytes} free. */
+        private ByteBuffer room(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                flush();
+            }
+            return buffer;
         }
 
-        private void ensure(int length) {
-            if (buffer.remaining() < length) {
-                long needed = (long) buffer.position() + length;
-                if (needed > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("too large for a cache entry: " + needed + " bytes");
-                }
-                ByteBuffer larger = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity())))
-                        .order(ByteOrder.LITTLE_ENDIAN);
-                larger.put(buffer.flip());
-                buffer = larger;
+        private void flush() throws IOException {
+            buffer.flip();
+            written += buffer.remaining();
+            if (written > MAX_ENTRY_BYTES) {
+                throw new IllegalStateException("too large for a cache entry: over " + MAX_ENTRY_BYTES + " bytes");
+            }
+            crc.update(buffer.duplicate());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                flush();
             }
         }
     }

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -27,9 +29,11 @@ import java.util.function.Function;
  * Parsed columns kept on disk, so that an unchanged file is parsed once rather than in every JVM
  * that reads it (every trial of a study, every run): in a fresh JVM the parser is still being
  * compiled and reads a fraction as fast as warm (docs/fairness.md, "A fresh JVM"). An entry is
- * keyed by the file's {@link FileStamp}, the delimiter, the columns kept and the format version;
- * anything else about it (missing, corrupt, another key) is a miss, which parses and writes the
- * entry again. A file is only cached from {@value #MIN_FILE_BYTES} bytes on. The folder is
+ * keyed by the file's {@link FileStamp}, the delimiter and the format version, and holds the
+ * header and the columns read so far: a read whose columns it holds is a hit, and chooses them
+ * from the entry's header without opening the file; a read of other columns parses them with the
+ * entry's and writes the entry again with all of them; anything else about an entry (missing,
+ * corrupt, another key) is a miss, which parses and writes it again. A file is only cached from {@value #MIN_FILE_BYTES} bytes on. The folder is
  * {@code -Dfulcrum.csv.cache=DIR}, or by default {@code $XDG_CACHE_HOME/fulcrum/csv} (else
  * {@code ~/.cache/fulcrum/csv}); {@code -Dfulcrum.csv.cache=off} reads without it. After each
  * write the least recently used entries go until the folder's entries hold at most
@@ -99,27 +103,56 @@ final class CsvCache {
 
     /** Reads the file as {@link CsvColumns#read(Path, char, Function)} does, from the cache when it holds this state of it. */
     CsvColumns read(Path file, char delimiter, Function<CsvHeader, ? extends Collection<String>> choose) {
-        CsvRead parse = new CsvRead(file, delimiter, choose);
         FileStamp stamp = folder == null ? null : stamp(file);
         if (stamp == null || stamp.size() < MIN_FILE_BYTES) {
-            return parse.read(0);
+            return new CsvRead(file, delimiter, choose).read(0);
         }
-        String key;
-        try {
-            key = key(stamp, delimiter, parse.choice());
-        } catch (RuntimeException headerProblem) {
-            return parse.read(0); // which reports the problem as a read without the cache would
-        }
+        String key = key(stamp, delimiter);
         Path entry = folder.resolve(entryName(key));
         CsvColumns cached = lookUp(entry, file, key);
+        Set<String> alsoKept = Set.of();
         if (cached != null) {
-            return cached;
+            // The entry's header is this state's header, as a parse gave it: the columns are chosen
+            // from it without reading the file. A header problem is reported by the parse below.
+            List<String> wanted = chosen(cached.header(), choose);
+            if (wanted != null && cached.codedColumns().keySet().containsAll(wanted)) {
+                markUsed(entry);
+                return cached.only(wanted);
+            }
+            alsoKept = cached.codedColumns().keySet();
         }
-        CsvColumns columns = parse.read(0);
-        if (stamp.equals(stamp(file)) && key.equals(key(stamp, delimiter, columns))) {
+        // The columns another reader of this state keeps stay in the entry, so that readers of
+        // different columns (fulcrum audit, a data source) do not replace each other's entry.
+        Set<String> kept = alsoKept;
+        CsvColumns columns = new CsvRead(file, delimiter, header -> union(choose.apply(header), kept, header)).read(0);
+        if (stamp.equals(stamp(file))) {
             store(entry, key, columns);
         }
-        return columns;
+        return columns.only(chosen(columns.header(), choose));
+    }
+
+    /** The columns {@code choose} picks from the header, in the file's order; null if it rejects the header. */
+    private static List<String> chosen(CsvHeader header, Function<CsvHeader, ? extends Collection<String>> choose) {
+        try {
+            ColumnChoice choice = ColumnChoice.of(header, choose);
+            List<String> names = new ArrayList<>();
+            for (int column : choice.kept()) {
+                names.add(choice.name(column));
+            }
+            return names;
+        } catch (RuntimeException rejected) {
+            return null;
+        }
+    }
+
+    private static Set<String> union(Collection<String> chosen, Set<String> kept, CsvHeader header) {
+        Set<String> union = new LinkedHashSet<>(chosen);
+        for (String name : kept) {
+            if (header.index(name) >= 0) {
+                union.add(name);
+            }
+        }
+        return union;
     }
 
     private static FileStamp stamp(Path file) {
@@ -130,23 +163,10 @@ final class CsvCache {
         }
     }
 
-    private static String key(FileStamp stamp, char delimiter, ColumnChoice choice) {
-        List<String> names = new ArrayList<>();
-        for (int column : choice.kept()) {
-            names.add(choice.name(column));
-        }
-        return key(stamp, delimiter, names);
-    }
-
-    private static String key(FileStamp stamp, char delimiter, CsvColumns columns) {
-        return key(stamp, delimiter, List.copyOf(columns.codedColumns().keySet()));
-    }
-
-    /** Every part with its length, so that no two keys read the same. The columns are in the file's order, as a read keeps them. */
-    private static String key(FileStamp stamp, char delimiter, List<String> columns) {
-        List<String> parts = new ArrayList<>(List.of("fulcrum csv columns " + ColumnsFile.VERSION, stamp.realPath().toString(),
-                Long.toString(stamp.size()), stamp.modified(), stamp.fileKey(), String.valueOf(delimiter)));
-        parts.addAll(columns);
+    /** Every part with its length, so that no two keys read the same. */
+    private static String key(FileStamp stamp, char delimiter) {
+        List<String> parts = List.of("fulcrum csv columns " + ColumnsFile.VERSION, stamp.realPath().toString(),
+                Long.toString(stamp.size()), stamp.modified(), stamp.fileKey(), String.valueOf(delimiter));
         StringBuilder key = new StringBuilder();
         for (String part : parts) {
             key.append(part.length()).append(':').append(part).append('\n');
@@ -163,11 +183,10 @@ final class CsvCache {
         }
     }
 
-    /** The cached columns, or null on a miss of any kind; a hit marks the entry as just used. */
+    /** The entry's columns, or null where there is no usable entry. */
     private static CsvColumns lookUp(Path entry, Path file, String key) {
         try {
             CsvColumns columns = ColumnsFile.read(entry, file, key);
-            markUsed(entry);
             LOG.debug("read {} from the CSV cache {}", file, entry);
             return columns;
         } catch (NoSuchFileException e) {

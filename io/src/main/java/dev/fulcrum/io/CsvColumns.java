@@ -4,6 +4,8 @@ import dev.fulcrum.api.DataFileException;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,6 +49,20 @@ public final class CsvColumns {
      */
     public static CsvColumns read(Path file, char delimiter, Function<CsvHeader, ? extends Collection<String>> choose) {
         return CsvCache.fromSystemProperties().read(file, delimiter, choose);
+    }
+
+    /** These columns alone, in the order they were read (the file's); each must have been read. */
+    CsvColumns only(List<String> names) {
+        Map<String, CodedColumn> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, CodedColumn> column : columns.entrySet()) {
+            if (names.contains(column.getKey())) {
+                kept.put(column.getKey(), column.getValue());
+            }
+        }
+        if (kept.size() != names.size()) {
+            throw new IllegalArgumentException("not every column of " + names + " was read: " + columns.keySet());
+        }
+        return kept.size() == columns.size() ? this : new CsvColumns(file, header, kept, lines);
     }
 
     Map<String, CodedColumn> codedColumns() {
@@ -108,6 +124,14 @@ public final class CsvColumns {
     /** Every row's file line, as {@link #line} gives it; a new array. */
     public long[] lines() {
         return lines.all();
+    }
+
+    /**
+     * The first row's line where every later row is on the line after the one before (no blank
+     * line between rows), so that {@code line(row)} is this plus {@code row}; else -1 (also for no rows).
+     */
+    public long firstLineIfConsecutive() {
+        return lines.firstIfConsecutive();
     }
 
     /** A problem with one value. */

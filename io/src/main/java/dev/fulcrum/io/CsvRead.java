@@ -67,26 +67,6 @@ final class CsvRead {
         }
     }
 
-    /**
-     * The columns a read would keep, from the header line alone, so that a cached read can be
-     * looked up before any row is parsed; a problem with the header is the one a read reports.
-     */
-    ColumnChoice choice() {
-        try {
-            long[] line;
-            try (FileChannel channel = FileChannel.open(file)) {
-                line = LineRanges.firstLine(channel);
-            }
-            ColumnChoice[] chosen = new ColumnChoice[1];
-            parse(line[0], line[1], new ColumnCollector(file, header -> chosen[0] = chooseFrom(header)));
-            return chosen[0];
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, 0, null, "no such file");
-        } catch (IOException e) {
-            throw cannotRead(e);
-        }
-    }
-
     private ColumnChoice chooseFrom(CsvHeader header) {
         return ColumnChoice.of(header, choose);
     }

@@ -47,12 +47,6 @@ final class LineRanges {
         return Arrays.copyOf(bounds, cuts + 1);
     }
 
-    /** The bounds of the first line, the header's: after a byte-order mark, through its {@code '\n'} (or to the end). */
-    static long[] firstLine(FileChannel channel) throws IOException {
-        long start = firstByte(channel);
-        return new long[] {start, lineEndAfter(channel, start, channel.size())};
-    }
-
     private static long firstByte(FileChannel channel) throws IOException {
         return startsWithBom(channel) ? BOM.length : 0;
     }

@@ -83,6 +83,11 @@ final class RowLines {
         return all;
     }
 
+    /** The first row's line where each later row is on the next line (no blank line between rows), else -1. */
+    long firstIfConsecutive() {
+        return changes == 1 ? gaps[0] : -1;
+    }
+
     long line(int row) {
         if (row < 0 || row >= rows) {
             throw new IndexOutOfBoundsException("row " + row + " of " + rows);

@@ -58,8 +58,7 @@ class CsvCacheTest {
 
     /**
      * Over 1 MiB: a byte-order mark, quotes with commas and doubled quotes, blank lines, a column of
-     * two values (1-byte codes), one of 300 (2-byte codes), one of a value per row (4-byte codes),
-     * and one bad number late in the file.
+     * two values, one of 300, one of a value per row, and one bad number late in the file.
      */
     private Path file(String name, int rows) throws IOException {
         StringBuilder text = new StringBuilder("\uFEFFid,label,name,score,group,unused\n");
@@ -203,17 +202,38 @@ class CsvCacheTest {
     }
 
     @Test
-    void anotherChoiceOfColumnsOrDelimiterIsAnotherEntry() throws IOException {
+    void aReadOfOtherColumnsAddsThemToTheEntryAndAnotherDelimiterIsAnotherEntry() throws IOException {
+        Path file = file("rows.csv", ROWS);
+        CsvColumns two = CsvColumns.read(file, ',', header -> List.of("group", "label"));
+        assertEquals(1, entries().size());
+        assertEquals("column score was not read", assertThrows(IllegalArgumentException.class, () -> two.column("score")).getMessage());
+        Path entry = entries().get(0);
+        byte[] twoColumns = Files.readAllBytes(entry);
+        CsvColumns all = read(file);
+        assertSameColumns(parse(file), all);
+        assertEquals(1, entries().size(), "one entry per state of the file");
+        assertTrue(Files.size(entry) > twoColumns.length, "the entry holds the columns of both reads");
+        byte[] allColumns = Files.readAllBytes(entry);
+        CsvColumns twoAgain = CsvColumns.read(file, ',', header -> List.of("label", "group"));
+        assertArrayEquals(allColumns, Files.readAllBytes(entry), "a read of columns the entry holds is a hit");
+        assertArrayEquals(two.column("group"), twoAgain.column("group"));
+        assertEquals(List.of("label", "group"), List.copyOf(twoAgain.codedColumns().keySet()), "only the columns asked for, in the file's order");
+        assertEquals("column score was not read", assertThrows(IllegalArgumentException.class, () -> twoAgain.column("score")).getMessage());
+        assertSameColumns(parse(file), read(file));
+        CsvColumns.read(file, ';', header -> List.of("id,label,name,score,group,unused"));
+        assertEquals(2, entries().size());
+    }
+
+    @Test
+    void aHitRejectsAHeaderAsAParseDoes() throws IOException {
         Path file = file("rows.csv", ROWS);
         read(file);
-        CsvColumns two = CsvColumns.read(file, ',', header -> List.of("group", "label"));
-        assertEquals(2, entries().size());
-        assertEquals("column score was not read", assertThrows(IllegalArgumentException.class, () -> two.column("score")).getMessage());
-        CsvColumns twoAgain = CsvColumns.read(file, ',', header -> List.of("label", "group"));
-        assertEquals(2, entries().size(), "the same columns in another order are the same entry");
-        assertArrayEquals(two.column("group"), twoAgain.column("group"));
-        CsvColumns.read(file, ';', header -> List.of("id,label,name,score,group,unused"));
-        assertEquals(3, entries().size());
+        DataFileException fresh = assertThrows(DataFileException.class,
+                () -> new CsvRead(file, ',', header -> List.of("label", "missing")).read(0));
+        DataFileException cached = assertThrows(DataFileException.class, () -> CsvColumns.read(file, ',', header -> List.of("label", "missing")));
+        assertEquals(fresh.getMessage(), cached.getMessage());
+        assertEquals(1, entries().size());
+        assertSameColumns(parse(file), read(file));
     }
 
     @Test

@@ -50,6 +50,17 @@ class RowLinesTest {
         }
     }
 
+    @Test
+    void consecutiveRowsAreTheFirstLineAndAnOffset() {
+        assertEquals(2, lines(2, 3, 4).firstIfConsecutive());
+        RowLines joined = new RowLines();
+        joined.addAll(lines(1, 2), 1);
+        joined.addAll(lines(1, 2, 3), 3);
+        assertEquals(2, joined.firstIfConsecutive(), "stretches that continue each other stay consecutive");
+        assertEquals(-1, lines(2, 3, 5).firstIfConsecutive(), "a skipped line");
+        assertEquals(-1, new RowLines().firstIfConsecutive(), "no rows");
+    }
+
     private static RowLines lines(long... read) {
         RowLines lines = new RowLines();
         for (long line : read) {
