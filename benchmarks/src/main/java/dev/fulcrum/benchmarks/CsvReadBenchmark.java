@@ -1,17 +1,12 @@
 package dev.fulcrum.benchmarks;
 
 import dev.fulcrum.api.data.DataSource;
-import dev.fulcrum.api.data.DataSourceFactory;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.core.cli.FulcrumCli;
-import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.threads.BlasCheck;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -199,13 +194,9 @@ public final class CsvReadBenchmark {
 
     /** Seconds for the csv data source to load the file: label y, sensitive a and b, the rest (yhat) a feature. */
     private static double sourceRead(FulcrumHost host, Path data, int rows) throws IOException {
-        DataSourceFactory<?> factory = (DataSourceFactory<?>) host.catalog().find(Family.DATA, "csv")
-                .orElseThrow(() -> new IllegalStateException("the csv plugin is not loaded: " + host.problems())).factory();
         String params = "{\"path\": \"" + data + "\", \"label\": \"y\", \"sensitive\": [\"a\", \"b\"]}";
-        ConfigDocument document = ConfigDocument.parse(params, "benchmark");
-        Object bound = new ParamsBinder(data.getParent()).bind(document.root(), factory.paramsType(), ConfigPath.ROOT, document);
         Path scratch = Files.createTempDirectory("fulcrum-csv-benchmark-");
-        DataSource source = create(factory, bound, new HostRunContext(0, RunFolder.at(scratch)));
+        DataSource source = BenchmarkSources.source(host, "csv", params, data.getParent(), new HostRunContext(0, RunFolder.at(scratch)));
         long started = System.nanoTime();
         Dataset dataset = source.load();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -214,11 +205,6 @@ public final class CsvReadBenchmark {
             throw new IllegalStateException("the csv data source read " + dataset.rows() + " rows of " + dataset.features().columns() + " features");
         }
         return seconds;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> DataSource create(DataSourceFactory<P> factory, Object params, HostRunContext context) {
-        return factory.create((P) params, context);
     }
 
     /** One read in a fresh JVM ({@code --fresh audit|source FILE PLUGINS ROWS} in a child process). */

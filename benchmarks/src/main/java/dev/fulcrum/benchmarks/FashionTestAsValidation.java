@@ -1,16 +1,10 @@
 package dev.fulcrum.benchmarks;
 
-import dev.fulcrum.api.data.DataSource;
-import dev.fulcrum.api.data.DataSourceFactory;
 import dev.fulcrum.api.data.Dataset;
 import dev.fulcrum.api.data.Partition;
-import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -142,16 +136,12 @@ public final class FashionTestAsValidation {
 
     /** Each record's partition as the idx source draws it from the files in {@code folder}. */
     private static Partition[] draw(FulcrumHost host, Path folder, Path fashion, long seed, int records) throws IOException {
-        DataSourceFactory<?> factory = (DataSourceFactory<?>) host.catalog().find(Family.DATA, "idx")
-                .orElseThrow(() -> new IllegalStateException("the idx plugin is not loaded: " + host.problems())).factory();
         // With the test files, as the benchmark's pipeline has them: the source then marks the rows it trains on TRAIN.
         String params = String.format("{images: %s, labels: %s, test-images: %s, test-labels: %s, validation-per-class: %d, seed: %d}",
                 folder.resolve(IMAGES), folder.resolve(LABELS), fashion.resolve("t10k-images-idx3-ubyte.gz"),
                 fashion.resolve("t10k-labels-idx1-ubyte.gz"), PER_CLASS_TEST, seed);
-        ConfigDocument document = ConfigDocument.parse(params, "FashionTestAsValidation");
-        Object bound = new ParamsBinder(folder).bind(document.root(), factory.paramsType(), ConfigPath.ROOT, document);
         Path scratch = Files.createTempDirectory("fulcrum-test-as-validation-run-");
-        Dataset data = create(factory, bound, new HostRunContext(seed, RunFolder.at(scratch))).load();
+        Dataset data = BenchmarkSources.source(host, "idx", params, folder, new HostRunContext(seed, RunFolder.at(scratch))).load();
         Partition[] byRecord = new Partition[records];
         for (int row = 0; row < data.rows(); row++) {
             if (!data.id(row).startsWith(IMAGES + "#")) {
@@ -160,11 +150,6 @@ public final class FashionTestAsValidation {
             byRecord[Integer.parseInt(data.id(row).substring(IMAGES.length() + 1))] = data.partition(row);
         }
         return byRecord;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> DataSource create(DataSourceFactory<P> factory, Object params, HostRunContext context) {
-        return factory.create((P) params, context);
     }
 
     private static List<List<Integer>> recordsByClass(byte[] labels, int from, int to) {

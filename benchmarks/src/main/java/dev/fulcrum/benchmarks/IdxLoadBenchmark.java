@@ -1,16 +1,11 @@
 package dev.fulcrum.benchmarks;
 
 import dev.fulcrum.api.data.DataSource;
-import dev.fulcrum.api.data.DataSourceFactory;
 import dev.fulcrum.api.data.Dataset;
-import dev.fulcrum.core.host.Family;
 import dev.fulcrum.core.host.FulcrumHost;
 import dev.fulcrum.core.run.HostRunContext;
 import dev.fulcrum.core.run.RunFolder;
 import dev.fulcrum.core.threads.BlasCheck;
-import dev.fulcrum.runtime.config.ConfigDocument;
-import dev.fulcrum.runtime.config.ConfigPath;
-import dev.fulcrum.runtime.config.ParamsBinder;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -116,12 +111,9 @@ public final class IdxLoadBenchmark {
     private static double load(Path plugins, Path images, Path labels) throws IOException {
         try (FulcrumHost host = FulcrumHost.start(plugins, Files.createTempDirectory("fulcrum-idx-benchmark-data-"))) {
             BlasCheck.run();
-            DataSourceFactory<?> factory = (DataSourceFactory<?>) host.catalog().find(Family.DATA, "idx")
-                    .orElseThrow(() -> new IllegalStateException("no idx plugin in " + plugins + ": " + host.problems())).factory();
             String params = "{\"images\": \"" + images + "\", \"labels\": \"" + labels + "\"}";
-            ConfigDocument document = ConfigDocument.parse(params, "benchmark");
-            Object bound = new ParamsBinder(images.getParent()).bind(document.root(), factory.paramsType(), ConfigPath.ROOT, document);
-            DataSource source = create(factory, bound, new HostRunContext(0, RunFolder.at(Files.createTempDirectory("fulcrum-idx-benchmark-"))));
+            DataSource source = BenchmarkSources.source(host, "idx", params, images.getParent(),
+                    new HostRunContext(0, RunFolder.at(Files.createTempDirectory("fulcrum-idx-benchmark-"))));
             long started = System.nanoTime();
             Dataset dataset = source.load();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -130,10 +122,5 @@ public final class IdxLoadBenchmark {
             }
             return seconds;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> DataSource create(DataSourceFactory<P> factory, Object params, HostRunContext context) {
-        return factory.create((P) params, context);
     }
 }
