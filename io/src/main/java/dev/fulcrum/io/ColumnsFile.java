@@ -129,7 +129,7 @@ final class ColumnsFile {
             for (int count = in.getInt(); columns.size() < count; ) {
                 String name = string(in);
                 String[] values = values(in);
-                columns.put(name, new CodedColumn(values, codes(in, rows)));
+                columns.put(name, new CodedColumn(values, ints(in, rows)));
             }
             if (in.remaining() != 4) {
                 throw new NotAnEntry("unexpected bytes at the end");
@@ -144,9 +144,7 @@ final class ColumnsFile {
     }
 
     private static String[] values(ByteBuffer in) {
-        int[] ends = new int[in.getInt()];
-        in.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(ends);
-        in.position(in.position() + Integer.BYTES * ends.length);
+        int[] ends = ints(in, in.getInt());
         byte[] pool = new byte[ends.length == 0 ? 0 : ends[ends.length - 1]];
         in.get(pool);
         String[] values = new String[ends.length];
@@ -158,11 +156,12 @@ final class ColumnsFile {
         return values;
     }
 
-    private static int[] codes(ByteBuffer in, int rows) {
-        int[] codes = new int[rows];
-        in.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(codes); // fails if the entry is too short
-        in.position(in.position() + rows * Integer.BYTES);
-        return codes;
+    /** The next {@code count} ints, copied in bulk; fails if the entry is too short. */
+    private static int[] ints(ByteBuffer in, int count) {
+        int[] ints = new int[count];
+        in.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(ints);
+        in.position(in.position() + count * Integer.BYTES);
+        return ints;
     }
 
     private static String string(ByteBuffer in) {
